@@ -1,0 +1,376 @@
+//! One call, start to finish: read the input, resolve the policy, run the checks, and assemble
+//! the report. Pure: no clock, no I/O.
+
+use crate::assessment::{run_checks, Ctx, IncomeFigures, LineKind, Regime};
+use crate::causes::{suggest_causes, suggest_measures};
+use crate::date::Date;
+use crate::exit::exit_checklist;
+use crate::explain::{self, Lang};
+use crate::household::{
+    consistency_warnings, read_household, DropoutReason, ExitStep, Household, Registration,
+    Schooling,
+};
+use crate::monitoring::{categorise, no_labour_household, risk_elimination, CategoryOut};
+use crate::options::{lang_of, read_options, Options};
+use crate::policy::{resolve, EducationRule, MedicalRequirement, Resolved};
+use crate::problem::{render_all, Code, Finding, Problem};
+use crate::reader::{index, join, Reader};
+use crate::report::{IncomeOut, PolicyEcho, Report};
+use crate::summary::RowFacts;
+use crate::warning::Warning;
+use serde_json::Value;
+use std::cmp::Ordering;
+
+/// `assess(household, options)` of the contract, on JSON values.
+pub fn assess_json(household: &Value, options: Option<&Value>) -> Result<Report, Vec<Problem>> {
+    let lang = lang_of(options);
+    let mut r = Reader::new();
+    let opts = read_options(&mut r, options);
+    let h = read_household(&mut r, household, "");
+    match (h, opts) {
+        (Some(h), Some(opts)) if r.is_clean() => {
+            assess(&h, &opts).map_err(|f| render_all(&f, lang))
+        }
+        _ => Err(render_all(r.findings(), lang)),
+    }
+}
+
+/// `validate(household, options?)`: every problem of the record; with `options.asOf`, the date
+/// checks against it too.
+pub fn validate_json(household: &Value, options: Option<&Value>) -> Vec<Problem> {
+    let lang = lang_of(options);
+    let mut r = Reader::new();
+    let as_of = options.and_then(|o| o.get("asOf")).and_then(Value::as_str);
+    let as_of = match as_of {
+        Some(s) => r.date(&Value::String(s.to_string()), "options.asOf"),
+        None => None,
+    };
+    if let Some(h) = read_household(&mut r, household, "") {
+        if let Some(d) = as_of {
+            for f in dates_after(&h, d) {
+                r.note(f);
+            }
+        }
+    }
+    render_all(r.findings(), lang)
+}
+
+/// The typed core: a valid household and options in, a report or the problems out.
+pub fn assess(h: &Household, opts: &Options) -> Result<Report, Vec<Finding>> {
+    assess_with_facts(h, opts).map(|(report, _)| report)
+}
+
+/// As [`assess`], also returning what the household adds to a batch roll-up.
+pub fn assess_with_facts(
+    h: &Household,
+    opts: &Options,
+) -> Result<(Report, RowFacts), Vec<Finding>> {
+    let mut findings = dates_after(h, opts.as_of);
+    let province = opts.province.clone().unwrap_or_else(|| h.province.clone());
+    let mut r = Reader::new();
+    let resolved = resolve(&province, opts.as_of, opts.policy.as_ref(), &mut r);
+    findings.extend(r.into_findings());
+    let regime = Regime::on(opts.as_of);
+    let (line, kind, key, code) = line_for(regime, &resolved);
+    if line.is_none() {
+        findings.push(
+            Finding::new(join("options.policy", key), code)
+                .given(format!("{province} {}", opts.as_of)),
+        );
+    }
+    match line {
+        Some(line) if findings.is_empty() => {
+            let boundary = resolved.params.boundary;
+            let (report, income) = build(h, opts, &province, resolved, regime, line, kind);
+            let facts = RowFacts::new(h, &report, &income, boundary);
+            Ok((report, facts))
+        }
+        _ => Err(findings),
+    }
+}
+
+fn line_for(
+    regime: Regime,
+    resolved: &Resolved,
+) -> (Option<crate::money::Money>, LineKind, &'static str, Code) {
+    match regime {
+        Regime::Exit2016 => (
+            resolved.params.poverty_line,
+            LineKind::PovertyLine,
+            "povertyLine",
+            Code::NoPovertyLine,
+        ),
+        Regime::Monitoring2021 => (
+            resolved.params.monitoring_line,
+            LineKind::MonitoringLine,
+            "monitoringLine",
+            Code::NoMonitoringLine,
+        ),
+    }
+}
+
+fn build(
+    h: &Household,
+    opts: &Options,
+    province: &str,
+    resolved: Resolved,
+    regime: Regime,
+    line: crate::money::Money,
+    kind: LineKind,
+) -> (Report, IncomeFigures) {
+    let params = &resolved.params;
+    let lang = opts.lang;
+    let income = IncomeFigures::compute(
+        &h.income,
+        h.members.len(),
+        &params.excluded_income,
+        line,
+        kind,
+    );
+    let ctx = Ctx {
+        household: h,
+        as_of: opts.as_of,
+        params,
+        lang,
+        regime,
+    };
+    let checks = run_checks(&ctx, &income);
+
+    let mut warnings = consistency_warnings(
+        h,
+        opts.as_of,
+        params.school_age,
+        params.lack_of_labour_share,
+        lang,
+    );
+    let (exit, monitoring, elimination) = match regime {
+        Regime::Exit2016 => {
+            let exit = (h.registration == Some(Registration::Poor))
+                .then(|| exit_checklist(h, opts.as_of, params, &checks, &income));
+            (exit, None, None)
+        }
+        Regime::Monitoring2021 => {
+            let m = categorise(h, params, &checks, &income, lang);
+            let e = risk_elimination(h, opts.as_of, params, &checks, &income);
+            (None, Some(m), e)
+        }
+    };
+    warnings.extend(rule_warnings(
+        &ctx,
+        &income,
+        monitoring.as_ref().map(|m| m.category),
+    ));
+    let causes = suggest_causes(h, params, &checks, &income, lang);
+    let measures = suggest_measures(h, &checks, &causes, lang);
+    let line_key = if kind == LineKind::PovertyLine {
+        "povertyLine"
+    } else {
+        "monitoringLine"
+    };
+    let report = Report {
+        household_id: h.id.clone(),
+        regime,
+        income: IncomeOut::new(&income, params.income_concept, resolved.applied(line_key)),
+        policy: PolicyEcho {
+            pack: resolved.pack.clone(),
+            province: province.to_string(),
+            as_of: opts.as_of,
+            overrides: resolved.overrides.clone(),
+            applied: resolved.applied.clone(),
+        },
+        checks,
+        exit,
+        monitoring,
+        risk_elimination: elimination,
+        causes,
+        measures,
+        warnings,
+    };
+    (report, income)
+}
+
+/// Dates that lie after `asOf` cannot be facts known on `asOf`.
+fn dates_after(h: &Household, as_of: Date) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut after = |d: Option<Date>, path: String, code: Code| {
+        if let Some(d) = d.filter(|d| *d > as_of) {
+            out.push(
+                Finding::new(path, code)
+                    .given(d.to_string())
+                    .expected(format!("≤ {as_of}")),
+            );
+        }
+    };
+    for (i, m) in h.members.iter().enumerate() {
+        after(
+            Some(m.birth_date),
+            join(&index("members", i), "birthDate"),
+            Code::BornAfterAsOf,
+        );
+    }
+    after(h.identified_on, "identifiedOn".into(), Code::DateAfterAsOf);
+    after(h.exited_on, "exitedOn".into(), Code::DateAfterAsOf);
+    if let Some(m) = &h.monitoring {
+        after(
+            m.identified_on,
+            "monitoring.identifiedOn".into(),
+            Code::DateAfterAsOf,
+        );
+        after(
+            m.risk_eliminated_on,
+            "monitoring.riskEliminatedOn".into(),
+            Code::DateAfterAsOf,
+        );
+    }
+    for (step, d) in &h.exit_procedure {
+        after(
+            Some(*d),
+            join("exitProcedure", step.as_str()),
+            Code::DateAfterAsOf,
+        );
+    }
+    out
+}
+
+/// Warnings about how the rules were read for this household.
+fn rule_warnings(ctx: &Ctx, income: &IncomeFigures, category: Option<CategoryOut>) -> Vec<Warning> {
+    let (h, p, lang) = (ctx.household, ctx.params, ctx.lang);
+    let mut out = Vec::new();
+    if ctx.as_of >= Date::AFTER_TRANSITION {
+        out.push(Warning::new(
+            "options.asOf",
+            "rules_after_2025",
+            explain::w_rules_after_2025(lang),
+        ));
+    }
+    if ctx.regime == Regime::Monitoring2021 && h.registration == Some(Registration::Poor) {
+        out.push(Warning::new(
+            "registration",
+            "poor_registration_after_2020",
+            explain::w_poor_after_2020(lang),
+        ));
+    }
+    // 以产业、就业增收为主: a household with labour living mainly on transfers is flagged only.
+    if let (Some(t), Some(n)) = (income.transfer, income.net) {
+        let share_high = n > crate::money::Money::ZERO
+            && p.transfer_share_warning
+                .cmp_fraction(i128::from(t.fen()), i128::from(n.fen()))
+                == Ordering::Greater;
+        if share_high && no_labour_household(h) == Some(false) {
+            out.push(Warning::new(
+                "income.transfer",
+                "transfer_share_high",
+                explain::w_transfer_share(lang),
+            ));
+        }
+    }
+    if !income.unitemised.is_empty() {
+        out.push(Warning::new(
+            "income.transferItems",
+            "excluded_item_not_itemised",
+            explain::w_unitemised(lang, &income.unitemised),
+        ));
+    }
+    let (lo, hi) = p.school_age;
+    for (i, m) in h.members.iter().enumerate() {
+        let path = index("members", i);
+        let in_band = (lo..=hi).contains(&m.age_on(ctx.as_of));
+        if in_band
+            && p.education_rule == EducationRule::NoPovertyDropout
+            && m.schooling == Some(Schooling::DroppedOut)
+            && m.dropout_reason == Some(DropoutReason::Other)
+            && m.completed_compulsory != Some(true)
+        {
+            out.push(Warning::new(
+                join(&path, "dropoutReason"),
+                "dropout_not_for_poverty",
+                explain::w_dropout_other(lang),
+            ));
+        }
+        if !p
+            .medical_requires
+            .contains(&MedicalRequirement::CriticalIllness)
+            && m.critical_illness_insurance == Some(false)
+        {
+            out.push(Warning::new(
+                join(&path, "criticalIllnessInsurance"),
+                "no_critical_illness_insurance",
+                explain::w_no_critical(lang),
+            ));
+        }
+        if !p.medical_requires.contains(&MedicalRequirement::Assistance)
+            && m.medical_assistance == Some(false)
+        {
+            out.push(Warning::new(
+                join(&path, "medicalAssistance"),
+                "no_medical_assistance",
+                explain::w_no_assistance(lang),
+            ));
+        }
+    }
+    if let Some(mon) = &h.monitoring {
+        if mon.risk_eliminated_on.is_some() {
+            out.push(Warning::new(
+                "monitoring.riskEliminatedOn",
+                "already_eliminated",
+                explain::w_already_eliminated(lang),
+            ));
+        }
+        if let (Some(recorded), Some(now)) = (mon.category, category) {
+            let same = matches!(
+                (recorded, now),
+                (
+                    crate::household::Category::UnstableExited,
+                    CategoryOut::UnstableExited
+                ) | (crate::household::Category::Marginal, CategoryOut::Marginal)
+                    | (
+                        crate::household::Category::SuddenHardship,
+                        CategoryOut::SuddenHardship
+                    )
+            );
+            if !same && now != CategoryOut::Unknown {
+                out.push(Warning::new(
+                    "monitoring.category",
+                    "category_changed",
+                    explain::w_category_changed(lang),
+                ));
+            }
+        }
+    }
+    out.extend(procedure_warnings(h, p.notice_days, lang));
+    out
+}
+
+fn procedure_warnings(h: &Household, notice_days: Option<i64>, lang: Lang) -> Vec<Warning> {
+    let mut out = Vec::new();
+    let dated: Vec<(ExitStep, Date)> = {
+        let mut d = h.exit_procedure.clone();
+        d.sort_by_key(|(s, _)| *s);
+        d
+    };
+    if dated
+        .windows(2)
+        .any(|w| matches!(w, [(_, a), (_, b)] if b < a))
+    {
+        out.push(Warning::new(
+            "exitProcedure",
+            "exit_steps_out_of_order",
+            explain::w_steps_order(lang),
+        ));
+    }
+    let on = |s: ExitStep| dated.iter().find(|(x, _)| *x == s).map(|(_, d)| *d);
+    if let (Some(days), Some(notice), Some(announce)) = (
+        notice_days,
+        on(ExitStep::PublicNotice),
+        on(ExitStep::Announcement),
+    ) {
+        if notice.days_until(announce) < days {
+            out.push(Warning::new(
+                "exitProcedure.announcement",
+                "notice_too_short",
+                explain::w_notice_short(lang, days),
+            ));
+        }
+    }
+    out
+}

@@ -1,0 +1,38 @@
+//! tuopin (脱贫): China's rural household poverty-assessment rules as code.
+//!
+//! Reading order: the input record ([`household`]) and the numbers it is made of ([`number`],
+//! [`money`], [`date`]); the law as dated data ([`policy`]); the checks ([`assessment`]); the two
+//! regimes' checklists ([`exit`], [`monitoring`]); suggestions ([`causes`]); the report
+//! ([`report`]); and the one entry point that ties them together ([`engine`]). Only `wasm.rs`
+//! knows JavaScript.
+
+pub mod assessment;
+pub mod batch;
+pub mod catalog;
+pub mod causes;
+pub mod date;
+pub mod engine;
+pub mod exit;
+pub mod explain;
+pub mod household;
+pub mod money;
+pub mod monitoring;
+pub mod number;
+pub mod options;
+pub mod policy;
+pub mod problem;
+pub mod province;
+pub mod reader;
+pub mod report;
+pub mod summary;
+pub mod warning;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use engine::{assess, assess_json, validate_json};
+pub use explain::Lang;
+pub use household::Household;
+pub use options::Options;
+pub use problem::Problem;
+pub use report::Report;

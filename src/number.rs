@@ -1,0 +1,280 @@
+//! Exact decimal numbers read from JSON.
+//!
+//! JSON (and JavaScript) hand us IEEE doubles. A double typed as `12.34` is not exactly 12.34,
+//! but its shortest round-trip representation is the text `12.34`, which is what the person
+//! typed. So every number of the input is turned back into that text and read as an exact
+//! decimal: no float ever takes part in a comparison or a sum.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+/// An exact decimal: `mantissa × 10^-scale`.
+#[derive(Debug, Clone, Copy)]
+pub struct Decimal {
+    mantissa: i128,
+    scale: u32,
+}
+
+/// Largest magnitude accepted for any number (10^15): far above any amount of money, area or
+/// count that a household record can hold, and small enough that sums and cross-multiplications
+/// in i128 never overflow.
+const MAX_ABS: i128 = 1_000_000_000_000_000;
+/// More fractional digits than this are never meaningful here and are refused.
+const MAX_SCALE: u32 = 9;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberError {
+    /// NaN or infinite.
+    NotFinite,
+    /// Larger in magnitude than any meaningful value.
+    OutOfRange,
+    /// More fractional digits than [`MAX_SCALE`].
+    TooPrecise,
+}
+
+impl Decimal {
+    pub const ZERO: Decimal = Decimal {
+        mantissa: 0,
+        scale: 0,
+    };
+
+    pub fn from_int(n: i64) -> Decimal {
+        Decimal {
+            mantissa: i128::from(n),
+            scale: 0,
+        }
+    }
+
+    /// Reads a JSON number (integer or double) exactly as it was written.
+    pub fn from_json(n: &serde_json::Number) -> Result<Decimal, NumberError> {
+        if let Some(i) = n.as_i64() {
+            return Self::checked(i128::from(i), 0);
+        }
+        if let Some(u) = n.as_u64() {
+            return Self::checked(i128::from(u), 0);
+        }
+        match n.as_f64() {
+            Some(f) => Self::from_f64(f),
+            None => Err(NumberError::NotFinite),
+        }
+    }
+
+    pub fn from_f64(f: f64) -> Result<Decimal, NumberError> {
+        if !f.is_finite() {
+            return Err(NumberError::NotFinite);
+        }
+        // `{}` on f64 prints the shortest text that reads back to the same double, never in
+        // exponent form.
+        Self::parse(&format!("{f}"))
+    }
+
+    /// Parses plain decimal text: optional sign, digits, optional fraction.
+    pub fn parse(text: &str) -> Result<Decimal, NumberError> {
+        let (negative, body) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text.strip_prefix('+').unwrap_or(text)),
+        };
+        let (whole, frac) = body.split_once('.').unwrap_or((body, ""));
+        if whole.is_empty() && frac.is_empty() {
+            return Err(NumberError::NotFinite);
+        }
+        let frac = frac.trim_end_matches('0');
+        if !whole.bytes().all(|b| b.is_ascii_digit()) || !frac.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(NumberError::NotFinite);
+        }
+        let scale = u32::try_from(frac.len()).map_err(|_| NumberError::TooPrecise)?;
+        if scale > MAX_SCALE {
+            return Err(NumberError::TooPrecise);
+        }
+        let whole = whole.trim_start_matches('0');
+        if whole.len() > 16 {
+            return Err(NumberError::OutOfRange);
+        }
+        let mut mantissa: i128 = 0;
+        for b in whole.bytes().chain(frac.bytes()) {
+            mantissa = mantissa * 10 + i128::from(b - b'0');
+        }
+        if negative {
+            mantissa = -mantissa;
+        }
+        Self::checked(mantissa, scale)
+    }
+
+    fn checked(mantissa: i128, scale: u32) -> Result<Decimal, NumberError> {
+        let d = Decimal { mantissa, scale };
+        if d.whole_part().abs() >= MAX_ABS {
+            return Err(NumberError::OutOfRange);
+        }
+        Ok(d)
+    }
+
+    fn whole_part(&self) -> i128 {
+        self.mantissa / 10i128.pow(self.scale)
+    }
+
+    /// Number of fractional digits actually used (trailing zeros do not count).
+    pub fn scale(&self) -> u32 {
+        self.scale
+    }
+
+    pub fn is_negative(&self) -> bool {
+        self.mantissa < 0
+    }
+
+    /// The value scaled to `scale` fractional digits, when that is exact.
+    pub fn to_scaled(&self, scale: u32) -> Option<i128> {
+        if self.scale > scale {
+            return None;
+        }
+        Some(self.mantissa * 10i128.pow(scale - self.scale))
+    }
+
+    /// `(numerator, denominator)` with a positive denominator.
+    pub fn as_fraction(&self) -> (i128, i128) {
+        (self.mantissa, 10i128.pow(self.scale))
+    }
+
+    /// The whole number this decimal is, if it has no fractional part.
+    pub fn as_integer(&self) -> Option<i64> {
+        if self.scale == 0 {
+            i64::try_from(self.mantissa).ok()
+        } else {
+            None
+        }
+    }
+
+    /// For display and JSON output only (never for arithmetic on the value).
+    pub fn to_f64(&self) -> f64 {
+        format!("{self}").parse::<f64>().unwrap_or(0.0)
+    }
+}
+
+impl PartialEq for Decimal {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+impl Eq for Decimal {}
+impl PartialOrd for Decimal {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Decimal {
+    fn cmp(&self, other: &Self) -> Ordering {
+        let s = self.scale.max(other.scale);
+        let a = self.mantissa * 10i128.pow(s - self.scale);
+        let b = other.mantissa * 10i128.pow(s - other.scale);
+        a.cmp(&b)
+    }
+}
+
+impl fmt::Display for Decimal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sign = if self.mantissa < 0 { "-" } else { "" };
+        let abs = self.mantissa.unsigned_abs();
+        if self.scale == 0 {
+            return write!(f, "{sign}{abs}");
+        }
+        let p = 10u128.pow(self.scale);
+        write!(
+            f,
+            "{sign}{}.{:0width$}",
+            abs / p,
+            abs % p,
+            width = self.scale as usize
+        )
+    }
+}
+
+impl serde::Serialize for Decimal {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.as_integer() {
+            Some(i) => s.serialize_i64(i),
+            None => s.serialize_f64(self.to_f64()),
+        }
+    }
+}
+
+/// A ratio held as an exact fraction, e.g. a rate threshold of 2% or a spending ratio of 1.0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ratio {
+    num: i128,
+    den: i128,
+}
+
+impl Ratio {
+    pub fn new(num: i128, den: i128) -> Option<Ratio> {
+        if den <= 0 {
+            return None;
+        }
+        Some(Ratio { num, den })
+    }
+
+    pub fn from_decimal(d: Decimal) -> Ratio {
+        let (num, den) = d.as_fraction();
+        Ratio { num, den }
+    }
+
+    /// Compares `a / b` with this ratio exactly (`b > 0`).
+    pub fn cmp_fraction(&self, a: i128, b: i128) -> Ordering {
+        (a * self.den).cmp(&(self.num * b))
+    }
+
+    /// `self × x` compared with `y`, exactly: is `y` above `self × x`?
+    pub fn cmp_scaled(&self, y: i128, x: i128) -> Ordering {
+        (y * self.den).cmp(&(self.num * x))
+    }
+
+    pub fn to_f64(&self) -> f64 {
+        self.num as f64 / self.den as f64
+    }
+}
+
+impl serde::Serialize for Ratio {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_f64(self.to_f64())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_doubles_as_typed() {
+        let d = Decimal::from_f64(12.34).unwrap();
+        assert_eq!(d.to_scaled(2), Some(1234));
+        assert_eq!(
+            Decimal::from_f64(0.1 + 0.2).unwrap_err(),
+            NumberError::TooPrecise
+        );
+    }
+
+    #[test]
+    fn trailing_zeros_do_not_count_as_precision() {
+        assert_eq!(Decimal::parse("12.3400").unwrap().scale(), 2);
+        assert_eq!(Decimal::parse("1000").unwrap().as_integer(), Some(1000));
+    }
+
+    #[test]
+    fn refuses_out_of_range_and_non_finite() {
+        assert_eq!(
+            Decimal::from_f64(f64::NAN).unwrap_err(),
+            NumberError::NotFinite
+        );
+        assert_eq!(
+            Decimal::from_f64(1e20).unwrap_err(),
+            NumberError::OutOfRange
+        );
+    }
+
+    #[test]
+    fn compares_across_scales() {
+        assert!(Decimal::parse("2.5").unwrap() < Decimal::parse("2.51").unwrap());
+        assert_eq!(
+            Decimal::parse("2.50").unwrap(),
+            Decimal::parse("2.5").unwrap()
+        );
+    }
+}

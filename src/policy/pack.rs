@@ -1,0 +1,129 @@
+//! The built-in packs, embedded at build time (see `build.rs`).
+
+use crate::date::Date;
+use serde::Serialize;
+use serde_json::Value;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Confidence {
+    C,
+    S,
+    N,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Entry {
+    pub from: Date,
+    pub to: Option<Date>,
+    /// `None`: the reference found no figure for this period.
+    pub value: Option<Value>,
+    pub source: String,
+    pub confidence: Confidence,
+}
+
+impl Entry {
+    pub fn covers(&self, on: Date) -> bool {
+        self.from <= on && self.to.is_none_or(|to| on <= to)
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Pack {
+    pub id: String,
+    pub title: String,
+    pub province: Option<String>,
+    pub sources: Vec<String>,
+    /// Parameter key → dated entries, in file order.
+    pub parameters: Vec<(String, Vec<Entry>)>,
+}
+
+impl Pack {
+    pub fn entry(&self, key: &str, on: Date) -> Option<&Entry> {
+        self.parameters
+            .iter()
+            .find(|(k, _)| k == key)
+            .and_then(|(_, entries)| entries.iter().find(|e| e.covers(on)))
+    }
+
+    /// First and last dates any of its entries covers (`None` for open-ended).
+    pub fn valid_range(&self) -> (Option<Date>, Option<Date>) {
+        let entries = self.parameters.iter().flat_map(|(_, e)| e.iter());
+        let from = entries.clone().map(|e| e.from).min();
+        let to = if entries.clone().any(|e| e.to.is_none()) {
+            None
+        } else {
+            entries.filter_map(|e| e.to).max()
+        };
+        (from, to)
+    }
+}
+
+static PACKS: OnceLock<Vec<Pack>> = OnceLock::new();
+
+/// Every built-in pack, the national one first.
+pub fn packs() -> &'static [Pack] {
+    PACKS.get_or_init(|| {
+        let text = include_str!(concat!(env!("OUT_DIR"), "/packs.json"));
+        let raw: Vec<Value> = serde_json::from_str(text).unwrap_or_default();
+        let mut packs: Vec<Pack> = raw.iter().filter_map(parse_pack).collect();
+        packs.sort_by_key(|p| p.province.is_some());
+        packs
+    })
+}
+
+const META: &[&str] = &["id", "title", "province", "sources"];
+
+/// Packs are checked by tests (`tests/packs.rs`); a malformed one is skipped here, not a panic.
+fn parse_pack(v: &Value) -> Option<Pack> {
+    let map = v.as_object()?;
+    let text = |k: &str| map.get(k).and_then(Value::as_str).map(str::to_string);
+    let mut parameters = Vec::new();
+    for (key, value) in map {
+        if META.contains(&key.as_str()) {
+            continue;
+        }
+        let entries = value
+            .as_array()?
+            .iter()
+            .map(parse_entry)
+            .collect::<Option<Vec<_>>>()?;
+        parameters.push((key.clone(), entries));
+    }
+    Some(Pack {
+        id: text("id")?,
+        title: text("title")?,
+        province: text("province"),
+        sources: map
+            .get("sources")
+            .and_then(Value::as_array)
+            .map(|s| {
+                s.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default(),
+        parameters,
+    })
+}
+
+fn parse_entry(v: &Value) -> Option<Entry> {
+    let map = v.as_object()?;
+    let date = |k: &str| map.get(k).and_then(Value::as_str).and_then(Date::parse);
+    let confidence = match map.get("confidence").and_then(Value::as_str)? {
+        "C" => Confidence::C,
+        "S" => Confidence::S,
+        "N" => Confidence::N,
+        _ => return None,
+    };
+    Some(Entry {
+        from: date("from")?,
+        to: date("to"),
+        value: map.get("value").cloned(),
+        source: map.get("source").and_then(Value::as_str)?.to_string(),
+        confidence,
+    })
+}

@@ -1,0 +1,346 @@
+//! The typed parameters the rules read, and how each is read from a pack entry or an override.
+//!
+//! One reader per key serves both the built-in packs and `options.policy`, so an override is
+//! checked exactly as strictly as the data we ship.
+
+use crate::codes;
+use crate::household::TransferItem;
+use crate::money::Money;
+use crate::number::{Decimal, Ratio};
+use crate::problem::{Code, Finding};
+use crate::reader::{index, Reader};
+use serde_json::Value;
+
+codes! {
+    /// How "above" / "below" a threshold reads when the value is exactly at it.
+    pub enum Boundary {
+        Strict => "strict",
+        Lenient => "lenient",
+    }
+}
+
+codes! {
+    /// 无因贫辍学 (until 2018) or 不失学辍学 (from 2019).
+    pub enum EducationRule {
+        NoPovertyDropout => "no_poverty_dropout",
+        NoDropout => "no_dropout",
+    }
+}
+
+codes! {
+    /// Which income the line is compared with (rule 4): 人均纯收入 or 人均可支配收入.
+    pub enum IncomeConcept {
+        Net => "net",
+        Disposable => "disposable",
+    }
+}
+
+codes! {
+    pub enum MedicalRequirement {
+        Basic => "basic",
+        CriticalIllness => "critical_illness",
+        Assistance => "assistance",
+    }
+}
+
+/// T/CHES 18-2018 thresholds (or a province's stricter ones).
+#[derive(Debug, Clone, PartialEq)]
+pub struct WaterRule {
+    pub litres_min: Decimal,
+    pub litres_min_short_area: Decimal,
+    pub fetch_minutes_max: Decimal,
+    pub horizontal_m_max: Decimal,
+    pub vertical_m_max: Decimal,
+    pub days_without_supply_max: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Params {
+    pub poverty_line: Option<Money>,
+    pub monitoring_line: Option<Money>,
+    pub excluded_income: Vec<TransferItem>,
+    pub income_concept: IncomeConcept,
+    pub school_age: (i32, i32),
+    pub education_rule: EducationRule,
+    pub water: WaterRule,
+    pub electricity_veto: bool,
+    pub medical_requires: Vec<MedicalRequirement>,
+    pub commercial_insurance_counts: bool,
+    pub min_area_per_person: Option<Decimal>,
+    pub notice_days: Option<i64>,
+    pub boundary: Boundary,
+    pub rigid_spending_ratio: Ratio,
+    pub hardship_spending_ratio: Ratio,
+    pub min_months_before_elimination: i64,
+    pub min_measures: i64,
+    pub transfer_share_warning: Ratio,
+    pub lack_of_labour_share: Ratio,
+    pub illness_spending_share: Ratio,
+    pub western_provinces: Vec<String>,
+    pub incidence_max: Ratio,
+    pub incidence_max_western: Ratio,
+    pub wrong_exit_max: Ratio,
+    pub missed_max: Ratio,
+    pub recognition_min: Ratio,
+}
+
+impl Default for Params {
+    /// The contract's stated defaults; every one is also in the national pack with its source,
+    /// which replaces these on resolution.
+    fn default() -> Self {
+        let d = |n: i64| Decimal::from_int(n);
+        let pct = |n: i128| Ratio::new(n, 100).unwrap_or(Ratio::from_decimal(Decimal::ZERO));
+        Params {
+            poverty_line: None,
+            monitoring_line: None,
+            excluded_income: Vec::new(),
+            income_concept: IncomeConcept::Net,
+            school_age: (6, 15),
+            education_rule: EducationRule::NoDropout,
+            water: WaterRule {
+                litres_min: d(35),
+                litres_min_short_area: d(20),
+                fetch_minutes_max: d(20),
+                horizontal_m_max: d(800),
+                vertical_m_max: d(80),
+                days_without_supply_max: d(36),
+            },
+            electricity_veto: false,
+            medical_requires: vec![MedicalRequirement::Basic],
+            commercial_insurance_counts: false,
+            min_area_per_person: None,
+            notice_days: None,
+            boundary: Boundary::Strict,
+            rigid_spending_ratio: pct(100),
+            hardship_spending_ratio: pct(100),
+            min_months_before_elimination: 6,
+            min_measures: 1,
+            transfer_share_warning: pct(50),
+            lack_of_labour_share: pct(25),
+            illness_spending_share: pct(20),
+            western_provinces: Vec::new(),
+            incidence_max: pct(2),
+            incidence_max_western: pct(3),
+            wrong_exit_max: pct(2),
+            missed_max: pct(2),
+            recognition_min: pct(90),
+        }
+    }
+}
+
+/// Every parameter key, in the order the report lists them.
+pub const KEYS: &[&str] = &[
+    "povertyLine",
+    "monitoringLine",
+    "excludedIncome",
+    "incomeConcept",
+    "schoolAge",
+    "educationRule",
+    "water",
+    "electricityVeto",
+    "medicalRequires",
+    "commercialInsuranceCounts",
+    "minAreaPerPerson",
+    "noticeDays",
+    "boundary",
+    "rigidSpendingRatio",
+    "hardshipSpendingRatio",
+    "minMonthsBeforeElimination",
+    "minMeasures",
+    "transferShareWarning",
+    "lackOfLabourShare",
+    "illnessSpendingShare",
+    "westernProvinces",
+    "incidenceMax",
+    "incidenceMaxWestern",
+    "wrongExitMax",
+    "missedMax",
+    "recognitionMin",
+];
+
+/// Keys whose absence is meaningful (`None`: no value for the period).
+pub fn is_optional(key: &str) -> bool {
+    matches!(
+        key,
+        "povertyLine" | "monitoringLine" | "minAreaPerPerson" | "noticeDays"
+    )
+}
+
+impl Params {
+    /// Clears an optional parameter (a period for which the reference has no figure).
+    pub fn clear(&mut self, key: &str) {
+        match key {
+            "povertyLine" => self.poverty_line = None,
+            "monitoringLine" => self.monitoring_line = None,
+            "minAreaPerPerson" => self.min_area_per_person = None,
+            "noticeDays" => self.notice_days = None,
+            _ => {}
+        }
+    }
+
+    /// Reads `v` as the value of `key` into `self`; problems go to `r` under `path`.
+    /// Returns false for an unknown key (noted as `unknown_field`).
+    pub fn set(&mut self, key: &str, v: &Value, path: &str, r: &mut Reader) -> bool {
+        match key {
+            "povertyLine" => set_opt(&mut self.poverty_line, line(r, v, path).map(Some)),
+            "monitoringLine" => set_opt(&mut self.monitoring_line, line(r, v, path).map(Some)),
+            "excludedIncome" => {
+                if let Some(list) = r.code_list::<TransferItem>(v, path) {
+                    self.excluded_income = list;
+                }
+            }
+            "incomeConcept" => set_opt(&mut self.income_concept, r.code(v, path)),
+            "schoolAge" => set_opt(&mut self.school_age, age_band(r, v, path)),
+            "educationRule" => set_opt(&mut self.education_rule, r.code(v, path)),
+            "water" => read_water(&mut self.water, r, v, path),
+            "electricityVeto" => set_opt(&mut self.electricity_veto, r.boolean(v, path)),
+            "medicalRequires" => {
+                if let Some(list) = r.code_list::<MedicalRequirement>(v, path) {
+                    self.medical_requires = list;
+                }
+            }
+            "commercialInsuranceCounts" => {
+                set_opt(&mut self.commercial_insurance_counts, r.boolean(v, path))
+            }
+            "minAreaPerPerson" => {
+                if let Some(a) = r.quantity(v, path) {
+                    self.min_area_per_person = Some(a);
+                }
+            }
+            "noticeDays" => {
+                if let Some(n) = r.integer(v, path, 0, 365) {
+                    self.notice_days = Some(n);
+                }
+            }
+            "boundary" => set_opt(&mut self.boundary, r.code(v, path)),
+            "rigidSpendingRatio" => set_opt(&mut self.rigid_spending_ratio, ratio(r, v, path, 100)),
+            "hardshipSpendingRatio" => {
+                set_opt(&mut self.hardship_spending_ratio, ratio(r, v, path, 100))
+            }
+            "minMonthsBeforeElimination" => set_opt(
+                &mut self.min_months_before_elimination,
+                r.integer(v, path, 0, 120),
+            ),
+            "minMeasures" => set_opt(&mut self.min_measures, r.integer(v, path, 0, 20)),
+            "transferShareWarning" => {
+                set_opt(&mut self.transfer_share_warning, ratio(r, v, path, 1))
+            }
+            "lackOfLabourShare" => set_opt(&mut self.lack_of_labour_share, ratio(r, v, path, 1)),
+            "illnessSpendingShare" => {
+                set_opt(&mut self.illness_spending_share, ratio(r, v, path, 100))
+            }
+            "westernProvinces" => {
+                if let Some(list) = provinces(r, v, path) {
+                    self.western_provinces = list;
+                }
+            }
+            "incidenceMax" => set_opt(&mut self.incidence_max, ratio(r, v, path, 1)),
+            "incidenceMaxWestern" => set_opt(&mut self.incidence_max_western, ratio(r, v, path, 1)),
+            "wrongExitMax" => set_opt(&mut self.wrong_exit_max, ratio(r, v, path, 1)),
+            "missedMax" => set_opt(&mut self.missed_max, ratio(r, v, path, 1)),
+            "recognitionMin" => set_opt(&mut self.recognition_min, ratio(r, v, path, 1)),
+            _ => {
+                r.note(
+                    Finding::new(path, Code::UnknownField)
+                        .given(key)
+                        .expected(KEYS.join(", ")),
+                );
+                return false;
+            }
+        }
+        true
+    }
+}
+
+fn set_opt<T>(slot: &mut T, v: Option<T>) {
+    if let Some(v) = v {
+        *slot = v;
+    }
+}
+
+fn line(r: &mut Reader, v: &Value, path: &str) -> Option<Money> {
+    let m = r.money(v, path, false)?;
+    if m == Money::ZERO {
+        r.note(
+            Finding::new(path, Code::InvalidValue)
+                .given("0")
+                .expected("> 0"),
+        );
+        return None;
+    }
+    Some(m)
+}
+
+/// A ratio between 0 and `max` inclusive.
+fn ratio(r: &mut Reader, v: &Value, path: &str, max: i64) -> Option<Ratio> {
+    let d = r.quantity(v, path)?;
+    if d > Decimal::from_int(max) {
+        r.note(
+            Finding::new(path, Code::OutOfRange)
+                .given(d.to_string())
+                .expected(format!("0..{max}")),
+        );
+        return None;
+    }
+    Some(Ratio::from_decimal(d))
+}
+
+fn age_band(r: &mut Reader, v: &Value, path: &str) -> Option<(i32, i32)> {
+    let items = r.array(v, path)?;
+    let (Some(lo), Some(hi), 2) = (items.first(), items.get(1), items.len()) else {
+        r.note(Finding::new(path, Code::InvalidValue).expected("[lowest age, highest age]"));
+        return None;
+    };
+    let lo = r.integer(lo, &index(path, 0), 0, 30)?;
+    let hi = r.integer(hi, &index(path, 1), 0, 30)?;
+    if lo > hi {
+        r.note(
+            Finding::new(path, Code::InvalidValue)
+                .given(format!("[{lo}, {hi}]"))
+                .expected("lowest ≤ highest"),
+        );
+        return None;
+    }
+    Some((i32::try_from(lo).ok()?, i32::try_from(hi).ok()?))
+}
+
+fn provinces(r: &mut Reader, v: &Value, path: &str) -> Option<Vec<String>> {
+    let items = r.array(v, path)?;
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        out.push(crate::household::read_province_code(
+            r,
+            item,
+            &index(path, i),
+        )?);
+    }
+    Some(out)
+}
+
+/// A whole or partial water rule: keys not given keep their current value.
+fn read_water(rule: &mut WaterRule, r: &mut Reader, v: &Value, path: &str) {
+    const KEYS: &[&str] = &[
+        "litresMin",
+        "litresMinShortArea",
+        "fetchMinutesMax",
+        "horizontalMMax",
+        "verticalMMax",
+        "daysWithoutSupplyMax",
+    ];
+    let Some(map) = r.object(v, path, KEYS) else {
+        return;
+    };
+    for key in KEYS {
+        if let Some(q) = r.optional(map, path, key, Reader::quantity) {
+            let slot = match *key {
+                "litresMin" => &mut rule.litres_min,
+                "litresMinShortArea" => &mut rule.litres_min_short_area,
+                "fetchMinutesMax" => &mut rule.fetch_minutes_max,
+                "horizontalMMax" => &mut rule.horizontal_m_max,
+                "verticalMMax" => &mut rule.vertical_m_max,
+                _ => &mut rule.days_without_supply_max,
+            };
+            *slot = q;
+        }
+    }
+}

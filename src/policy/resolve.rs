@@ -1,0 +1,134 @@
+//! Resolution: the parameters in force for one province on one date, plus overrides.
+
+use super::pack::{packs, Confidence, Pack};
+use super::params::{is_optional, Params, KEYS};
+use crate::date::Date;
+use crate::reader::{join, Reader};
+use serde::Serialize;
+use serde_json::Value;
+
+/// Where one parameter's value came from, echoed in every report.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Applied {
+    pub key: &'static str,
+    /// `null` when the period has no figure.
+    pub value: Value,
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+    pub source: String,
+    pub confidence: Option<Confidence>,
+    /// Pack id, or `override` for `options.policy`, or `default` for a contract default.
+    pub pack: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    pub params: Params,
+    pub applied: Vec<Applied>,
+    /// The most specific pack used: the province's, else the national one.
+    pub pack: String,
+    pub overrides: Value,
+}
+
+impl Resolved {
+    pub fn applied(&self, key: &str) -> Option<&Applied> {
+        self.applied.iter().find(|a| a.key == key)
+    }
+}
+
+pub const OVERRIDE: &str = "override";
+
+/// The parameters for `province` on `on`. Problems in `overrides` are noted in `r` with paths
+/// under `options.policy`.
+pub fn resolve(province: &str, on: Date, overrides: Option<&Value>, r: &mut Reader) -> Resolved {
+    let all = packs();
+    let national = all.iter().find(|p| p.province.is_none());
+    let local = all.iter().find(|p| p.province.as_deref() == Some(province));
+    let mut params = Params::default();
+    let mut applied = Vec::with_capacity(KEYS.len());
+    // Pack data was checked by the test suite; a fault in it must not become the caller's problem.
+    let mut internal = Reader::new();
+    for key in KEYS {
+        let found = [local, national]
+            .into_iter()
+            .flatten()
+            .find_map(|pack| pack.entry(key, on).map(|e| (pack, e)));
+        match found {
+            Some((pack, entry)) => {
+                match &entry.value {
+                    Some(v) => {
+                        params.set(key, v, &format!("{}.{key}", pack.id), &mut internal);
+                    }
+                    None => params.clear(key),
+                }
+                applied.push(Applied {
+                    key,
+                    value: entry.value.clone().unwrap_or(Value::Null),
+                    from: Some(entry.from),
+                    to: entry.to,
+                    source: entry.source.clone(),
+                    confidence: Some(entry.confidence),
+                    pack: pack.id.clone(),
+                });
+            }
+            None if is_optional(key) => {}
+            None => applied.push(Applied {
+                key,
+                value: Value::Null,
+                from: None,
+                to: None,
+                source: "contract v1 default".to_string(),
+                confidence: None,
+                pack: "default".to_string(),
+            }),
+        }
+    }
+    if let Some(v) = overrides {
+        apply_overrides(&mut params, &mut applied, v, r);
+    }
+    Resolved {
+        params,
+        applied,
+        pack: local
+            .or(national)
+            .map(|p: &Pack| p.id.clone())
+            .unwrap_or_default(),
+        overrides: overrides
+            .cloned()
+            .unwrap_or_else(|| Value::Object(Default::default())),
+    }
+}
+
+fn apply_overrides(params: &mut Params, applied: &mut Vec<Applied>, v: &Value, r: &mut Reader) {
+    let path = "options.policy";
+    let Some(map) = r.object(v, path, KEYS) else {
+        return;
+    };
+    for (key, value) in map {
+        let Some(key) = KEYS.iter().find(|k| **k == key.as_str()) else {
+            continue;
+        };
+        let before = r.findings().len();
+        if value.is_null() {
+            if is_optional(key) {
+                params.clear(key);
+            }
+        } else {
+            params.set(key, value, &join(path, key), r);
+        }
+        if r.findings().len() > before {
+            continue;
+        }
+        applied.retain(|a| a.key != *key);
+        applied.push(Applied {
+            key,
+            value: value.clone(),
+            from: None,
+            to: None,
+            source: "options.policy".to_string(),
+            confidence: None,
+            pack: OVERRIDE.to_string(),
+        });
+    }
+}

@@ -1,0 +1,108 @@
+//! Problems: why a call cannot be evaluated. Each has a field path, a stable code and a
+//! message in the caller's language.
+
+use crate::explain::{self, Lang};
+use serde::Serialize;
+
+/// Stable problem codes (contract v1 and extensions).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Code {
+    InvalidDate,
+    InvalidValue,
+    InvalidType,
+    UnknownField,
+    MissingField,
+    NegativeAmount,
+    TooManyDecimals,
+    OutOfRange,
+    EmptyMembers,
+    IdChecksum,
+    IdBirthDateMismatch,
+    IdSexMismatch,
+    BornAfterAsOf,
+    DateAfterAsOf,
+    MissingAsOf,
+    TransferItemsExceedTransfer,
+    NoPovertyLine,
+    NoMonitoringLine,
+    InvalidJson,
+}
+
+impl Code {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::InvalidDate => "invalid_date",
+            Code::InvalidValue => "invalid_value",
+            Code::InvalidType => "invalid_type",
+            Code::UnknownField => "unknown_field",
+            Code::MissingField => "missing_field",
+            Code::NegativeAmount => "negative_amount",
+            Code::TooManyDecimals => "too_many_decimals",
+            Code::OutOfRange => "out_of_range",
+            Code::EmptyMembers => "empty_members",
+            Code::IdChecksum => "id_checksum",
+            Code::IdBirthDateMismatch => "id_birth_date_mismatch",
+            Code::IdSexMismatch => "id_sex_mismatch",
+            Code::BornAfterAsOf => "born_after_as_of",
+            Code::DateAfterAsOf => "date_after_as_of",
+            Code::MissingAsOf => "missing_as_of",
+            Code::TransferItemsExceedTransfer => "transfer_items_exceed_transfer",
+            Code::NoPovertyLine => "no_poverty_line",
+            Code::NoMonitoringLine => "no_monitoring_line",
+            Code::InvalidJson => "invalid_json",
+        }
+    }
+}
+
+/// A problem before it is put into words: the facts the message needs, in no language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub path: String,
+    pub code: Code,
+    /// The offending input, quoted in the message when present.
+    pub given: Option<String>,
+    /// What was expected (a list of values, a type, a limit), when it helps.
+    pub expected: Option<String>,
+}
+
+impl Finding {
+    pub fn new(path: impl Into<String>, code: Code) -> Finding {
+        Finding {
+            path: path.into(),
+            code,
+            given: None,
+            expected: None,
+        }
+    }
+
+    pub fn given(mut self, given: impl Into<String>) -> Finding {
+        self.given = Some(given.into());
+        self
+    }
+
+    pub fn expected(mut self, expected: impl Into<String>) -> Finding {
+        self.expected = Some(expected.into());
+        self
+    }
+
+    pub fn render(&self, lang: Lang) -> Problem {
+        Problem {
+            path: self.path.clone(),
+            code: self.code,
+            message: explain::problem(lang, self),
+        }
+    }
+}
+
+/// A problem as the contract shows it: `{ path, code, message }`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    pub path: String,
+    pub code: Code,
+    pub message: String,
+}
+
+pub fn render_all(findings: &[Finding], lang: Lang) -> Vec<Problem> {
+    findings.iter().map(|f| f.render(lang)).collect()
+}

@@ -1,0 +1,366 @@
+//! Reading untyped JSON into typed records while collecting every problem at once.
+//!
+//! serde's derive stops at the first error, but a person fixing a form wants every problem, each
+//! tied to its field. So the edge reads `serde_json::Value` with this reader, which notes a
+//! [`Finding`] for each bad field and carries on. The core never sees a `Value`.
+
+use crate::date::Date;
+use crate::money::{Money, MoneyError};
+use crate::number::{Decimal, NumberError};
+use crate::problem::{Code, Finding};
+use serde_json::{Map, Value};
+
+/// A closed set of snake_case codes (an enum of the contract).
+pub trait Codes: Sized + Copy + 'static {
+    const ALL: &'static [(Self, &'static str)];
+
+    fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.iter().find(|(_, c)| *c == code).map(|(v, _)| *v)
+    }
+
+    fn code(self) -> &'static str
+    where
+        Self: PartialEq,
+    {
+        Self::ALL
+            .iter()
+            .find(|(v, _)| *v == self)
+            .map(|(_, c)| *c)
+            .unwrap_or("")
+    }
+
+    fn expected() -> String {
+        Self::ALL
+            .iter()
+            .map(|(_, c)| *c)
+            .collect::<Vec<_>>()
+            .join(" | ")
+    }
+}
+
+/// Declares an enum whose values travel as snake_case strings.
+#[macro_export]
+macro_rules! codes {
+    ($(#[$meta:meta])* pub enum $name:ident { $($variant:ident => $code:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($variant),+ }
+        impl $crate::reader::Codes for $name {
+            const ALL: &'static [(Self, &'static str)] = &[$(($name::$variant, $code)),+];
+        }
+        impl $name {
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $code),+ }
+            }
+        }
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+    };
+}
+
+pub struct Reader {
+    findings: Vec<Finding>,
+}
+
+impl Default for Reader {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Joins a path and a key: `members[2]` + `birthDate` → `members[2].birthDate`.
+pub fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+pub fn index(path: &str, i: usize) -> String {
+    format!("{path}[{i}]")
+}
+
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+fn shown(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.chars().take(60).collect(),
+        other => {
+            let t = other.to_string();
+            t.chars().take(60).collect()
+        }
+    }
+}
+
+impl Reader {
+    pub fn new() -> Reader {
+        Reader {
+            findings: Vec::new(),
+        }
+    }
+
+    pub fn note(&mut self, finding: Finding) {
+        self.findings.push(finding);
+    }
+
+    pub fn is_clean(&self) -> bool {
+        self.findings.is_empty()
+    }
+
+    pub fn findings(&self) -> &[Finding] {
+        &self.findings
+    }
+
+    pub fn into_findings(self) -> Vec<Finding> {
+        self.findings
+    }
+
+    fn wrong_type(&mut self, path: &str, v: &Value, expected: &str) {
+        self.note(
+            Finding::new(path, Code::InvalidType)
+                .given(type_name(v))
+                .expected(expected.to_string()),
+        );
+    }
+
+    /// An object whose keys must all be in `allowed`; unknown keys are noted, not dropped.
+    pub fn object<'v>(
+        &mut self,
+        v: &'v Value,
+        path: &str,
+        allowed: &[&str],
+    ) -> Option<&'v Map<String, Value>> {
+        match v {
+            Value::Object(map) => {
+                for key in map.keys() {
+                    if !allowed.contains(&key.as_str()) {
+                        self.note(
+                            Finding::new(join(path, key), Code::UnknownField).given(key.clone()),
+                        );
+                    }
+                }
+                Some(map)
+            }
+            other => {
+                self.wrong_type(path, other, "object");
+                None
+            }
+        }
+    }
+
+    /// A field that must be present and not null.
+    pub fn required<'v>(
+        &mut self,
+        map: &'v Map<String, Value>,
+        path: &str,
+        key: &str,
+    ) -> Option<&'v Value> {
+        match map.get(key) {
+            None | Some(Value::Null) => {
+                self.note(Finding::new(join(path, key), Code::MissingField));
+                None
+            }
+            Some(v) => Some(v),
+        }
+    }
+
+    pub fn array<'v>(&mut self, v: &'v Value, path: &str) -> Option<&'v Vec<Value>> {
+        match v {
+            Value::Array(items) => Some(items),
+            other => {
+                self.wrong_type(path, other, "array");
+                None
+            }
+        }
+    }
+
+    pub fn string<'v>(&mut self, v: &'v Value, path: &str) -> Option<&'v str> {
+        match v {
+            Value::String(s) => Some(s.as_str()),
+            other => {
+                self.wrong_type(path, other, "string");
+                None
+            }
+        }
+    }
+
+    pub fn boolean(&mut self, v: &Value, path: &str) -> Option<bool> {
+        match v {
+            Value::Bool(b) => Some(*b),
+            other => {
+                self.wrong_type(path, other, "boolean");
+                None
+            }
+        }
+    }
+
+    pub fn code<T: Codes>(&mut self, v: &Value, path: &str) -> Option<T> {
+        let s = self.string(v, path)?;
+        let found = T::from_code(s);
+        if found.is_none() {
+            self.note(
+                Finding::new(path, Code::InvalidValue)
+                    .given(s)
+                    .expected(T::expected()),
+            );
+        }
+        found
+    }
+
+    pub fn date(&mut self, v: &Value, path: &str) -> Option<Date> {
+        let s = self.string(v, path)?;
+        let found = Date::parse(s);
+        if found.is_none() {
+            self.note(
+                Finding::new(path, Code::InvalidDate)
+                    .given(s)
+                    .expected("YYYY-MM-DD"),
+            );
+        }
+        found
+    }
+
+    pub fn decimal(&mut self, v: &Value, path: &str) -> Option<Decimal> {
+        let n = match v {
+            Value::Number(n) => n,
+            other => {
+                self.wrong_type(path, other, "number");
+                return None;
+            }
+        };
+        match Decimal::from_json(n) {
+            Ok(d) => Some(d),
+            Err(NumberError::TooPrecise) => {
+                self.note(Finding::new(path, Code::TooManyDecimals).given(n.to_string()));
+                None
+            }
+            Err(_) => {
+                self.note(Finding::new(path, Code::OutOfRange).given(n.to_string()));
+                None
+            }
+        }
+    }
+
+    /// A non-negative quantity (litres, minutes, metres, m²).
+    pub fn quantity(&mut self, v: &Value, path: &str) -> Option<Decimal> {
+        let d = self.decimal(v, path)?;
+        if d.is_negative() {
+            self.note(Finding::new(path, Code::NegativeAmount).given(d.to_string()));
+            return None;
+        }
+        Some(d)
+    }
+
+    /// A whole number within `lo..=hi`.
+    pub fn integer(&mut self, v: &Value, path: &str, lo: i64, hi: i64) -> Option<i64> {
+        let d = self.decimal(v, path)?;
+        match d.as_integer() {
+            Some(i) if (lo..=hi).contains(&i) => Some(i),
+            _ => {
+                self.note(
+                    Finding::new(path, Code::InvalidValue)
+                        .given(d.to_string())
+                        .expected(format!("{lo}..{hi}")),
+                );
+                None
+            }
+        }
+    }
+
+    /// Yuan with at most two decimals; negative only where `allow_negative`.
+    pub fn money(&mut self, v: &Value, path: &str, allow_negative: bool) -> Option<Money> {
+        let n = match v {
+            Value::Number(n) => n,
+            other => {
+                self.wrong_type(path, other, "number");
+                return None;
+            }
+        };
+        let d = match Decimal::from_json(n) {
+            Ok(d) => d,
+            Err(NumberError::TooPrecise) => {
+                self.note(Finding::new(path, Code::TooManyDecimals).given(n.to_string()));
+                return None;
+            }
+            Err(_) => {
+                self.note(Finding::new(path, Code::OutOfRange).given(n.to_string()));
+                return None;
+            }
+        };
+        let mut ok = true;
+        if d.is_negative() && !allow_negative {
+            self.note(Finding::new(path, Code::NegativeAmount).given(d.to_string()));
+            ok = false;
+        }
+        match Money::from_decimal(d) {
+            Ok(m) if ok => Some(m),
+            Ok(_) => None,
+            Err(MoneyError::TooManyDecimals) => {
+                self.note(Finding::new(path, Code::TooManyDecimals).given(d.to_string()));
+                None
+            }
+            Err(MoneyError::OutOfRange) => {
+                self.note(Finding::new(path, Code::OutOfRange).given(d.to_string()));
+                None
+            }
+        }
+    }
+
+    /// Reads an optional field with `read` when present and not null.
+    pub fn optional<'v, T>(
+        &mut self,
+        map: &'v Map<String, Value>,
+        path: &str,
+        key: &str,
+        read: impl FnOnce(&mut Reader, &'v Value, &str) -> Option<T>,
+    ) -> Option<T> {
+        match map.get(key) {
+            None | Some(Value::Null) => None,
+            Some(v) => read(self, v, &join(path, key)),
+        }
+    }
+
+    /// Reads a required field with `read`; a missing one is `missing_field`.
+    pub fn needed<'v, T>(
+        &mut self,
+        map: &'v Map<String, Value>,
+        path: &str,
+        key: &str,
+        read: impl FnOnce(&mut Reader, &'v Value, &str) -> Option<T>,
+    ) -> Option<T> {
+        let v = self.required(map, path, key)?;
+        read(self, v, &join(path, key))
+    }
+
+    /// A list of codes, e.g. `["industry", "employment"]`.
+    pub fn code_list<T: Codes>(&mut self, v: &Value, path: &str) -> Option<Vec<T>> {
+        let items = self.array(v, path)?;
+        let mut out = Vec::with_capacity(items.len());
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            match self.code::<T>(item, &index(path, i)) {
+                Some(c) => out.push(c),
+                None => ok = false,
+            }
+        }
+        ok.then_some(out)
+    }
+}
+
+/// Shown form of a value for messages (quoted input).
+pub fn show(v: &Value) -> String {
+    shown(v)
+}

@@ -1,0 +1,109 @@
+//! The report for one household, as the contract v1 shapes it (plus the documented extensions).
+
+use crate::assessment::{Check, IncomeFigures, LineKind, Regime};
+use crate::causes::{CauseOut, MeasureOut};
+use crate::date::Date;
+use crate::exit::ExitResult;
+use crate::household::TransferItem;
+use crate::money::Money;
+use crate::monitoring::{Elimination, MonitoringResult};
+use crate::number::Decimal;
+use crate::policy::{Applied, IncomeConcept};
+use crate::warning::Warning;
+use serde::Serialize;
+use serde_json::Value;
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    pub household_id: Option<String>,
+    pub regime: Regime,
+    pub policy: PolicyEcho,
+    pub income: IncomeOut,
+    pub checks: Vec<Check>,
+    pub exit: Option<ExitResult>,
+    pub monitoring: Option<MonitoringResult>,
+    pub risk_elimination: Option<Elimination>,
+    pub causes: Vec<CauseOut>,
+    pub measures: Vec<MeasureOut>,
+    pub warnings: Vec<Warning>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PolicyEcho {
+    pub pack: String,
+    pub province: String,
+    pub as_of: Date,
+    pub overrides: Value,
+    /// Extension: every parameter in force, with its date range and source.
+    pub applied: Vec<Applied>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Excluded {
+    pub item: TransferItem,
+    pub amount: Money,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IncomeOut {
+    pub net: Option<Money>,
+    pub members: usize,
+    pub per_capita: Option<Money>,
+    pub counted_per_capita: Option<Money>,
+    pub excluded: Vec<Excluded>,
+    pub transfer_share: Option<f64>,
+    pub line: Money,
+    pub line_kind: LineKind,
+    pub margin: Option<Money>,
+    pub line_source: String,
+    pub line_from: Option<Date>,
+    pub concept: IncomeConcept,
+    /// Paths of missing components (then the figures are null and the check unknown).
+    pub unknown: Vec<&'static str>,
+    /// Excluded items not itemised: the counted figure is then a range.
+    pub unitemised: Vec<TransferItem>,
+}
+
+impl IncomeOut {
+    pub fn new(f: &IncomeFigures, concept: IncomeConcept, line: Option<&Applied>) -> IncomeOut {
+        let counted = f.counted_exact();
+        IncomeOut {
+            net: f.net,
+            members: f.persons,
+            per_capita: f.net.map(|n| f.per_capita(n).rounded()),
+            counted_per_capita: counted.map(|c| f.per_capita(c).rounded()),
+            excluded: f
+                .excluded
+                .iter()
+                .map(|(item, amount)| Excluded {
+                    item: *item,
+                    amount: *amount,
+                })
+                .collect(),
+            transfer_share: transfer_share(f),
+            line: f.line,
+            line_kind: f.line_kind,
+            margin: counted.map(|c| f.per_capita(c).margin(f.line)),
+            line_source: line.map(|a| a.source.clone()).unwrap_or_default(),
+            line_from: line.and_then(|a| a.from),
+            concept,
+            unknown: f.missing.clone(),
+            unitemised: f.unitemised.clone(),
+        }
+    }
+}
+
+/// Share of transfers in net income, to two decimals (display only; comparisons are exact).
+fn transfer_share(f: &IncomeFigures) -> Option<f64> {
+    let (t, n) = (f.transfer?, f.net?);
+    if n <= Money::ZERO {
+        return None;
+    }
+    let hundredths = (i128::from(t.fen()) * 200 + i128::from(n.fen())) / (2 * i128::from(n.fen()));
+    Decimal::parse(&format!("{}.{:02}", hundredths / 100, hundredths % 100))
+        .ok()
+        .map(|d| d.to_f64())
+}
