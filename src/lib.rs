@@ -28,7 +28,7 @@ pub mod summary;
 pub mod warning;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use engine::{assess, assess_json, validate_json};
 pub use explain::Lang;

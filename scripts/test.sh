@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every test: formatting and lints, the native suite (unit, golden cases natively and
+# through the CLI, packs, no-panic property test), the golden cases through wasm in headless
+# Chromium, the Node build and README example, and the browser end-to-end suite.
+# Installs whatever is missing first (scripts/setup.sh).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+export PATH="$HOME/.cargo/bin:$root/node_modules/.bin:$PATH"
+step() { printf '\n==> %s\n' "$*"; }
+
+step "setup"
+bash scripts/setup.sh
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy --all-targets -- -D warnings"
+cargo clippy --all-targets --quiet -- -D warnings
+
+step "native tests (unit, golden, CLI, packs, property)"
+cargo test --quiet
+
+step "build pkg/"
+bash scripts/build.sh
+
+step "golden cases through wasm in headless Chromium"
+CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome --release -- --test web
+
+step "Node build and README example"
+node --test tests/node/
+
+if [ -f tests/e2e/run.mjs ]; then
+  step "browser end-to-end tests"
+  node tests/e2e/run.mjs
+fi
