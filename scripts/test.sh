@@ -25,7 +25,7 @@ step "build pkg/"
 bash scripts/build.sh
 
 step "golden cases through wasm in headless Chromium"
-CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome --release -- --test web
+CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome -- --test web
 
 step "Node build and README example"
 node --test tests/node/

@@ -106,27 +106,22 @@ const PATHS: &[&str] = &[
     "members.0.disabilityGrade",
 ];
 
+/// Sets `path` (dot-separated, numbers index arrays) when its parent exists.
 fn set(root: &mut Value, path: &str, v: Value) {
-    let mut cur = root;
-    let parts: Vec<&str> = path.split('.').collect();
-    for (i, p) in parts.iter().enumerate() {
-        let last = i + 1 == parts.len();
-        let next = match (p.parse::<usize>(), &mut *cur) {
-            (Ok(n), Value::Array(a)) if n < a.len() => &mut a[n],
-            (Err(_), Value::Object(m)) => {
-                if last {
-                    m.insert(p.to_string(), v);
-                    return;
-                }
-                m.entry(p.to_string()).or_insert(Value::Null)
-            }
-            _ => return,
-        };
-        if last {
-            *next = v;
-            return;
+    let (parent, last) = match path.rsplit_once('.') {
+        Some((p, l)) => (format!("/{}", p.replace('.', "/")), l),
+        None => (String::new(), path),
+    };
+    match root.pointer_mut(&parent) {
+        Some(Value::Object(m)) => {
+            m.insert(last.to_string(), v);
         }
-        cur = next;
+        Some(Value::Array(a)) => {
+            if let Some(slot) = last.parse::<usize>().ok().and_then(|i| a.get_mut(i)) {
+                *slot = v;
+            }
+        }
+        _ => {}
     }
 }
 

@@ -77,8 +77,8 @@ pub fn read_household(r: &mut Reader, v: &Value, path: &str) -> Option<Household
     let spending = r
         .optional(map, path, "spending", read_spending)
         .unwrap_or_default();
-    let food = r.optional(map, path, "food", |r, v, p| read_secure(r, v, p));
-    let clothing = r.optional(map, path, "clothing", |r, v, p| read_secure(r, v, p));
+    let food = r.optional(map, path, "food", read_secure);
+    let clothing = r.optional(map, path, "clothing", read_secure);
     let housing = r
         .optional(map, path, "housing", read_housing)
         .unwrap_or_default();

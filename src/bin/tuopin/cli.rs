@@ -1,0 +1,204 @@
+//! The command-line program (native only).
+
+use serde_json::{Map, Value};
+use std::io::{self, Read, Write};
+use std::process::ExitCode;
+use tuopin::problem::{Code, Finding, Problem};
+use tuopin::Lang;
+
+mod batch;
+
+const USAGE: &str = "usage:
+  tuopin assess FILE --as-of YYYY-MM-DD [--province CN-XX] [--lang zh-CN|en] [--policy FILE]
+  tuopin validate FILE [--as-of YYYY-MM-DD] [--lang zh-CN|en]
+  tuopin batch FILE --as-of YYYY-MM-DD [--province CN-XX] [--lang zh-CN|en] [--policy FILE] [--out FILE] [--format jsonl|csv|xlsx|json]
+  tuopin policies
+  tuopin version
+FILE may be - for standard input. The household file holds one Household, or { \"household\": ..., \"options\": ... }.";
+
+/// Parsed command-line flags.
+#[derive(Default)]
+pub struct Flags {
+    pub file: Option<String>,
+    pub as_of: Option<String>,
+    pub province: Option<String>,
+    pub lang: Option<String>,
+    pub policy: Option<String>,
+    pub out: Option<String>,
+    pub format: Option<String>,
+}
+
+fn parse_flags(args: &[String]) -> Result<Flags, String> {
+    let mut f = Flags::default();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut value = |name: &str| {
+            it.next()
+                .cloned()
+                .ok_or_else(|| format!("{name} needs a value"))
+        };
+        match a.as_str() {
+            "--as-of" => f.as_of = Some(value("--as-of")?),
+            "--province" => f.province = Some(value("--province")?),
+            "--lang" => f.lang = Some(value("--lang")?),
+            "--policy" => f.policy = Some(value("--policy")?),
+            "--out" => f.out = Some(value("--out")?),
+            "--format" => f.format = Some(value("--format")?),
+            s if s.starts_with("--") => return Err(format!("unknown flag {s}")),
+            s if f.file.is_none() => f.file = Some(s.to_string()),
+            s => return Err(format!("unexpected argument {s}")),
+        }
+    }
+    Ok(f)
+}
+
+pub fn read_input(file: &str) -> Result<Vec<u8>, String> {
+    let mut buf = Vec::new();
+    if file == "-" {
+        io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+    } else {
+        buf = std::fs::read(file).map_err(|e| format!("cannot read {file}: {e}"))?;
+    }
+    Ok(buf)
+}
+
+/// Reads a policy-override file: TOML or JSON, holding the keys of `options.policy`.
+pub fn read_policy_file(path: &str) -> Result<Value, String> {
+    let text = String::from_utf8(read_input(path)?).map_err(|_| format!("{path} is not UTF-8"))?;
+    if path.ends_with(".json") {
+        serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))
+    } else {
+        let v: toml::Value = toml::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
+        serde_json::to_value(v).map_err(|e| format!("{path}: {e}"))
+    }
+}
+
+/// Options from the file's own `options` (if any) with the flags on top.
+pub fn merge_options(base: Option<&Value>, flags: &Flags) -> Result<Value, String> {
+    let mut opts = match base {
+        Some(Value::Object(m)) => m.clone(),
+        _ => Map::new(),
+    };
+    if let Some(d) = &flags.as_of {
+        opts.insert("asOf".into(), Value::String(d.clone()));
+    }
+    if let Some(p) = &flags.province {
+        opts.insert("province".into(), Value::String(p.clone()));
+    }
+    if let Some(l) = &flags.lang {
+        opts.insert("lang".into(), Value::String(l.clone()));
+    }
+    if let Some(path) = &flags.policy {
+        let file = read_policy_file(path)?;
+        let mut policy = match opts.get("policy") {
+            Some(Value::Object(m)) => m.clone(),
+            _ => Map::new(),
+        };
+        if let Value::Object(m) = file {
+            policy.extend(m);
+        } else {
+            return Err(format!("{path}: expected a table of policy overrides"));
+        }
+        opts.insert("policy".into(), Value::Object(policy));
+    }
+    Ok(Value::Object(opts))
+}
+
+pub fn lang_of(flags: &Flags) -> Lang {
+    flags
+        .lang
+        .as_deref()
+        .and_then(Lang::from_tag)
+        .unwrap_or_default()
+}
+
+/// Problems go to stderr as JSON; exit code 2.
+pub fn fail_with(problems: &[Problem]) -> ExitCode {
+    let text = serde_json::to_string_pretty(problems).unwrap_or_else(|_| "[]".into());
+    let _ = writeln!(io::stderr(), "{text}");
+    ExitCode::from(2)
+}
+
+fn json_problem(lang: Lang, path: &str, e: &serde_json::Error) -> Problem {
+    Finding::new(path, Code::InvalidJson)
+        .given(e.to_string())
+        .render(lang)
+}
+
+fn print_json<T: serde::Serialize>(value: &T) -> ExitCode {
+    match serde_json::to_string_pretty(value) {
+        Ok(text) => {
+            let mut out = io::stdout().lock();
+            if writeln!(out, "{text}").is_err() {
+                return ExitCode::from(1);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("tuopin: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Splits `{ household, options }` from a bare household.
+fn split(doc: Value) -> (Value, Option<Value>) {
+    match doc {
+        Value::Object(mut m) if m.contains_key("household") => {
+            let h = m.remove("household").unwrap_or(Value::Null);
+            (h, m.remove("options"))
+        }
+        other => (other, None),
+    }
+}
+
+fn run(args: &[String]) -> Result<ExitCode, String> {
+    let (cmd, rest) = args.split_first().ok_or_else(|| USAGE.to_string())?;
+    let flags = parse_flags(rest)?;
+    let lang = lang_of(&flags);
+    match cmd.as_str() {
+        "assess" | "validate" => {
+            let file = flags.file.clone().ok_or("missing FILE")?;
+            let bytes = read_input(&file)?;
+            let doc: Value = match serde_json::from_slice(&bytes) {
+                Ok(v) => v,
+                Err(e) => return Ok(fail_with(&[json_problem(lang, "", &e)])),
+            };
+            let (household, options) = split(doc);
+            let options = merge_options(options.as_ref(), &flags)?;
+            if cmd == "validate" {
+                let problems = tuopin::validate_json(&household, Some(&options));
+                return Ok(if problems.is_empty() {
+                    print_json(&problems)
+                } else {
+                    fail_with(&problems)
+                });
+            }
+            Ok(match tuopin::assess_json(&household, Some(&options)) {
+                Ok(report) => print_json(&report),
+                Err(problems) => fail_with(&problems),
+            })
+        }
+        "batch" => batch::run(&flags),
+        "policies" => Ok(print_json(&tuopin::catalog::policies())),
+        "version" | "--version" => Ok(print_json(&tuopin::catalog::version())),
+        "help" | "--help" | "-h" => {
+            println!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        other => Err(format!("unknown command {other}\n{USAGE}")),
+    }
+}
+
+pub fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(code) => code,
+        Err(msg) => {
+            eprintln!("tuopin: {msg}");
+            ExitCode::from(1)
+        }
+    }
+}
