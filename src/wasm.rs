@@ -10,6 +10,232 @@ use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** ISO date `YYYY-MM-DD`. */
+export type IsoDate = string;
+/** ISO 3166-2:CN province code, e.g. `CN-YN`. */
+export type ProvinceCode = string;
+/** Yuan (元), at most two decimals. */
+export type Yuan = number;
+export type Lang = "zh-CN" | "en";
+
+export type Registration = "poor" | "exited" | "ordinary";
+export type Category = "unstable_exited" | "marginal" | "sudden_hardship";
+export type MeasureCode = "industry" | "employment" | "finance" | "public_welfare_job" | "health" | "education"
+  | "compulsory_education" | "housing" | "water" | "social_security" | "relocation" | "social_assistance"
+  | "living_conditions" | "infrastructure" | "ecological_compensation";
+export type RiskCode = "illness" | "disability" | "education" | "disaster" | "accident" | "business_failure"
+  | "unstable_employment" | "lack_of_labour" | "housing" | "water" | "other";
+export type Relation = "head" | "spouse" | "child" | "child_in_law" | "grandchild" | "parent" | "grandparent" | "sibling" | "other";
+export type Health = "healthy" | "chronic" | "serious" | "disabled";
+export type Labour = "normal" | "skilled" | "weak" | "lost" | "none";
+export type Schooling = "not_student" | "preschool" | "primary" | "junior" | "senior" | "vocational" | "college"
+  | "home_tutoring" | "exempt" | "deferred" | "dropped_out" | "not_enrolled";
+export type Insurance = "resident" | "employee" | "commercial" | "none";
+export type HouseGrade = "A" | "B" | "C" | "D" | "none";
+export type ExitStepId = "democratic_review" | "verification" | "household_consent" | "public_notice" | "announcement" | "deregistration";
+export type TransferItem = "basicPension" | "dibaoA" | "dibaoB" | "dibaoC" | "oneOffRelief";
+
+export interface Member {
+  name?: string | null;
+  idNumber?: string | null;
+  relation: Relation;
+  sex: "male" | "female";
+  birthDate: IsoDate;
+  health?: Health | null;
+  disabilityGrade?: 1 | 2 | 3 | 4 | null;
+  labour?: Labour | null;
+  schooling?: Schooling | null;
+  dropoutReason?: "poverty" | "other" | null;
+  completedCompulsory?: boolean | null;
+  medicalInsurance?: Insurance | Insurance[] | null;
+  criticalIllnessInsurance?: boolean | null;
+  medicalAssistance?: boolean | null;
+}
+
+export interface Household {
+  id?: string | null;
+  province: ProvinceCode;
+  waterShortArea?: boolean | null;
+  registration?: Registration | null;
+  identifiedOn?: IsoDate | null;
+  exitedOn?: IsoDate | null;
+  monitoring?: {
+    category?: Category | null;
+    identifiedOn?: IsoDate | null;
+    measures?: MeasureCode[] | null;
+    risks?: RiskCode[] | null;
+    riskGone?: boolean | null;
+    riskEliminatedOn?: IsoDate | null;
+  } | null;
+  members: Member[];
+  income: {
+    wage?: Yuan | null; business?: Yuan | null; property?: Yuan | null; transfer?: Yuan | null; businessCosts?: Yuan | null;
+    transferItems?: Partial<Record<TransferItem, Yuan | null>> | null;
+  };
+  spending?: { medicalOutOfPocket?: Yuan | null; education?: Yuan | null; disasterLoss?: Yuan | null } | null;
+  food?: { secure?: boolean | null } | null;
+  clothing?: { secure?: boolean | null } | null;
+  housing?: {
+    grade?: HouseGrade | null;
+    areaM2?: number | null;
+    relocation?: { mode?: "centralized" | "scattered" | null; keysHandedOver?: boolean | null; movedIn?: boolean | null } | null;
+    safeAlternative?: "with_family" | "public_rental" | "rented" | null;
+  } | null;
+  water?: {
+    pipedToHome?: boolean | null; litresPerPersonDay?: number | null; fetchMinutes?: number | null;
+    horizontalM?: number | null; verticalM?: number | null; daysWithoutSupply?: number | null; qualityOk?: boolean | null;
+  } | null;
+  electricity?: { connected?: boolean | null } | null;
+  exitProcedure?: Partial<Record<ExitStepId, IsoDate | null>> | null;
+  survey?: { exitSample?: boolean | null; missedSample?: boolean | null; recognised?: boolean | null; village?: string | null } | null;
+}
+
+export interface WaterRule {
+  litresMin?: number; litresMinShortArea?: number; fetchMinutesMax?: number; horizontalMMax?: number;
+  verticalMMax?: number; daysWithoutSupplyMax?: number;
+}
+
+/** Overrides of the built-in packs' parameters (contract v1 keys plus extensions). */
+export interface PolicyOverrides {
+  povertyLine?: Yuan | null;
+  monitoringLine?: Yuan | null;
+  excludedIncome?: TransferItem[];
+  incomeConcept?: "net" | "disposable";
+  schoolAge?: [number, number];
+  educationRule?: "no_poverty_dropout" | "no_dropout";
+  water?: WaterRule;
+  electricityVeto?: boolean;
+  medicalRequires?: ("basic" | "critical_illness" | "assistance")[];
+  commercialInsuranceCounts?: boolean;
+  minAreaPerPerson?: number | null;
+  noticeDays?: number | null;
+  boundary?: "strict" | "lenient";
+  rigidSpendingRatio?: number;
+  hardshipSpendingRatio?: number;
+  minMonthsBeforeElimination?: number;
+  minMeasures?: number;
+  transferShareWarning?: number;
+  lackOfLabourShare?: number;
+  illnessSpendingShare?: number;
+  westernProvinces?: ProvinceCode[];
+  incidenceMax?: number;
+  incidenceMaxWestern?: number;
+  wrongExitMax?: number;
+  missedMax?: number;
+  recognitionMin?: number;
+}
+
+export interface Options {
+  /** Required: the engine reads no clock. */
+  asOf: IsoDate;
+  province?: ProvinceCode | null;
+  lang?: Lang;
+  policy?: PolicyOverrides | null;
+}
+
+export type ProblemCode = "invalid_date" | "invalid_value" | "invalid_type" | "unknown_field" | "missing_field"
+  | "negative_amount" | "too_many_decimals" | "out_of_range" | "empty_members" | "id_checksum"
+  | "id_birth_date_mismatch" | "id_sex_mismatch" | "born_after_as_of" | "date_after_as_of" | "missing_as_of"
+  | "transfer_items_exceed_transfer" | "no_poverty_line" | "no_monitoring_line" | "invalid_json";
+
+export interface Problem { path: string; code: ProblemCode; message: string }
+
+/** What `assess` throws on invalid input. */
+export interface TuopinInputError extends Error { problems: Problem[] }
+
+export type CheckId = "income" | "food" | "clothing" | "education" | "medical" | "housing" | "water" | "electricity";
+export type Status = "pass" | "fail" | "unknown" | "not_applicable";
+export type Confidence = "C" | "S" | "N";
+
+export interface Check {
+  id: CheckId;
+  status: Status;
+  veto: boolean;
+  reason: string;
+  basis: string;
+  confidence: Confidence;
+  members: { index: number; status: Status; reason: string }[];
+}
+
+export interface Applied {
+  key: string;
+  value: unknown;
+  from: IsoDate | null;
+  to: IsoDate | null;
+  source: string;
+  confidence: Confidence | null;
+  /** Pack id, `override`, or `default`. */
+  pack: string;
+}
+
+export interface Warning { path: string; code: string; message: string }
+
+export interface Report {
+  householdId: string | null;
+  regime: "exit_2016" | "monitoring_2021";
+  policy: { pack: string; province: ProvinceCode; asOf: IsoDate; overrides: PolicyOverrides; applied: Applied[] };
+  income: {
+    net: Yuan | null; members: number; perCapita: Yuan | null; countedPerCapita: Yuan | null;
+    excluded: { item: TransferItem; amount: Yuan }[];
+    transferShare: number | null; line: Yuan; lineKind: "poverty_line" | "monitoring_line"; margin: Yuan | null;
+    lineSource: string; lineFrom: IsoDate | null; concept: "net" | "disposable";
+    unknown: string[]; unitemised: TransferItem[];
+  };
+  checks: Check[];
+  exit: {
+    verdict: "ready" | "not_ready" | "incomplete";
+    blocking: string[];
+    unknown: string[];
+    steps: { id: ExitStepId; done: boolean; on: IsoDate | null; noticeDays?: number | null }[];
+  } | null;
+  monitoring: {
+    category: Category | "none" | "unknown";
+    recorded: Category | null;
+    reasons: { code: string; message: string }[];
+  } | null;
+  riskElimination: {
+    verdict: "eligible" | "not_eligible" | "incomplete";
+    blocking: string[];
+    unknown: string[];
+    mode: "assisted" | "natural" | null;
+    monthsSinceIdentification: number | null;
+  } | null;
+  causes: { cause: "illness" | "disability" | "education" | "lack_of_labour" | "disaster" | "lack_of_water" | "lack_of_housing"; primary: boolean; evidence: string; suggested: true }[];
+  measures: { measure: MeasureCode; batch: "production" | "relocation" | "ecological_compensation" | "education" | "social_security" | null; why: string; suggested: true }[];
+  warnings: Warning[];
+}
+
+export interface Indicator {
+  value: number | null; numerator: number; denominator: number; threshold: number;
+  comparison: "below" | "above"; boundary: "strict" | "lenient"; status: "pass" | "fail";
+  unit: "persons" | "households"; unknown: number;
+}
+
+export interface Summary {
+  households: number; valid: number; invalid: number; persons: number;
+  registeredPoorPersons: number; remainingPoorPersons: number; monitoredPersons: number;
+  regime: "exit_2016" | "monitoring_2021"; province: ProvinceCode; western: boolean; boundary: "strict" | "lenient";
+  byVerdict: Record<string, number>; byCategory: Record<string, number>; byElimination: Record<string, number>;
+  failingChecks: Record<string, number>; causes: Record<string, number>;
+  indicators: { incidence: Indicator | null; wrongExit: Indicator | null; missed: Indicator | null; recognition: Indicator | null };
+  exitIndicatorsMet: boolean;
+  villages: { village: string; households: number; persons: number; remainingPoorPersons: number; incidence: Indicator | null }[];
+}
+
+export interface InvalidRow { row: number; householdId: string | null; problems: Problem[] }
+export interface BatchResult { reports: Report[]; summary: Summary; invalid: InvalidRow[] }
+
+export interface PolicyEntry { from: IsoDate; to: IsoDate | null; value?: unknown; source: string; confidence: Confidence }
+export interface PolicyPack {
+  id: string; title: string; province: ProvinceCode | null; provinces: string[];
+  validFrom: IsoDate | null; validTo: IsoDate | null; sources: string[];
+  parameters: { key: string; entries: PolicyEntry[] }[];
+}
+export interface VersionInfo { crate: string; contract: 1; policyPacks: string[] }
+"#;
+
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
@@ -56,8 +282,11 @@ fn problems_error(problems: &[Problem]) -> JsValue {
 }
 
 /// `assess(household, options)` → `Report`.
-#[wasm_bindgen]
-pub fn assess(household: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(unchecked_return_type = "Report")]
+pub fn assess(
+    #[wasm_bindgen(unchecked_param_type = "Household")] household: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
+) -> Result<JsValue, JsValue> {
     let household = from_js(household, "")
         .map_err(|p| problems_error(&p))?
         .unwrap_or(Value::Null);
@@ -69,8 +298,11 @@ pub fn assess(household: JsValue, options: JsValue) -> Result<JsValue, JsValue> 
 }
 
 /// `validate(household, options?)` → `Problem[]` (empty when valid).
-#[wasm_bindgen]
-pub fn validate(household: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(unchecked_return_type = "Problem[]")]
+pub fn validate(
+    #[wasm_bindgen(unchecked_param_type = "Household")] household: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Partial<Options>")] options: JsValue,
+) -> Result<JsValue, JsValue> {
     let household = match from_js(household, "") {
         Ok(h) => h.unwrap_or(Value::Null),
         Err(p) => return to_js(&p),
@@ -83,8 +315,11 @@ pub fn validate(household: JsValue, options: JsValue) -> Result<JsValue, JsValue
 }
 
 /// `assessMany(households, options)` → `{ reports, summary }`.
-#[wasm_bindgen(js_name = assessMany)]
-pub fn assess_many(households: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = assessMany, unchecked_return_type = "BatchResult")]
+pub fn assess_many(
+    #[wasm_bindgen(unchecked_param_type = "Household[]")] households: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
+) -> Result<JsValue, JsValue> {
     let households = from_js(households, "")
         .map_err(|p| problems_error(&p))?
         .unwrap_or(Value::Null);
@@ -96,13 +331,13 @@ pub fn assess_many(households: JsValue, options: JsValue) -> Result<JsValue, JsV
 }
 
 /// `policies()` → the built-in packs with every dated, sourced value.
-#[wasm_bindgen]
+#[wasm_bindgen(unchecked_return_type = "PolicyPack[]")]
 pub fn policies() -> Result<JsValue, JsValue> {
     to_js(&catalog::policies())
 }
 
 /// `version()` → `{ crate, contract: 1, policyPacks }`.
-#[wasm_bindgen]
+#[wasm_bindgen(unchecked_return_type = "VersionInfo")]
 pub fn version() -> Result<JsValue, JsValue> {
     to_js(&catalog::version())
 }
