@@ -2,18 +2,21 @@
 //! row number and problems, the others still assessed), and a running roll-up.
 
 use crate::assessment::Regime;
-use crate::engine::assess_with_facts;
+use crate::engine::{assess_resolved, province_of};
 use crate::explain::Lang;
 use crate::household::{read_household, Household};
 use crate::options::{lang_of, read_options, Options};
 use crate::policy::resolve;
+use crate::policy::Resolved;
 use crate::problem::{render_all, Code, Finding, Problem};
 use crate::reader::Reader;
 use crate::report::Report;
+use crate::summary::RowFacts;
 use crate::summary::{Summary, Tally};
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -37,6 +40,8 @@ pub struct Batch {
     opts: Options,
     tally: Tally,
     provinces: BTreeMap<String, u64>,
+    /// One resolved policy per province: resolution is the same for every row of a province.
+    resolved: HashMap<String, Resolved>,
     lang: Lang,
 }
 
@@ -47,6 +52,7 @@ impl Batch {
             opts,
             tally: Tally::default(),
             provinces: BTreeMap::new(),
+            resolved: HashMap::new(),
             lang,
         }
     }
@@ -57,14 +63,34 @@ impl Batch {
 
     /// Assesses a valid household and adds it to the roll-up.
     pub fn push(&mut self, h: &Household) -> Result<Report, Vec<Problem>> {
-        match assess_with_facts(h, &self.opts) {
+        self.push_facts(h).map(|(report, _)| report)
+    }
+
+    /// As [`Batch::push`], also returning the row's roll-up facts.
+    pub fn push_facts(&mut self, h: &Household) -> Result<(Report, RowFacts), Vec<Problem>> {
+        let province = province_of(h, &self.opts);
+        if !self.resolved.contains_key(&province) {
+            let mut r = Reader::new();
+            let resolved = resolve(
+                &province,
+                self.opts.as_of,
+                self.opts.policy.as_ref(),
+                &mut r,
+            );
+            if !r.is_clean() {
+                self.tally.add_invalid();
+                return Err(render_all(r.findings(), self.lang));
+            }
+            self.resolved.insert(province.clone(), resolved);
+        }
+        let Some(resolved) = self.resolved.get(&province) else {
+            return Err(Vec::new());
+        };
+        match assess_resolved(h, &self.opts, &province, resolved) {
             Ok((report, facts)) => {
                 self.tally.add(&facts);
-                *self
-                    .provinces
-                    .entry(report.policy.province.clone())
-                    .or_default() += 1;
-                Ok(report)
+                *self.provinces.entry(province).or_default() += 1;
+                Ok((report, facts))
             }
             Err(f) => {
                 self.tally.add_invalid();
@@ -164,4 +190,299 @@ pub fn assess_many_json(
         summary: batch.finish(),
         invalid,
     })
+}
+
+/// One household's outcome in a few fields: what a results table shows and a CSV export holds.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RowOut {
+    /// 1-based line of the household's first row in the file (or 1-based position).
+    pub line: usize,
+    pub id: Option<String>,
+    pub persons: u64,
+    pub per_capita: Option<crate::money::Money>,
+    pub line_amount: crate::money::Money,
+    /// Exit verdict (exit regime, poor households), else the monitoring category.
+    pub outcome: &'static str,
+    pub elimination: Option<&'static str>,
+    pub failing: Vec<&'static str>,
+    pub causes: Vec<&'static str>,
+    pub warnings: usize,
+    pub village: Option<String>,
+}
+
+impl RowOut {
+    fn new(line: usize, report: &Report, facts: &RowFacts) -> RowOut {
+        RowOut {
+            line,
+            id: report.household_id.clone(),
+            persons: facts.persons,
+            per_capita: report.income.counted_per_capita,
+            line_amount: report.income.line,
+            outcome: facts
+                .exit_verdict
+                .or(facts.category)
+                .unwrap_or("not_assessed_for_exit"),
+            elimination: facts.elimination,
+            failing: facts.failing.iter().map(|c| c.as_str()).collect(),
+            causes: facts.causes.clone(),
+            warnings: report.warnings.len(),
+            village: facts.village.clone(),
+        }
+    }
+}
+
+/// A household read from a file, ready to assess, or the reason it cannot be.
+enum Prepared {
+    Ready {
+        line: usize,
+        value: Value,
+        table: Option<crate::table::TableHousehold>,
+    },
+    Invalid(InvalidRow),
+}
+
+/// A whole file handed over in one piece: parsed once, assessed in steps (so a worker can
+/// report progress and stop between steps), answered with compact rows and the summary.
+pub struct BatchJob {
+    batch: Batch,
+    items: Vec<Prepared>,
+    next: usize,
+    rows: Vec<RowOut>,
+    invalid: Vec<InvalidRow>,
+}
+
+/// Why a whole file cannot be read (encoding, header, not JSON).
+#[derive(Debug, Clone, Serialize)]
+pub struct FileError {
+    pub problems: Vec<crate::table::FileProblem>,
+}
+
+impl BatchJob {
+    /// `format`: `csv`, `jsonl` or `json` (an array of households).
+    pub fn new(bytes: &[u8], format: &str, opts: Options) -> Result<BatchJob, FileError> {
+        let file_error = |code: &'static str, message: String| FileError {
+            problems: vec![crate::table::FileProblem {
+                code,
+                message,
+                given: None,
+            }],
+        };
+        let text = crate::table::decode(bytes).map_err(|p| FileError { problems: vec![p] })?;
+        let mut items = Vec::new();
+        match format {
+            "csv" => {
+                let mut reader = crate::table::csv_reader(text);
+                let table = crate::table::TableReader::new(&mut reader)
+                    .map_err(|problems| FileError { problems })?;
+                for item in table {
+                    items.push(match item {
+                        crate::table::TableItem::Household(h) => Prepared::Ready {
+                            line: h.line,
+                            value: h.value.clone(),
+                            table: Some(h),
+                        },
+                        crate::table::TableItem::BadRow { line, message } => {
+                            Prepared::Invalid(InvalidRow {
+                                row: line,
+                                household_id: None,
+                                problems: vec![Problem {
+                                    path: String::new(),
+                                    code: Code::InvalidValue,
+                                    message,
+                                }],
+                            })
+                        }
+                    });
+                }
+            }
+            "jsonl" => {
+                for (i, line) in text.lines().enumerate() {
+                    if line.trim().is_empty() {
+                        continue;
+                    }
+                    items.push(match serde_json::from_str::<Value>(line) {
+                        Ok(value) => Prepared::Ready {
+                            line: i + 1,
+                            value,
+                            table: None,
+                        },
+                        Err(e) => Prepared::Invalid(InvalidRow {
+                            row: i + 1,
+                            household_id: None,
+                            problems: vec![Finding::new("", Code::InvalidJson)
+                                .given(e.to_string())
+                                .render(opts.lang)],
+                        }),
+                    });
+                }
+            }
+            "json" => {
+                let doc: Value = serde_json::from_str(text)
+                    .map_err(|e| file_error("invalid_json", e.to_string()))?;
+                let Value::Array(list) = doc else {
+                    return Err(file_error(
+                        "invalid_json",
+                        "expected an array of households".into(),
+                    ));
+                };
+                items.extend(
+                    list.into_iter()
+                        .enumerate()
+                        .map(|(i, value)| Prepared::Ready {
+                            line: i + 1,
+                            value,
+                            table: None,
+                        }),
+                );
+            }
+            other => {
+                return Err(file_error(
+                    "unknown_format",
+                    format!("unknown format \"{other}\": csv, jsonl or json"),
+                ))
+            }
+        }
+        Ok(BatchJob {
+            batch: Batch::new(opts),
+            items,
+            next: 0,
+            rows: Vec::new(),
+            invalid: Vec::new(),
+        })
+    }
+
+    pub fn total(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn done(&self) -> usize {
+        self.next
+    }
+
+    /// Assesses up to `n` more households; returns how many are done in all.
+    pub fn step(&mut self, n: usize) -> usize {
+        let end = self.next.saturating_add(n).min(self.items.len());
+        while self.next < end {
+            let item = self
+                .items
+                .get_mut(self.next)
+                .map(|p| std::mem::replace(p, Prepared::Invalid(placeholder())));
+            self.next += 1;
+            match item {
+                Some(Prepared::Ready { line, value, table }) => {
+                    self.assess_one(line, &value, table.as_ref())
+                }
+                Some(Prepared::Invalid(row)) => {
+                    self.batch.push_unreadable();
+                    self.invalid.push(row);
+                }
+                None => {}
+            }
+        }
+        self.next
+    }
+
+    fn assess_one(
+        &mut self,
+        line: usize,
+        value: &Value,
+        table: Option<&crate::table::TableHousehold>,
+    ) {
+        let id = value.get("id").and_then(Value::as_str).map(str::to_string);
+        let mut r = Reader::new();
+        let household = read_household(&mut r, value, "");
+        let mut problems = render_all(r.findings(), self.batch.lang);
+        if let Some(t) = table {
+            for c in &t.conflicts {
+                problems.push(Problem {
+                    path: c.location.path.clone(),
+                    code: Code::InvalidValue,
+                    message: format!(
+                        "{}: line {} gives \"{}\", an earlier row gave \"{}\" / 同一户的不同行取值不一致",
+                        c.location.column, c.location.line, c.other, c.first
+                    ),
+                });
+            }
+        }
+        let result = match household {
+            Some(h) if problems.is_empty() => self.batch.push_facts(&h),
+            _ => {
+                self.batch.push_unreadable();
+                Err(problems)
+            }
+        };
+        match result {
+            Ok((report, facts)) => self.rows.push(RowOut::new(line, &report, &facts)),
+            Err(problems) => {
+                // Point each problem at its cell: "line 7, column 出生日期".
+                let problems = problems
+                    .into_iter()
+                    .map(|mut p| {
+                        if let Some(loc) = table.and_then(|t| t.locate(&p.path)) {
+                            p.message =
+                                format!("[line {}, {}] {}", loc.line, loc.column, p.message);
+                        }
+                        p
+                    })
+                    .collect();
+                self.invalid.push(InvalidRow {
+                    row: line,
+                    household_id: id,
+                    problems,
+                });
+            }
+        }
+    }
+
+    pub fn rows(&self) -> &[RowOut] {
+        &self.rows
+    }
+
+    pub fn invalid(&self) -> &[InvalidRow] {
+        &self.invalid
+    }
+
+    pub fn summary(&self) -> Summary {
+        self.batch.finish()
+    }
+
+    /// The compact rows as CSV (UTF-8 with BOM, so Excel opens Chinese text correctly).
+    pub fn rows_csv(&self) -> String {
+        let mut out = String::from("\u{feff}line,id,persons,perCapita,line_amount,outcome,elimination,failing,causes,warnings,village\n");
+        for r in &self.rows {
+            let cell = |s: &str| {
+                if s.contains([',', '"', '\n']) {
+                    format!("\"{}\"", s.replace('"', "\"\""))
+                } else {
+                    s.to_string()
+                }
+            };
+            out.push_str(&format!(
+                "{},{},{},{},{},{},{},{},{},{},{}\n",
+                r.line,
+                cell(r.id.as_deref().unwrap_or("")),
+                r.persons,
+                r.per_capita
+                    .map(|m| m.to_decimal().to_string())
+                    .unwrap_or_default(),
+                r.line_amount.to_decimal(),
+                r.outcome,
+                r.elimination.unwrap_or(""),
+                r.failing.join(";"),
+                r.causes.join(";"),
+                r.warnings,
+                cell(r.village.as_deref().unwrap_or("")),
+            ));
+        }
+        out
+    }
+}
+
+fn placeholder() -> InvalidRow {
+    InvalidRow {
+        row: 0,
+        household_id: None,
+        problems: Vec::new(),
+    }
 }

@@ -65,13 +65,32 @@ pub fn assess_with_facts(
     h: &Household,
     opts: &Options,
 ) -> Result<(Report, RowFacts), Vec<Finding>> {
-    let mut findings = dates_after(h, opts.as_of);
     let province = opts.province.clone().unwrap_or_else(|| h.province.clone());
     let mut r = Reader::new();
     let resolved = resolve(&province, opts.as_of, opts.policy.as_ref(), &mut r);
-    findings.extend(r.into_findings());
+    let findings = r.into_findings();
+    if !findings.is_empty() {
+        return Err(findings);
+    }
+    assess_resolved(h, opts, &province, &resolved)
+}
+
+/// The policy to use for `h`: its province (or the options' override) on `asOf`.
+pub fn province_of(h: &Household, opts: &Options) -> String {
+    opts.province.clone().unwrap_or_else(|| h.province.clone())
+}
+
+/// As [`assess_with_facts`], with the policy already resolved (a batch resolves each province
+/// once).
+pub fn assess_resolved(
+    h: &Household,
+    opts: &Options,
+    province: &str,
+    resolved: &Resolved,
+) -> Result<(Report, RowFacts), Vec<Finding>> {
+    let mut findings = dates_after(h, opts.as_of);
     let regime = Regime::on(opts.as_of);
-    let (line, kind, key, code) = line_for(regime, &resolved);
+    let (line, kind, key, code) = line_for(regime, resolved);
     if line.is_none() {
         findings.push(
             Finding::new(join("options.policy", key), code)
@@ -80,9 +99,8 @@ pub fn assess_with_facts(
     }
     match line {
         Some(line) if findings.is_empty() => {
-            let boundary = resolved.params.boundary;
-            let (report, income) = build(h, opts, &province, resolved, regime, line, kind);
-            let facts = RowFacts::new(h, &report, &income, boundary);
+            let (report, income) = build(h, opts, province, resolved, regime, line, kind);
+            let facts = RowFacts::new(h, &report, &income, resolved.params.boundary);
             Ok((report, facts))
         }
         _ => Err(findings),
@@ -113,7 +131,7 @@ fn build(
     h: &Household,
     opts: &Options,
     province: &str,
-    resolved: Resolved,
+    resolved: &Resolved,
     regime: Regime,
     line: crate::money::Money,
     kind: LineKind,

@@ -25,6 +25,7 @@ pub mod province;
 pub mod reader;
 pub mod report;
 pub mod summary;
+pub mod table;
 pub mod warning;
 
 #[cfg(target_arch = "wasm32")]

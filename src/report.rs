@@ -36,8 +36,9 @@ pub struct PolicyEcho {
     pub province: String,
     pub as_of: Date,
     pub overrides: Value,
-    /// Extension: every parameter in force, with its date range and source.
-    pub applied: Vec<Applied>,
+    /// Extension: every parameter in force, with its date range and source (shared between the
+    /// reports of a batch).
+    pub applied: std::sync::Arc<[Applied]>,
 }
 
 #[derive(Debug, Clone, Serialize)]

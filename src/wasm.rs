@@ -233,6 +233,12 @@ export interface PolicyPack {
   validFrom: IsoDate | null; validTo: IsoDate | null; sources: string[];
   parameters: { key: string; entries: PolicyEntry[] }[];
 }
+export interface RowOut {
+  line: number; id: string | null; persons: number; perCapita: Yuan | null; lineAmount: Yuan;
+  /** Exit verdict (exit regime, poor households), else the monitoring category. */
+  outcome: string; elimination: string | null; failing: CheckId[]; causes: string[]; warnings: number; village: string | null;
+}
+export interface FileProblem { code: "gbk_encoding" | "not_utf8" | "unknown_column" | "missing_column" | "malformed_csv" | "invalid_json" | "unknown_format"; message: string; given: string | null }
 export interface VersionInfo { crate: string; contract: 1; policyPacks: string[] }
 "#;
 
@@ -340,4 +346,101 @@ pub fn policies() -> Result<JsValue, JsValue> {
 #[wasm_bindgen(unchecked_return_type = "VersionInfo")]
 pub fn version() -> Result<JsValue, JsValue> {
     to_js(&catalog::version())
+}
+
+/// A whole file (CSV, JSON Lines or a JSON array) handed over in one piece and assessed in
+/// steps: `new BatchJob(bytes, "csv", options)`, then `step(n)` until `done() === total()`,
+/// then `summary()`, `rows()`, `invalid()`, `rowsCsv()`. Only compact rows cross back to JS.
+#[wasm_bindgen(js_name = BatchJob)]
+pub struct JsBatchJob {
+    inner: crate::batch::BatchJob,
+}
+
+#[wasm_bindgen(js_class = BatchJob)]
+impl JsBatchJob {
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        bytes: &[u8],
+        format: &str,
+        #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
+    ) -> Result<JsBatchJob, JsValue> {
+        let options = from_js(options, "options").map_err(|p| problems_error(&p))?;
+        let lang = crate::options::lang_of(options.as_ref());
+        let mut r = crate::reader::Reader::new();
+        let Some(opts) = crate::options::read_options(&mut r, options.as_ref()) else {
+            return Err(problems_error(&crate::problem::render_all(
+                r.findings(),
+                lang,
+            )));
+        };
+        match crate::batch::BatchJob::new(bytes, format, opts) {
+            Ok(inner) => Ok(JsBatchJob { inner }),
+            Err(e) => {
+                let problems: Vec<Problem> = e
+                    .problems
+                    .iter()
+                    .map(|p| Problem {
+                        path: String::new(),
+                        code: Code::InvalidValue,
+                        message: p.message.clone(),
+                    })
+                    .collect();
+                let error = problems_error(&problems);
+                if let Ok(list) = to_js(&e.problems) {
+                    let _ = js_sys::Reflect::set(&error, &JsValue::from_str("fileProblems"), &list);
+                }
+                Err(error)
+            }
+        }
+    }
+
+    /// Households (and unreadable rows) in the file.
+    pub fn total(&self) -> usize {
+        self.inner.total()
+    }
+
+    /// How many are assessed so far.
+    pub fn done(&self) -> usize {
+        self.inner.done()
+    }
+
+    /// Assesses up to `n` more; returns how many are done in all.
+    pub fn step(&mut self, n: usize) -> usize {
+        self.inner.step(n)
+    }
+
+    #[wasm_bindgen(unchecked_return_type = "Summary")]
+    pub fn summary(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.summary())
+    }
+
+    /// Rows from `from` (inclusive) to `to` (exclusive) of the compact results.
+    #[wasm_bindgen(unchecked_return_type = "RowOut[]")]
+    pub fn rows(&self, from: usize, to: usize) -> Result<JsValue, JsValue> {
+        let rows = self.inner.rows();
+        let to = to.min(rows.len());
+        to_js(&rows.get(from.min(to)..to).unwrap_or(&[]))
+    }
+
+    #[wasm_bindgen(js_name = rowCount)]
+    pub fn row_count(&self) -> usize {
+        self.inner.rows().len()
+    }
+
+    #[wasm_bindgen(unchecked_return_type = "InvalidRow[]")]
+    pub fn invalid(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.invalid())
+    }
+
+    /// The compact rows as CSV text (with a BOM for Excel).
+    #[wasm_bindgen(js_name = rowsCsv)]
+    pub fn rows_csv(&self) -> String {
+        self.inner.rows_csv()
+    }
+}
+
+/// The CSV header of the batch layout (`docs/csv-layout.md`), English or Chinese.
+#[wasm_bindgen(js_name = csvTemplate)]
+pub fn csv_template(chinese: bool) -> String {
+    crate::table::template_header(chinese)
 }

@@ -25,7 +25,7 @@ pub struct Applied {
 #[derive(Debug, Clone)]
 pub struct Resolved {
     pub params: Params,
-    pub applied: Vec<Applied>,
+    pub applied: std::sync::Arc<[Applied]>,
     /// The most specific pack used: the province's, else the national one.
     pub pack: String,
     pub overrides: Value,
@@ -89,7 +89,7 @@ pub fn resolve(province: &str, on: Date, overrides: Option<&Value>, r: &mut Read
     }
     Resolved {
         params,
-        applied,
+        applied: applied.into(),
         pack: local
             .or(national)
             .map(|p: &Pack| p.id.clone())
