@@ -111,6 +111,51 @@ impl Batch {
         }
     }
 
+    /// Reads and assesses one household given as JSON, from a file line or a table row; a
+    /// problem comes back as an invalid row, with table cells named where the row came from a
+    /// table ("[line 7, 出生日期] …").
+    pub fn push_value(
+        &mut self,
+        line: usize,
+        value: &Value,
+        table: Option<&crate::table::TableHousehold>,
+    ) -> Result<(Report, RowFacts), InvalidRow> {
+        let id = value.get("id").and_then(Value::as_str).map(str::to_string);
+        let mut r = Reader::new();
+        let household = read_household(&mut r, value, "");
+        let mut problems = render_all(r.findings(), self.lang);
+        for c in table.iter().flat_map(|t| t.conflicts.iter()) {
+            problems.push(Problem {
+                path: c.location.path.clone(),
+                code: Code::InvalidValue,
+                message: format!(
+                    "{}: line {} gives \"{}\", an earlier row gave \"{}\" / 同一户的不同行取值不一致",
+                    c.location.column, c.location.line, c.other, c.first
+                ),
+            });
+        }
+        let result = match household {
+            Some(h) if problems.is_empty() => self.push_facts(&h),
+            _ => {
+                self.push_unreadable();
+                Err(problems)
+            }
+        };
+        result.map_err(|problems| InvalidRow {
+            row: line,
+            household_id: id,
+            problems: problems
+                .into_iter()
+                .map(|mut p| {
+                    if let Some(loc) = table.and_then(|t| t.locate(&p.path)) {
+                        p.message = format!("[line {}, {}] {}", loc.line, loc.column, p.message);
+                    }
+                    p
+                })
+                .collect(),
+        })
+    }
+
     /// Counts a row that could not even be read (bad JSON line, bad CSV row).
     pub fn push_unreadable(&mut self) {
         self.tally.add_invalid();
@@ -272,14 +317,13 @@ impl BatchJob {
         let mut items = Vec::new();
         match format {
             "csv" => {
-                let mut reader = crate::table::csv_reader(text);
-                let table = crate::table::TableReader::new(&mut reader)
+                let table = crate::table::TableReader::new(text.as_bytes())
                     .map_err(|problems| FileError { problems })?;
                 for item in table {
                     items.push(match item {
-                        crate::table::TableItem::Household(h) => Prepared::Ready {
+                        crate::table::TableItem::Household(mut h) => Prepared::Ready {
                             line: h.line,
-                            value: h.value.clone(),
+                            value: std::mem::take(&mut h.value),
                             table: Some(h),
                         },
                         crate::table::TableItem::BadRow { line, message } => {
@@ -389,49 +433,9 @@ impl BatchJob {
         value: &Value,
         table: Option<&crate::table::TableHousehold>,
     ) {
-        let id = value.get("id").and_then(Value::as_str).map(str::to_string);
-        let mut r = Reader::new();
-        let household = read_household(&mut r, value, "");
-        let mut problems = render_all(r.findings(), self.batch.lang);
-        if let Some(t) = table {
-            for c in &t.conflicts {
-                problems.push(Problem {
-                    path: c.location.path.clone(),
-                    code: Code::InvalidValue,
-                    message: format!(
-                        "{}: line {} gives \"{}\", an earlier row gave \"{}\" / 同一户的不同行取值不一致",
-                        c.location.column, c.location.line, c.other, c.first
-                    ),
-                });
-            }
-        }
-        let result = match household {
-            Some(h) if problems.is_empty() => self.batch.push_facts(&h),
-            _ => {
-                self.batch.push_unreadable();
-                Err(problems)
-            }
-        };
-        match result {
+        match self.batch.push_value(line, value, table) {
             Ok((report, facts)) => self.rows.push(RowOut::new(line, &report, &facts)),
-            Err(problems) => {
-                // Point each problem at its cell: "line 7, column 出生日期".
-                let problems = problems
-                    .into_iter()
-                    .map(|mut p| {
-                        if let Some(loc) = table.and_then(|t| t.locate(&p.path)) {
-                            p.message =
-                                format!("[line {}, {}] {}", loc.line, loc.column, p.message);
-                        }
-                        p
-                    })
-                    .collect();
-                self.invalid.push(InvalidRow {
-                    row: line,
-                    household_id: id,
-                    problems,
-                });
-            }
+            Err(row) => self.invalid.push(row),
         }
     }
 

@@ -449,3 +449,120 @@ pub struct Summary {
     pub exit_indicators_met: bool,
     pub villages: Vec<VillageRow>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pct(n: i128) -> Ratio {
+        Ratio::new(n, 100).unwrap()
+    }
+
+    #[test]
+    fn exactly_two_percent_fails_strict_and_passes_lenient() {
+        // 错退率 "必须低于2%" vs "高于2%的不得退出": 2 of 100 persons is the ambiguous case.
+        let strict = Indicator::new(
+            2,
+            100,
+            pct(2),
+            Direction::Below,
+            Boundary::Strict,
+            "persons",
+        );
+        let lenient = Indicator::new(
+            2,
+            100,
+            pct(2),
+            Direction::Below,
+            Boundary::Lenient,
+            "persons",
+        );
+        assert_eq!(strict.status, "fail");
+        assert_eq!(lenient.status, "pass");
+        assert_eq!(
+            Indicator::new(
+                199,
+                10_000,
+                pct(2),
+                Direction::Below,
+                Boundary::Strict,
+                "persons"
+            )
+            .status,
+            "pass"
+        );
+        assert_eq!(
+            Indicator::new(
+                201,
+                10_000,
+                pct(2),
+                Direction::Below,
+                Boundary::Lenient,
+                "persons"
+            )
+            .status,
+            "fail"
+        );
+    }
+
+    #[test]
+    fn exactly_ninety_percent_recognition_fails_strict_and_passes_lenient() {
+        // 群众认可度 "必须高于90%" vs "低于90%的不得退出".
+        assert_eq!(
+            Indicator::new(
+                90,
+                100,
+                pct(90),
+                Direction::Above,
+                Boundary::Strict,
+                "households"
+            )
+            .status,
+            "fail"
+        );
+        assert_eq!(
+            Indicator::new(
+                90,
+                100,
+                pct(90),
+                Direction::Above,
+                Boundary::Lenient,
+                "households"
+            )
+            .status,
+            "pass"
+        );
+        assert_eq!(
+            Indicator::new(
+                901,
+                1000,
+                pct(90),
+                Direction::Above,
+                Boundary::Strict,
+                "households"
+            )
+            .status,
+            "pass"
+        );
+        assert_eq!(
+            Indicator::new(
+                899,
+                1000,
+                pct(90),
+                Direction::Above,
+                Boundary::Lenient,
+                "households"
+            )
+            .status,
+            "fail"
+        );
+    }
+
+    #[test]
+    fn an_empty_denominator_never_passes() {
+        assert_eq!(
+            Indicator::new(0, 0, pct(2), Direction::Below, Boundary::Lenient, "persons").status,
+            "fail"
+        );
+    }
+}

@@ -167,7 +167,7 @@ pub fn decode(bytes: &[u8]) -> Result<&str, FileProblem> {
 }
 
 /// GBK double bytes: a lead byte 0x81–0xFE followed by a trail byte 0x40–0xFE (not 0x7F).
-fn looks_like_gbk(bytes: &[u8]) -> bool {
+pub fn looks_like_gbk(bytes: &[u8]) -> bool {
     let mut pairs = 0usize;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
@@ -186,15 +186,15 @@ fn looks_like_gbk(bytes: &[u8]) -> bool {
     pairs > 0
 }
 
-/// Reads households from CSV text, one at a time (memory stays flat in the number of rows).
-pub struct TableReader<'a> {
-    records: csv::StringRecordsIter<'a, &'a [u8]>,
+/// Reads households from CSV, one at a time, from any byte source (memory stays flat in the
+/// number of rows).
+pub struct TableReader<R: std::io::Read> {
+    reader: csv::Reader<R>,
     columns: Vec<Option<&'static Column>>,
     headers: Vec<String>,
     pending: Option<(usize, csv::StringRecord)>,
     /// A row that failed to parse right after a household, reported on the next call.
     error_after: Option<(usize, String)>,
-    line: usize,
     done: bool,
 }
 
@@ -236,23 +236,20 @@ pub fn header_row_problems(headers: &csv::StringRecord) -> Vec<FileProblem> {
 }
 
 fn find_column(header: &str) -> Option<&'static Column> {
-    let h = header.trim();
+    let h = header.trim_start_matches('\u{feff}').trim();
     COLUMNS
         .iter()
         .find(|c| c.0.eq_ignore_ascii_case(h) || c.1 == h)
 }
 
-/// A reader over CSV bytes already decoded with [`decode`].
-pub fn csv_reader(text: &str) -> csv::Reader<&[u8]> {
-    csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(false)
-        .from_reader(text.as_bytes())
-}
-
-impl<'a> TableReader<'a> {
-    /// Checks the header; file-level problems stop everything before any row is read.
-    pub fn new(reader: &'a mut csv::Reader<&'a [u8]>) -> Result<TableReader<'a>, Vec<FileProblem>> {
+impl<R: std::io::Read> TableReader<R> {
+    /// Reads and checks the header; file-level problems stop everything before any row is read.
+    /// The source must be UTF-8 (see [`decode`]).
+    pub fn new(source: R) -> Result<TableReader<R>, Vec<FileProblem>> {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .flexible(false)
+            .from_reader(source);
         let headers = reader
             .headers()
             .map_err(|e| {
@@ -269,11 +266,13 @@ impl<'a> TableReader<'a> {
         }
         Ok(TableReader {
             columns: headers.iter().map(find_column).collect(),
-            headers: headers.iter().map(str::to_string).collect(),
-            records: reader.records(),
+            headers: headers
+                .iter()
+                .map(|h| h.trim_start_matches('\u{feff}').to_string())
+                .collect(),
+            reader,
             pending: None,
             error_after: None,
-            line: 1,
             done: false,
         })
     }
@@ -282,18 +281,16 @@ impl<'a> TableReader<'a> {
         if let Some(p) = self.pending.take() {
             return Some(Ok(p));
         }
-        let rec = self.records.next()?;
-        self.line += 1;
-        Some(match rec {
-            Ok(r) => Ok((
-                r.position().map(|p| p.line() as usize).unwrap_or(self.line),
-                r,
-            )),
-            Err(e) => Err((
-                e.position().map(|p| p.line() as usize).unwrap_or(self.line),
-                e.to_string(),
-            )),
-        })
+        let mut rec = csv::StringRecord::new();
+        let line = |p: Option<&csv::Position>| {
+            p.map(|p| usize::try_from(p.line()).unwrap_or(0))
+                .unwrap_or(0)
+        };
+        match self.reader.read_record(&mut rec) {
+            Ok(true) => Some(Ok((line(rec.position()), rec))),
+            Ok(false) => None,
+            Err(e) => Some(Err((line(e.position()), e.to_string()))),
+        }
     }
 
     fn id_of(&self, rec: &csv::StringRecord) -> Option<String> {
@@ -305,7 +302,7 @@ impl<'a> TableReader<'a> {
     }
 }
 
-impl Iterator for TableReader<'_> {
+impl<R: std::io::Read> Iterator for TableReader<R> {
     type Item = TableItem;
 
     fn next(&mut self) -> Option<TableItem> {
