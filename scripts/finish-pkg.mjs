@@ -14,6 +14,7 @@ pkg.exports = {
     default: "./tuopin.js",
   },
   "./element": "./tuopin-assessment.js",
+  "./batch": { types: "./batch/tuopin.d.ts", default: "./batch/tuopin.js" },
   "./node": { types: "./node/tuopin.d.ts", default: "./node/tuopin.cjs" },
   "./tuopin_bg.wasm": "./tuopin_bg.wasm",
 };

@@ -135,7 +135,7 @@ pub fn suggest_causes(
             explain::cause_from_check(lang, CheckId::Housing),
         ));
     }
-    found.sort_by_key(|(c, _)| *c);
+    // Pushed above in the order of precedence of `Cause`, so the first one is the primary.
     found
         .into_iter()
         .enumerate()

@@ -361,11 +361,8 @@ fn rule_warnings(ctx: &Ctx, income: &IncomeFigures, category: Option<CategoryOut
 
 fn procedure_warnings(h: &Household, notice_days: Option<i64>, lang: Lang) -> Vec<Warning> {
     let mut out = Vec::new();
-    let dated: Vec<(ExitStep, Date)> = {
-        let mut d = h.exit_procedure.clone();
-        d.sort_by_key(|(s, _)| *s);
-        d
-    };
+    // The reader keeps the steps in procedure order (ExitStep::ALL).
+    let dated = &h.exit_procedure;
     if dated
         .windows(2)
         .any(|w| matches!(w, [(_, a), (_, b)] if b < a))

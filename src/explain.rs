@@ -42,9 +42,13 @@ fn pick(lang: Lang, zh: String, en: String) -> String {
     }
 }
 
+/// Formats only the language asked for.
 macro_rules! say {
     ($lang:expr, $zh:expr, $en:expr $(,)?) => {
-        pick($lang, format!($zh), format!($en))
+        match $lang {
+            Lang::ZhCn => format!($zh),
+            Lang::En => format!($en),
+        }
     };
 }
 

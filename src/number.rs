@@ -143,9 +143,10 @@ impl Decimal {
         }
     }
 
-    /// For display and JSON output only (never for arithmetic on the value).
+    /// For display and JSON output only (never for arithmetic on the value). Both parts are
+    /// exact doubles for any amount a record holds, so one division rounds correctly.
     pub fn to_f64(&self) -> f64 {
-        format!("{self}").parse::<f64>().unwrap_or(0.0)
+        self.mantissa as f64 / 10f64.powi(self.scale as i32)
     }
 }
 

@@ -15,6 +15,43 @@ use serde::Serialize;
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
+/// Counts by code, few distinct keys: a small sorted list (smaller code than a map), shown as a
+/// JSON object.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Counts(Vec<(&'static str, u64)>);
+
+impl Counts {
+    pub fn add(&mut self, key: &'static str, n: u64) {
+        match self.0.binary_search_by(|(k, _)| (*k).cmp(key)) {
+            Ok(i) => {
+                if let Some((_, v)) = self.0.get_mut(i) {
+                    *v += n;
+                }
+            }
+            Err(i) => self.0.insert(i, (key, n)),
+        }
+    }
+
+    pub fn get(&self, key: &str) -> u64 {
+        self.0
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| *v)
+            .unwrap_or(0)
+    }
+}
+
+impl Serialize for Counts {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
+}
+
 /// What one household adds to the roll-up.
 #[derive(Debug, Clone)]
 pub struct RowFacts {
@@ -121,11 +158,11 @@ pub struct Tally {
     registered_poor_persons: u64,
     remaining_poor_persons: u64,
     monitored_persons: u64,
-    by_verdict: BTreeMap<&'static str, u64>,
-    by_category: BTreeMap<&'static str, u64>,
-    by_elimination: BTreeMap<&'static str, u64>,
-    failing: BTreeMap<&'static str, u64>,
-    causes: BTreeMap<&'static str, u64>,
+    by_verdict: Counts,
+    by_category: Counts,
+    by_elimination: Counts,
+    failing: Counts,
+    causes: Counts,
     exit_sample_persons: u64,
     wrong_exit_persons: u64,
     exit_sample_unknown: u64,
@@ -151,22 +188,22 @@ impl Tally {
             self.remaining_poor_persons += f.persons;
         }
         if let Some(v) = f.exit_verdict {
-            *self.by_verdict.entry(v).or_default() += 1;
+            self.by_verdict.add(v, 1);
         }
         if let Some(c) = f.category {
-            *self.by_category.entry(c).or_default() += 1;
+            self.by_category.add(c, 1);
             if c != "none" && c != "unknown" {
                 self.monitored_persons += f.persons;
             }
         }
         if let Some(e) = f.elimination {
-            *self.by_elimination.entry(e).or_default() += 1;
+            self.by_elimination.add(e, 1);
         }
         for id in &f.failing {
-            *self.failing.entry(id.as_str()).or_default() += 1;
+            self.failing.add(id.as_str(), 1);
         }
         for c in &f.causes {
-            *self.causes.entry(c).or_default() += 1;
+            self.causes.add(c, 1);
         }
         if f.exit_sample {
             self.exit_sample_persons += f.persons;
@@ -229,8 +266,8 @@ impl Tally {
             (&mut self.failing, &o.failing),
             (&mut self.causes, &o.causes),
         ] {
-            for (k, v) in other {
-                *map.entry(k).or_default() += v;
+            for (k, v) in &other.0 {
+                map.add(k, *v);
             }
         }
         for (k, (a, b, c)) in &o.villages {
@@ -439,11 +476,11 @@ pub struct Summary {
     pub province: String,
     pub western: bool,
     pub boundary: Boundary,
-    pub by_verdict: BTreeMap<&'static str, u64>,
-    pub by_category: BTreeMap<&'static str, u64>,
-    pub by_elimination: BTreeMap<&'static str, u64>,
-    pub failing_checks: BTreeMap<&'static str, u64>,
-    pub causes: BTreeMap<&'static str, u64>,
+    pub by_verdict: Counts,
+    pub by_category: Counts,
+    pub by_elimination: Counts,
+    pub failing_checks: Counts,
+    pub causes: Counts,
     pub indicators: Indicators,
     /// Every indicator present passes (任何一项指标不符合条件的,不予退出).
     pub exit_indicators_met: bool,

@@ -242,26 +242,34 @@ export interface FileProblem { code: "gbk_encoding" | "not_utf8" | "unknown_colu
 export interface VersionInfo { crate: string; contract: 1; policyPacks: string[] }
 "#;
 
+/// Results cross as JSON text parsed by the engine of the page (`JSON.parse`): one string copy
+/// instead of thousands of small boundary calls, plain objects by construction (no ES Map, no
+/// `undefined`), and no second serializer compiled into the module.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_sys::Error::new(&e.to_string()).into())
+    let text = serde_json::to_string(value)
+        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
+    js_sys::JSON::parse(&text)
 }
 
-/// Reads a JS value as JSON; `undefined` and `null` read as `None`.
+/// Reads a JS value as JSON (through `JSON.stringify`); `undefined` and `null` read as `None`.
 fn from_js(value: JsValue, path: &str) -> Result<Option<Value>, Vec<Problem>> {
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    serde_wasm_bindgen::from_value::<Value>(value)
+    let bad = |message: String| {
+        vec![Problem {
+            path: path.to_string(),
+            code: Code::InvalidType,
+            message,
+        }]
+    };
+    let text = js_sys::JSON::stringify(&value)
+        .map_err(|_| bad("cannot be read as JSON (a cycle, or a BigInt)".to_string()))?
+        .as_string()
+        .ok_or_else(|| bad("cannot be read as JSON (a function or a symbol)".to_string()))?;
+    serde_json::from_str::<Value>(&text)
         .map(Some)
-        .map_err(|e| {
-            vec![Problem {
-                path: path.to_string(),
-                code: Code::InvalidType,
-                message: e.to_string(),
-            }]
-        })
+        .map_err(|e| bad(e.to_string()))
 }
 
 /// A thrown `Error` carrying the problems.
@@ -348,14 +356,17 @@ pub fn version() -> Result<JsValue, JsValue> {
     to_js(&catalog::version())
 }
 
-/// A whole file (CSV, JSON Lines or a JSON array) handed over in one piece and assessed in
+/// A whole file (CSV, JSON Lines or a JSON array) handed over in one piece (only in the
+/// batch page's build, `--features files`, so the core module carries no CSV reader) and assessed in
 /// steps: `new BatchJob(bytes, "csv", options)`, then `step(n)` until `done() === total()`,
 /// then `summary()`, `rows()`, `invalid()`, `rowsCsv()`. Only compact rows cross back to JS.
+#[cfg(feature = "files")]
 #[wasm_bindgen(js_name = BatchJob)]
 pub struct JsBatchJob {
     inner: crate::batch::BatchJob,
 }
 
+#[cfg(feature = "files")]
 #[wasm_bindgen(js_class = BatchJob)]
 impl JsBatchJob {
     #[wasm_bindgen(constructor)]
@@ -440,6 +451,7 @@ impl JsBatchJob {
 }
 
 /// The CSV header of the batch layout (`docs/csv-layout.md`), English or Chinese.
+#[cfg(feature = "files")]
 #[wasm_bindgen(js_name = csvTemplate)]
 pub fn csv_template(chinese: bool) -> String {
     crate::table::template_header(chinese)
