@@ -160,8 +160,8 @@ async function main() {
     }
     if (port === undefined) throw new Error("no free port between 8080 and 8179");
   }
-  const note = wrongWasmMime ? " (serving .wasm as application/octet-stream)" : "";
-  console.log(`tuopin demo: http://127.0.0.1:${port}/www/${note}`);
+  console.log(`tuopin demo: http://127.0.0.1:${port}/www/`);
+  if (wrongWasmMime) console.log("(--wrong-wasm-mime: serving .wasm as application/octet-stream)");
   const stop = () => server.close(() => process.exit(0));
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

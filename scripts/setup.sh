@@ -40,11 +40,15 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.setup-stamp ];
   touch node_modules/.setup-stamp
 fi
 
-# 5. Chromium and its driver, from Debian.
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-  log "installing chromium and chromium-driver from Debian"
+# 5. Chromium and its driver, from Debian, and a CJK font so pages and screenshots show Chinese.
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+if [ ${#missing[@]} -gt 0 ]; then
+  log "installing from Debian: ${missing[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 log "tools ready"

@@ -57,6 +57,14 @@ impl Batch {
         }
     }
 
+    /// A batch that keeps only codes and figures: reports come back without sentences (reasons,
+    /// messages), which is most of the work; problems of invalid rows keep their messages.
+    pub fn quiet(opts: Options) -> Batch {
+        let mut batch = Batch::new(opts);
+        batch.opts.lang = Lang::Quiet;
+        batch
+    }
+
     pub fn options(&self) -> &Options {
         &self.opts
     }
@@ -388,7 +396,7 @@ impl BatchJob {
             }
         }
         Ok(BatchJob {
-            batch: Batch::new(opts),
+            batch: Batch::quiet(opts),
             items,
             next: 0,
             rows: Vec::new(),

@@ -16,6 +16,10 @@ pub enum Lang {
     #[default]
     ZhCn,
     En,
+    /// No sentences at all: for roll-ups that keep only codes and figures (a batch summary,
+    /// compact rows), where formatting every reason would be most of the work. Never chosen by
+    /// a caller's `lang`.
+    Quiet,
 }
 
 impl Lang {
@@ -29,7 +33,7 @@ impl Lang {
 
     pub fn tag(self) -> &'static str {
         match self {
-            Lang::ZhCn => "zh-CN",
+            Lang::ZhCn | Lang::Quiet => "zh-CN",
             Lang::En => "en",
         }
     }
@@ -39,6 +43,7 @@ fn pick(lang: Lang, zh: String, en: String) -> String {
     match lang {
         Lang::ZhCn => zh,
         Lang::En => en,
+        Lang::Quiet => String::new(),
     }
 }
 
@@ -48,6 +53,7 @@ macro_rules! say {
         match $lang {
             Lang::ZhCn => format!($zh),
             Lang::En => format!($en),
+            Lang::Quiet => String::new(),
         }
     };
 }

@@ -72,16 +72,38 @@ impl Default for Reader {
 }
 
 /// Joins a path and a key: `members[2]` + `birthDate` → `members[2].birthDate`.
+/// (Built by hand, not with `format!`: every field read makes one, so this is hot.)
 pub fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
+        return key.to_string();
     }
+    let mut s = String::with_capacity(path.len() + 1 + key.len());
+    s.push_str(path);
+    s.push('.');
+    s.push_str(key);
+    s
 }
 
 pub fn index(path: &str, i: usize) -> String {
-    format!("{path}[{i}]")
+    let mut s = String::with_capacity(path.len() + 4);
+    s.push_str(path);
+    s.push('[');
+    s.push_str(itoa(i).as_str());
+    s.push(']');
+    s
+}
+
+fn itoa(mut n: usize) -> String {
+    let mut digits = Vec::with_capacity(4);
+    loop {
+        digits.push(b'0' + (n % 10) as u8);
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    digits.reverse();
+    String::from_utf8(digits).unwrap_or_default()
 }
 
 fn type_name(v: &Value) -> &'static str {

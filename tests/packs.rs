@@ -80,8 +80,12 @@ fn no_period_is_covered_twice() {
 
 #[test]
 fn the_csv_layout_document_lists_every_column() {
-    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/csv-layout.md")).unwrap();
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/csv-layout.md"))
+        .unwrap();
     for (en, zh, ..) in tuopin::table::COLUMNS {
-        assert!(doc.contains(&format!("| `{en}` | {zh} |")), "docs/csv-layout.md misses column {en}");
+        assert!(
+            doc.contains(&format!("| `{en}` | {zh} |")),
+            "docs/csv-layout.md misses column {en}"
+        );
     }
 }

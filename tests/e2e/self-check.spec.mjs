@@ -291,6 +291,9 @@ test("self-check: each sample household loads and gives its documented outcome",
   for (const s of index) {
     const ev = nextEvent(page);
     await page.locator(`button[data-sample="${s.file}"]`).click();
+    const id = readJson(ctx, `www/samples/${s.file}`).household.id;
+    // Loading fetches the file first: wait until the form shows it.
+    await page.waitForFunction(([sel, want]) => document.querySelector(sel).shadowRoot.querySelector('[data-path="id"]').value === want, [EL, id]);
     await page.locator(`${EL} button[type=submit]`).click();
     const { type, detail } = await ev;
     assert.equal(type, "tuopin-result", `${s.file}: ${JSON.stringify(detail.problems ?? "")}`);
@@ -399,4 +402,31 @@ test("self-check: loads when the server sends .wasm as application/octet-stream"
   assert.equal(ev.detail.report.exit.verdict, "ready");
   const wasm = o.requests.filter((u) => u.endsWith(".wasm"));
   assert.equal(wasm.length, 1, "the wasm is fetched once");
+});
+
+test("self-check: a household is exported to and imported from a JSON file on the device", async (ctx) => {
+  const { page } = await openSelfCheck(ctx);
+  const data = sample(ctx, "risk-elimination-yn-2025");
+  await loadAndAssess(page, data);
+  await page.locator("#file-panel summary").click();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#export").click()]);
+  assert.equal(download.suggestedFilename(), "YN-2025-0033.json");
+  const file = path.join(ctx.artifacts, "fixtures", "exported.json");
+  await download.saveAs(file);
+  const exported = JSON.parse(fs.readFileSync(file, "utf8"));
+  assert.equal(exported.options.asOf, "2025-06-30");
+  const sorted = (m) => ({ ...m, measures: [...m.measures].sort(), risks: [...m.risks].sort() });
+  assert.deepEqual(sorted(exported.household.monitoring), sorted(data.household.monitoring));
+  assert.equal(exported.household.members.length, data.household.members.length);
+  assert.deepEqual(exported.household.income, data.household.income);
+
+  await page.locator(`${EL} button`, { hasText: "清除本机草稿" }).click();
+  assert.equal(await field(page, "members[0].name").inputValue(), "");
+  await page.locator("#import-file").setInputFiles(file);
+  await page.waitForFunction((sel) => document.querySelector(sel).shadowRoot.querySelector('[data-path="members[0].name"]').value === "周建国", EL);
+  const ev = nextEvent(page);
+  await page.locator(`${EL} button[type=submit]`).click();
+  const r = await ev;
+  assert.equal(r.detail.report.riskElimination.verdict, "eligible");
+  assert.deepEqual(r.detail.household, exported.household, "a round trip through the form changes nothing");
 });

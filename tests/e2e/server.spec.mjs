@@ -55,7 +55,7 @@ test("serve.mjs: start line, redirects, MIME types, CSP and no-store", async ({ 
 
   const wrong = await get(wrongMime.origin, "/pkg/tuopin_bg.wasm", "HEAD");
   assert.equal(wrong.headers["content-type"], "application/octet-stream");
-  assert.match(wrongMime.line, /^tuopin demo: http:\/\/127\.0\.0\.1:\d+\/www\/ /);
+  assert.match(wrongMime.line, /^tuopin demo: http:\/\/127\.0\.0\.1:\d+\/www\/$/);
 
   assert.equal((await get(origin, "/www/no-such-file.html")).status, 404);
   assert.equal((await get(origin, "/www/", "POST")).status, 405);

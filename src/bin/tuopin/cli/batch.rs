@@ -23,8 +23,14 @@ pub fn run(flags: &Flags) -> Result<ExitCode, String> {
     let Some(opts) = read_options(&mut r, Some(&options)) else {
         return Ok(fail_with(&render_all(r.findings(), lang)));
     };
+    // Without --out nobody reads the reports' sentences: assess quietly.
+    let batch = if flags.out.is_some() {
+        Batch::new(opts)
+    } else {
+        Batch::quiet(opts)
+    };
     let mut run = Run {
-        batch: Batch::new(opts),
+        batch,
         out: match &flags.out {
             Some(path) => Box::new(BufWriter::new(
                 File::create(path).map_err(|e| format!("cannot create {path}: {e}"))?,

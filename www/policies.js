@@ -1,0 +1,118 @@
+// The policy page: every built-in pack from policies(), with each parameter's dated values and
+// sources; filter by pack and by parameter name.
+
+import init, { policies, version } from "../pkg/tuopin.js";
+import { provinceName } from "../pkg/tuopin-assessment-i18n.js";
+import { t, h, lang } from "./site.js";
+
+// Names of the parameters the contract lists (others are shown by their key only).
+const NAMES = {
+  "zh-CN": {
+    povertyLine: "扶贫标准(退出收入线)", monitoringLine: "防返贫监测线", excludedIncome: "不计入收入的转移性收入",
+    incomeConcept: "收入口径", schoolAge: "义务教育适龄范围(周岁)", educationRule: "义务教育判定规则", water: "饮水安全阈值",
+    electricityVeto: "用电是否一票否决", medicalRequires: "基本医疗要求", commercialInsuranceCounts: "商业保险是否算参保",
+    minAreaPerPerson: "人均最小住房面积(平方米)", noticeDays: "公示天数", boundary: "临界值理解",
+    rigidSpendingRatio: "刚性支出阻断比例", hardshipSpendingRatio: "突发严重困难支出比例",
+    minMonthsBeforeElimination: "风险消除前最短监测月数", minMeasures: "风险消除前最少帮扶措施数",
+    transferShareWarning: "转移性收入占比提示阈值", lackOfLabourShare: "缺劳力一致性阈值", illnessSpendingShare: "因病支出占比(原因推断)",
+    westernProvinces: "西部省份", incidenceMax: "贫困发生率上限", incidenceMaxWestern: "贫困发生率上限(西部)",
+    wrongExitMax: "错退率上限", missedMax: "漏评率上限", recognitionMin: "群众认可度下限",
+  },
+  en: {
+    povertyLine: "Poverty line (exit income line)", monitoringLine: "Monitoring line", excludedIncome: "Transfer items not counted",
+    incomeConcept: "Income concept", schoolAge: "Compulsory-school ages", educationRule: "Education rule", water: "Drinking-water thresholds",
+    electricityVeto: "Electricity is a veto", medicalRequires: "Medical cover required", commercialInsuranceCounts: "Commercial insurance counts",
+    minAreaPerPerson: "Minimum floor area per person (m²)", noticeDays: "Public notice (days)", boundary: "Reading at the threshold",
+    rigidSpendingRatio: "Rigid-spending block ratio", hardshipSpendingRatio: "Sudden-hardship spending ratio",
+    minMonthsBeforeElimination: "Months before risk elimination", minMeasures: "Measures before risk elimination",
+    transferShareWarning: "Transfer-share warning", lackOfLabourShare: "Lack-of-labour consistency share", illnessSpendingShare: "Illness spending share (cause heuristic)",
+    westernProvinces: "Western provinces", incidenceMax: "Maximum poverty incidence", incidenceMaxWestern: "Maximum poverty incidence (west)",
+    wrongExitMax: "Maximum wrong-exit rate", missedMax: "Maximum missed rate", recognitionMin: "Minimum recognition",
+  },
+};
+
+let packs = [];
+let filterTimer = 0;
+
+function valueText(v) {
+  if (v === null || v === undefined) return t("noValue");
+  if (Array.isArray(v)) return v.length ? v.join(", ") : "[]";
+  if (typeof v === "object") return Object.entries(v).map(([k, x]) => `${k} = ${x}`).join("; ");
+  return String(v);
+}
+
+function packOptions() {
+  const sel = document.getElementById("filter-pack");
+  const current = sel.value;
+  sel.replaceChildren(h("option", { value: "", text: t("filterAll") }),
+    ...packs.map((p) => h("option", { value: p.id, text: `${p.province ? provinceName(p.province, lang()) : t("national")} · ${p.id}` })));
+  sel.value = current;
+}
+
+function render() {
+  const l = lang();
+  const packFilter = document.getElementById("filter-pack").value;
+  const keyFilter = document.getElementById("filter-key").value.trim().toLowerCase();
+  const host = document.getElementById("packs");
+  let shown = 0;
+  const sections = [];
+  for (const p of packs) {
+    if (packFilter && p.id !== packFilter) continue;
+    const params = p.parameters.filter((x) => !keyFilter || x.key.toLowerCase().includes(keyFilter) || (NAMES[l][x.key] ?? "").toLowerCase().includes(keyFilter));
+    if (keyFilter && !params.length) continue;
+    shown += 1;
+    const headId = `pack-${p.id}`;
+    const rows = [];
+    for (const param of params) {
+      param.entries.forEach((e) => {
+        rows.push(h("tr", null,
+          h("th", { scope: "row", dataset: { label: t("colKey") } },
+            NAMES[l][param.key] ? [NAMES[l][param.key], h("br"), h("code", { text: param.key })] : h("code", { text: param.key })),
+          h("td", { class: "date", dataset: { label: t("colFrom") }, text: e.from ?? "—" }),
+          h("td", { class: "date", dataset: { label: t("colTo") }, text: e.to ?? t("openEnded") }),
+          h("td", { class: "value", dataset: { label: t("colValue") }, text: valueText(e.value) }),
+          h("td", { dataset: { label: t("colSource") }, text: e.source ?? "" }),
+          h("td", { dataset: { label: t("colConfidence") } }, e.confidence ? h("span", { class: "conf", text: e.confidence }) : "—")));
+      });
+    }
+    sections.push(h("section", { class: "pack", "aria-labelledby": headId, dataset: { pack: p.id } },
+      h("h2", { id: headId, text: p.title }),
+      h("dl", { class: "facts" },
+        h("dt", { text: t("packId") }), h("dd", null, h("code", { text: p.id })),
+        h("dt", { text: t("packProvince") }), h("dd", { text: p.province ? `${provinceName(p.province, l)} (${p.province})` : t("national") }),
+        h("dt", { text: t("packValidity") }), h("dd", { text: `${p.validFrom ?? "—"} – ${p.validTo ?? t("openEnded")}` }),
+        h("dt", { text: t("packSources") }), h("dd", null, h("ul", null, (p.sources ?? []).map((s) => h("li", { text: s }))))),
+      h("table", { class: "params" },
+        h("caption", { text: t("paramsCaption", { id: p.id }) }),
+        h("thead", null, h("tr", null, ["colKey", "colFrom", "colTo", "colValue", "colSource", "colConfidence"].map((k) => h("th", { scope: "col", text: t(k) })))),
+        h("tbody", null, rows))));
+  }
+  host.replaceChildren(...sections);
+  document.getElementById("shown").textContent = t("shown", { n: shown });
+}
+
+document.getElementById("filter-pack").addEventListener("change", render);
+document.getElementById("filter-key").addEventListener("input", () => {
+  clearTimeout(filterTimer);
+  filterTimer = setTimeout(render, 200);
+});
+document.addEventListener("site-lang", () => {
+  packOptions();
+  render();
+  showVersion();
+});
+
+function showVersion() {
+  const v = version();
+  document.getElementById("engine-version").textContent = t("engineVersion", { v: v.crate, c: v.contract });
+}
+
+async function start() {
+  await init();
+  packs = policies();
+  packOptions();
+  showVersion();
+  render();
+}
+
+start();

@@ -1,0 +1,304 @@
+// Shared by every page of the demo: language switch (zh-CN default, English), high-contrast theme
+// and larger text, each remembered in localStorage; the page's static texts in both languages.
+// No inline script anywhere: every page loads this module with <script type="module" src>.
+
+const KEY = { lang: "tuopin-site:lang", contrast: "tuopin-site:contrast", text: "tuopin-site:text" };
+
+const TEXT = {
+  "zh-CN": {
+    skip: "跳到正文",
+    brand: "脱贫评估 tuopin",
+    navLabel: "主导航",
+    navSelfCheck: "户情况自查",
+    navTraining: "规则培训",
+    navPolicies: "政策参数",
+    navBatch: "批量评估",
+    prefsLabel: "显示设置",
+    contrast: "高对比度",
+    textLarge: "大字",
+    footer: "所有计算都在您的浏览器中完成,填写的内容不会发送到任何服务器。结果仅供自查和培训参考,以有关部门正式认定为准。",
+    // self-check page
+    selfTitle: "户情况自查",
+    selfIntro: "按评估日期适用的规则,核对一户能否脱贫退出(2016–2020 年)或是否需要纳入防返贫监测、能否标注风险消除(2021 年起)。适合驻村干部和帮扶责任人在手机上使用。",
+    samplesTitle: "示例户(载入后可直接评估)",
+    samplesIntro: "选一个示例户载入下面的表单(会替换当前填写的内容),然后点“开始评估”。",
+    loadSample: "载入",
+    fileTitle: "导入与导出",
+    importLabel: "从本机文件导入一户(JSON)",
+    importHint: "文件只在本机读取,不会上传。",
+    exportButton: "把当前填写导出为 JSON 文件",
+    importDone: "已导入文件:{name}",
+    importFailed: "无法导入:{reason}",
+    sampleLoaded: "已载入示例户:{title}",
+    policyTitle: "自定义政策参数(选填)",
+    policyIntro: "县里有自己的监测线或扶贫标准时,在这里填写,评估会使用这些值,并在结果中注明。",
+    monitoringLine: "监测线(元/人·年)",
+    povertyLine: "扶贫标准(元/人·年)",
+    boundary: "正好等于标准线时",
+    boundaryStrict: "严格:不算超过(默认)",
+    boundaryLenient: "宽松:算作超过",
+    applyPolicy: "应用参数",
+    policyApplied: "已应用自定义参数:{list}",
+    policyCleared: "未使用自定义参数",
+    hostNoteIdle: "",
+    hostNote: "页面收到评估结果:{verdict}",
+    hostInvalid: "页面收到提示:有 {n} 处需要修改",
+    // training page
+    trainTitle: "规则培训:先判断,再看规则",
+    trainIntro: "每道题是一户的真实边界情形。先根据情况选出您的判断,再看评估引擎的结论、适用的规则和出处。得分只保存在本机。",
+    score: "得分:{right} / {answered}(共 {total} 题)",
+    resetScore: "重新开始计分",
+    scoreReset: "已清除得分",
+    question: "第 {n} 题 / 共 {total} 题",
+    prev: "上一题",
+    next: "下一题",
+    yourAnswer: "您的判断",
+    submitAnswer: "提交判断",
+    chooseFirst: "请先选择一个答案。",
+    correct: "判断正确",
+    wrong: "判断有误",
+    engineSays: "评估引擎的结论:{answer}",
+    yourChoice: "您的选择:{answer}",
+    ruleTitle: "规则",
+    sourceTitle: "出处",
+    checkReasons: "引擎给出的理由",
+    blockers: "未通过的条件",
+    facts: "关键情况",
+    showData: "查看完整的户数据(JSON)",
+    askExit: "这户能否在评估年度脱贫退出?",
+    askCategory: "这户属于哪类防返贫监测对象?",
+    askElimination: "能否为这户标注风险消除?",
+    askCheck: "“{check}”这一项的结果是?",
+    asOf: "评估日期",
+    province: "省份",
+    registration: "户类型",
+    membersFact: "家庭成员",
+    memberLine: "{relation},{age} 岁,{health},{labour},{schooling}",
+    engineNotReady: "评估引擎还在加载,请稍候。",
+    scenarioList: "题目列表",
+    answered: "已作答",
+    // policies page
+    polTitle: "内置政策参数",
+    polIntro: "评估引擎内置的政策包:每个参数都有起止日期、取值、出处和可信度(C 已核实,S 二手来源,N 未核实)。省份政策包覆盖全国政策包中的同名参数。",
+    filterProvince: "只看",
+    filterAll: "全部政策包",
+    filterSearch: "按参数名筛选",
+    packId: "编号",
+    packProvince: "适用省份",
+    packValidity: "有效期",
+    packSources: "来源文件",
+    national: "全国",
+    colKey: "参数",
+    paramsCaption: "{id} 的参数",
+    colFrom: "起",
+    colTo: "止",
+    colValue: "取值",
+    colSource: "出处",
+    colConfidence: "可信度",
+    noValue: "(无取值)",
+    openEnded: "至今",
+    shown: "显示 {n} 个政策包",
+    engineVersion: "引擎版本 {v},合同版本 {c}",
+  },
+  en: {
+    skip: "Skip to the content",
+    brand: "tuopin poverty assessment",
+    navLabel: "Main",
+    navSelfCheck: "Self-check",
+    navTraining: "Training",
+    navPolicies: "Policy packs",
+    navBatch: "Batch assessment",
+    prefsLabel: "Display",
+    contrast: "High contrast",
+    textLarge: "Larger text",
+    footer: "Everything is computed in your browser; nothing you type is sent to any server. Results are for self-checking and training; the authorities' decision prevails.",
+    selfTitle: "Household self-check",
+    selfIntro: "Check, under the rules in force on the assessment date, whether a household can exit poverty (2016–2020), or whether it should be monitored and whether its risk can be marked eliminated (2021 on). Made for village officials working on a phone.",
+    samplesTitle: "Sample households (load one and assess)",
+    samplesIntro: "Load a sample into the form below (this replaces what is there), then press “Assess”.",
+    loadSample: "Load",
+    fileTitle: "Import and export",
+    importLabel: "Import a household from a file on this device (JSON)",
+    importHint: "The file is read on this device and never uploaded.",
+    exportButton: "Export the form as a JSON file",
+    importDone: "Imported the file {name}",
+    importFailed: "Could not import: {reason}",
+    sampleLoaded: "Sample loaded: {title}",
+    policyTitle: "Custom policy values (optional)",
+    policyIntro: "If your county sets its own monitoring line or poverty line, enter it here; the assessment uses it and says so in the result.",
+    monitoringLine: "Monitoring line (yuan per person per year)",
+    povertyLine: "Poverty line (yuan per person per year)",
+    boundary: "Income exactly at the line",
+    boundaryStrict: "Strict: not above (default)",
+    boundaryLenient: "Lenient: counts as above",
+    applyPolicy: "Apply",
+    policyApplied: "Custom values in use: {list}",
+    policyCleared: "No custom values in use",
+    hostNoteIdle: "",
+    hostNote: "The page received a result: {verdict}",
+    hostInvalid: "The page was told that {n} things need fixing",
+    trainTitle: "Training: predict first, then see the rule",
+    trainIntro: "Each question is a real edge case. Choose your prediction first, then see the engine's answer, the rule and its source. Your score stays on this device.",
+    score: "Score: {right} / {answered} ({total} questions)",
+    resetScore: "Reset the score",
+    scoreReset: "Score cleared",
+    question: "Question {n} of {total}",
+    prev: "Previous",
+    next: "Next",
+    yourAnswer: "Your prediction",
+    submitAnswer: "Submit",
+    chooseFirst: "Choose an answer first.",
+    correct: "Correct",
+    wrong: "Not quite",
+    engineSays: "The engine's answer: {answer}",
+    yourChoice: "Your answer: {answer}",
+    ruleTitle: "The rule",
+    sourceTitle: "Source",
+    checkReasons: "The engine's reasons",
+    blockers: "Conditions not met",
+    facts: "Key facts",
+    showData: "Show the household data (JSON)",
+    askExit: "Can the household exit poverty this year?",
+    askCategory: "Which monitoring category is the household in?",
+    askElimination: "Can the household's risk be marked eliminated?",
+    askCheck: "What is the result of the “{check}” check?",
+    asOf: "Assessment date",
+    province: "Province",
+    registration: "Registration",
+    membersFact: "Members",
+    memberLine: "{relation}, {age}, {health}, {labour}, {schooling}",
+    engineNotReady: "The engine is still loading; please wait.",
+    scenarioList: "Questions",
+    answered: "answered",
+    polTitle: "Built-in policy packs",
+    polIntro: "The engine's policy packs: each parameter has dates, a value, a source and a confidence tag (C confirmed, S secondary source, N not confirmed). A province's pack overrides the national one for the same parameter.",
+    filterProvince: "Show",
+    filterAll: "All packs",
+    filterSearch: "Filter by parameter",
+    packId: "Id",
+    packProvince: "Province",
+    packValidity: "Valid",
+    packSources: "Sources",
+    national: "National",
+    colKey: "Parameter",
+    paramsCaption: "Parameters of {id}",
+    colFrom: "From",
+    colTo: "To",
+    colValue: "Value",
+    colSource: "Source",
+    colConfidence: "Confidence",
+    noValue: "(no value)",
+    openEnded: "open",
+    shown: "{n} packs shown",
+    engineVersion: "Engine {v}, contract {c}",
+  },
+};
+
+function store(key, value) {
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, value);
+  } catch {
+    /* storage disabled: the choice lasts for this page only */
+  }
+}
+
+function stored(key) {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+export function lang() {
+  return document.documentElement.lang === "en" ? "en" : "zh-CN";
+}
+
+export function t(key, values) {
+  const s = TEXT[lang()][key] ?? TEXT["zh-CN"][key] ?? key;
+  return values ? s.replace(/\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m)) : s;
+}
+
+function applyTexts() {
+  for (const el of document.querySelectorAll("[data-i18n]")) el.textContent = t(el.dataset.i18n);
+  for (const el of document.querySelectorAll("[data-i18n-aria-label]")) el.setAttribute("aria-label", t(el.dataset.i18nAriaLabel));
+  const title = document.querySelector("meta[name='tuopin-title']");
+  if (title) document.title = `${t(title.content)} · ${t("brand")}`;
+}
+
+function setLang(value, { announce } = {}) {
+  const l = value === "en" ? "en" : "zh-CN";
+  document.documentElement.lang = l;
+  for (const el of document.querySelectorAll("tuopin-assessment")) el.setAttribute("lang", l);
+  const b = document.getElementById("lang-switch");
+  if (b) {
+    // The button names the other language, in that language.
+    b.textContent = l === "en" ? "中文" : "English";
+    b.lang = l === "en" ? "zh-CN" : "en";
+  }
+  applyTexts();
+  if (announce) document.dispatchEvent(new CustomEvent("site-lang", { detail: { lang: l } }));
+}
+
+function setContrast(on) {
+  document.documentElement.dataset.theme = on ? "high-contrast" : "default";
+  for (const el of document.querySelectorAll("tuopin-assessment")) {
+    if (on) el.setAttribute("theme", "high-contrast");
+    else el.removeAttribute("theme");
+  }
+  document.getElementById("contrast-switch")?.setAttribute("aria-pressed", String(on));
+}
+
+function setTextLarge(on) {
+  document.documentElement.classList.toggle("text-large", on);
+  document.getElementById("text-size")?.setAttribute("aria-pressed", String(on));
+}
+
+function init() {
+  setLang(stored(KEY.lang) ?? "zh-CN");
+  setContrast(stored(KEY.contrast) === "high");
+  setTextLarge(stored(KEY.text) === "large");
+  document.getElementById("lang-switch")?.addEventListener("click", () => {
+    const next = lang() === "en" ? "zh-CN" : "en";
+    store(KEY.lang, next);
+    setLang(next, { announce: true });
+  });
+  document.getElementById("contrast-switch")?.addEventListener("click", (e) => {
+    const on = e.currentTarget.getAttribute("aria-pressed") !== "true";
+    store(KEY.contrast, on ? "high" : null);
+    setContrast(on);
+  });
+  document.getElementById("text-size")?.addEventListener("click", (e) => {
+    const on = e.currentTarget.getAttribute("aria-pressed") !== "true";
+    store(KEY.text, on ? "large" : null);
+    setTextLarge(on);
+  });
+}
+
+/** Re-applies theme and language to elements created after load (e.g. by a page module). */
+export function refreshElements() {
+  setContrast(document.documentElement.dataset.theme === "high-contrast");
+  for (const el of document.querySelectorAll("tuopin-assessment")) el.setAttribute("lang", lang());
+}
+
+/** Builds an element with text content only (never HTML). */
+export function h(tag, props, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(props ?? {})) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === "class") el.className = v;
+    else if (k === "text") el.textContent = String(v);
+    else if (k === "dataset") Object.assign(el.dataset, v);
+    else if (k.startsWith("on") && typeof v === "function") el.addEventListener(k.slice(2), v);
+    else if (k === "value" || k === "checked" || k === "disabled" || k === "hidden") el[k] = v;
+    else el.setAttribute(k, v === true ? "" : String(v));
+  }
+  for (const c of children.flat(Infinity)) {
+    if (c === undefined || c === null || c === false) continue;
+    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return el;
+}
+
+init();
