@@ -285,22 +285,29 @@ impl RowOut {
     }
 }
 
-/// A household read from a file, ready to assess, or the reason it cannot be.
-enum Prepared {
-    Ready {
+/// Where a job's households come from: read one at a time, as `step` asks for them.
+enum Source {
+    Csv(Box<crate::table::TableReader<crate::table::LfReader<std::io::Cursor<Vec<u8>>>>>),
+    Lines {
+        text: String,
+        pos: usize,
         line: usize,
-        value: Value,
-        table: Option<crate::table::TableHousehold>,
     },
-    Invalid(InvalidRow),
+    Array {
+        items: std::vec::IntoIter<Value>,
+        index: usize,
+    },
 }
 
-/// A whole file handed over in one piece: parsed once, assessed in steps (so a worker can
-/// report progress and stop between steps), answered with compact rows and the summary.
+/// A whole file handed over in one piece, read and assessed in steps (so a worker can report
+/// progress from the first row and stop between steps), answered with compact rows and the
+/// summary. Memory holds the file's bytes and the compact rows, never all households at once.
 pub struct BatchJob {
     batch: Batch,
-    items: Vec<Prepared>,
-    next: usize,
+    source: Source,
+    bytes_total: u64,
+    seen: usize,
+    finished: bool,
     rows: Vec<RowOut>,
     invalid: Vec<InvalidRow>,
 }
@@ -312,8 +319,9 @@ pub struct FileError {
 }
 
 impl BatchJob {
-    /// `format`: `csv`, `jsonl` or `json` (an array of households).
-    pub fn new(bytes: &[u8], format: &str, opts: Options) -> Result<BatchJob, FileError> {
+    /// `format`: `csv`, `jsonl` or `json` (an array of households). Reads only the header (CSV)
+    /// or the document (JSON array) here; rows are read by [`BatchJob::step`].
+    pub fn new(bytes: Vec<u8>, format: &str, opts: Options) -> Result<BatchJob, FileError> {
         let file_error = |code: &'static str, message: String| FileError {
             problems: vec![crate::table::FileProblem {
                 code,
@@ -321,56 +329,23 @@ impl BatchJob {
                 given: None,
             }],
         };
-        let text = crate::table::decode(bytes).map_err(|p| FileError { problems: vec![p] })?;
-        let mut items = Vec::new();
-        match format {
+        crate::table::decode(&bytes).map_err(|p| FileError { problems: vec![p] })?;
+        let bytes_total = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+        let source = match format {
             "csv" => {
-                let table = crate::table::TableReader::new(text.as_bytes())
-                    .map_err(|problems| FileError { problems })?;
-                for item in table {
-                    items.push(match item {
-                        crate::table::TableItem::Household(mut h) => Prepared::Ready {
-                            line: h.line,
-                            value: std::mem::take(&mut h.value),
-                            table: Some(h),
-                        },
-                        crate::table::TableItem::BadRow { line, message } => {
-                            Prepared::Invalid(InvalidRow {
-                                row: line,
-                                household_id: None,
-                                problems: vec![Problem {
-                                    path: String::new(),
-                                    code: Code::InvalidValue,
-                                    message,
-                                }],
-                            })
-                        }
-                    });
-                }
+                let reader = crate::table::LfReader::new(std::io::Cursor::new(bytes));
+                Source::Csv(Box::new(
+                    crate::table::TableReader::new(reader)
+                        .map_err(|problems| FileError { problems })?,
+                ))
             }
-            "jsonl" => {
-                for (i, line) in text.lines().enumerate() {
-                    if line.trim().is_empty() {
-                        continue;
-                    }
-                    items.push(match serde_json::from_str::<Value>(line) {
-                        Ok(value) => Prepared::Ready {
-                            line: i + 1,
-                            value,
-                            table: None,
-                        },
-                        Err(e) => Prepared::Invalid(InvalidRow {
-                            row: i + 1,
-                            household_id: None,
-                            problems: vec![Finding::new("", Code::InvalidJson)
-                                .given(e.to_string())
-                                .render(opts.lang)],
-                        }),
-                    });
-                }
-            }
+            "jsonl" => Source::Lines {
+                text: String::from_utf8(bytes).unwrap_or_default(),
+                pos: 0,
+                line: 0,
+            },
             "json" => {
-                let doc: Value = serde_json::from_str(text)
+                let doc: Value = serde_json::from_slice(&bytes)
                     .map_err(|e| file_error("invalid_json", e.to_string()))?;
                 let Value::Array(list) = doc else {
                     return Err(file_error(
@@ -378,15 +353,10 @@ impl BatchJob {
                         "expected an array of households".into(),
                     ));
                 };
-                items.extend(
-                    list.into_iter()
-                        .enumerate()
-                        .map(|(i, value)| Prepared::Ready {
-                            line: i + 1,
-                            value,
-                            table: None,
-                        }),
-                );
+                Source::Array {
+                    items: list.into_iter(),
+                    index: 0,
+                }
             }
             other => {
                 return Err(file_error(
@@ -394,57 +364,132 @@ impl BatchJob {
                     format!("unknown format \"{other}\": csv, jsonl or json"),
                 ))
             }
-        }
+        };
         Ok(BatchJob {
             batch: Batch::quiet(opts),
-            items,
-            next: 0,
+            source,
+            bytes_total,
+            seen: 0,
+            finished: false,
             rows: Vec::new(),
             invalid: Vec::new(),
         })
     }
 
+    /// Households (and unreadable rows) read so far; the file's count once [`BatchJob::finished`].
     pub fn total(&self) -> usize {
-        self.items.len()
+        self.seen
     }
 
     pub fn done(&self) -> usize {
-        self.next
+        self.seen
     }
 
-    /// Assesses up to `n` more households; returns how many are done in all.
+    pub fn finished(&self) -> bool {
+        self.finished
+    }
+
+    /// Share of the file read so far, 0 to 1.
+    pub fn progress(&self) -> f64 {
+        if self.finished || self.bytes_total == 0 {
+            return 1.0;
+        }
+        let read = match &self.source {
+            Source::Csv(r) => r.bytes_read(),
+            Source::Lines { pos, .. } => u64::try_from(*pos).unwrap_or(0),
+            Source::Array { items, index } => {
+                let left = items.len();
+                return *index as f64 / (*index + left).max(1) as f64;
+            }
+        };
+        (read as f64 / self.bytes_total as f64).min(1.0)
+    }
+
+    /// Reads and assesses up to `n` more households; returns how many are done in all.
     pub fn step(&mut self, n: usize) -> usize {
-        let end = self.next.saturating_add(n).min(self.items.len());
-        while self.next < end {
-            let item = self
-                .items
-                .get_mut(self.next)
-                .map(|p| std::mem::replace(p, Prepared::Invalid(placeholder())));
-            self.next += 1;
-            match item {
-                Some(Prepared::Ready { line, value, table }) => {
-                    self.assess_one(line, &value, table.as_ref())
-                }
-                Some(Prepared::Invalid(row)) => {
-                    self.batch.push_unreadable();
-                    self.invalid.push(row);
-                }
-                None => {}
+        for _ in 0..n {
+            if !self.next_one() {
+                self.finished = true;
+                break;
             }
         }
-        self.next
+        self.seen
     }
 
-    fn assess_one(
-        &mut self,
-        line: usize,
-        value: &Value,
-        table: Option<&crate::table::TableHousehold>,
-    ) {
-        match self.batch.push_value(line, value, table) {
-            Ok((report, facts)) => self.rows.push(RowOut::new(line, &report, &facts)),
-            Err(row) => self.invalid.push(row),
+    /// Reads and assesses one household; false at the end of the file.
+    fn next_one(&mut self) -> bool {
+        let lang = self.batch.lang;
+        match &mut self.source {
+            Source::Csv(reader) => match reader.next() {
+                None => return false,
+                Some(crate::table::TableItem::Household(h)) => {
+                    self.seen += 1;
+                    let (line, value) = (h.line, &h.value);
+                    match self.batch.push_value(line, value, Some(&h)) {
+                        Ok((report, facts)) => self.rows.push(RowOut::new(line, &report, &facts)),
+                        Err(row) => self.invalid.push(row),
+                    }
+                }
+                Some(crate::table::TableItem::BadRow { line, message }) => {
+                    self.seen += 1;
+                    self.batch.push_unreadable();
+                    let p = Finding::new("", Code::InvalidValue)
+                        .given(message)
+                        .render(lang);
+                    self.invalid.push(InvalidRow {
+                        row: line,
+                        household_id: None,
+                        problems: vec![p],
+                    });
+                }
+            },
+            Source::Lines { text, pos, line } => loop {
+                let Some(rest) = text.get(*pos..).filter(|r| !r.is_empty()) else {
+                    return false;
+                };
+                let end = rest.find('\n').map(|i| i + 1).unwrap_or(rest.len());
+                let raw = rest.get(..end).unwrap_or("").trim();
+                *pos += end;
+                *line += 1;
+                if raw.is_empty() {
+                    continue;
+                }
+                let parsed = serde_json::from_str::<Value>(raw);
+                let line = *line;
+                self.seen += 1;
+                match parsed {
+                    Ok(value) => match self.batch.push_value(line, &value, None) {
+                        Ok((report, facts)) => self.rows.push(RowOut::new(line, &report, &facts)),
+                        Err(row) => self.invalid.push(row),
+                    },
+                    Err(e) => {
+                        self.batch.push_unreadable();
+                        let p = Finding::new("", Code::InvalidJson)
+                            .given(e.to_string())
+                            .render(lang);
+                        self.invalid.push(InvalidRow {
+                            row: line,
+                            household_id: None,
+                            problems: vec![p],
+                        });
+                    }
+                }
+                break;
+            },
+            Source::Array { items, index } => {
+                let Some(value) = items.next() else {
+                    return false;
+                };
+                *index += 1;
+                let line = *index;
+                self.seen += 1;
+                match self.batch.push_value(line, &value, None) {
+                    Ok((report, facts)) => self.rows.push(RowOut::new(line, &report, &facts)),
+                    Err(row) => self.invalid.push(row),
+                }
+            }
         }
+        true
     }
 
     pub fn rows(&self) -> &[RowOut] {
@@ -488,13 +533,5 @@ impl BatchJob {
             ));
         }
         out
-    }
-}
-
-fn placeholder() -> InvalidRow {
-    InvalidRow {
-        row: 0,
-        household_id: None,
-        problems: Vec::new(),
     }
 }

@@ -7,7 +7,6 @@
 
 use serde::Serialize;
 use serde_json::{Map, Number, Value};
-use std::collections::HashMap;
 
 /// How a cell is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,17 +130,57 @@ pub struct TableHousehold {
     pub line: usize,
     pub id: Option<String>,
     pub value: Value,
-    pub locations: Vec<Location>,
+    /// Where each field came from, as `(path key, line, column index)`; turned into a
+    /// [`Location`] only when a problem needs one (most rows have none).
+    cells: Vec<(CellKey, usize, u16)>,
+    headers: std::sync::Arc<[String]>,
     pub conflicts: Vec<Conflict>,
+}
+
+/// A field of the household (`income.wage`) or of member `i` (`members[i].birthDate`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CellKey {
+    Household(&'static str),
+    Member(u32, &'static str),
+    /// The member as a whole (its first cell).
+    MemberRow(u32),
+}
+
+impl CellKey {
+    fn matches(&self, path: &str) -> bool {
+        match self {
+            CellKey::Household(p) => *p == path,
+            CellKey::Member(i, field) => member_prefix(path)
+                .is_some_and(|(n, rest)| n == *i && rest.strip_prefix('.') == Some(field)),
+            CellKey::MemberRow(i) => {
+                member_prefix(path).is_some_and(|(n, rest)| n == *i && rest.is_empty())
+            }
+        }
+    }
+}
+
+/// `members[3].sex` → `(3, ".sex")`.
+fn member_prefix(path: &str) -> Option<(u32, &str)> {
+    let rest = path.strip_prefix("members[")?;
+    let (n, rest) = rest.split_once(']')?;
+    Some((n.parse().ok()?, rest))
 }
 
 impl TableHousehold {
     /// The table cell a problem path points at (or the nearest enclosing one).
-    pub fn locate(&self, path: &str) -> Option<&Location> {
+    pub fn locate(&self, path: &str) -> Option<Location> {
         let mut p = path;
         loop {
-            if let Some(l) = self.locations.iter().find(|l| l.path == p) {
-                return Some(l);
+            if let Some((_, line, col)) = self.cells.iter().find(|(k, _, _)| k.matches(p)) {
+                return Some(Location {
+                    path: p.to_string(),
+                    line: *line,
+                    column: self
+                        .headers
+                        .get(usize::from(*col))
+                        .cloned()
+                        .unwrap_or_default(),
+                });
             }
             match p.rfind(['.', '[']) {
                 Some(i) => p = p.get(..i)?,
@@ -191,7 +230,7 @@ pub fn looks_like_gbk(bytes: &[u8]) -> bool {
 pub struct TableReader<R: std::io::Read> {
     reader: csv::Reader<R>,
     columns: Vec<Option<&'static Column>>,
-    headers: Vec<String>,
+    headers: std::sync::Arc<[String]>,
     pending: Option<(usize, csv::StringRecord)>,
     /// A row that failed to parse right after a household, reported on the next call.
     error_after: Option<(usize, String)>,
@@ -293,6 +332,11 @@ impl<R: std::io::Read> TableReader<R> {
         }
     }
 
+    /// Bytes of the source consumed so far (for progress over a file).
+    pub fn bytes_read(&self) -> u64 {
+        self.reader.position().byte()
+    }
+
     fn id_of(&self, rec: &csv::StringRecord) -> Option<String> {
         self.columns
             .iter()
@@ -361,59 +405,47 @@ pub struct Conflict {
 
 fn build(
     columns: &[Option<&'static Column>],
-    headers: &[String],
+    headers: &std::sync::Arc<[String]>,
     rows: &[(usize, csv::StringRecord)],
 ) -> TableHousehold {
     let mut household = Value::Object(Map::new());
     let mut members = Vec::with_capacity(rows.len());
-    let mut locations = Vec::new();
-    let mut seen: HashMap<&'static str, String> = HashMap::new();
+    let mut cells = Vec::new();
+    let mut seen: Vec<(&'static str, &str)> = Vec::new();
     let mut conflicts = Vec::new();
     for (i, (line, rec)) in rows.iter().enumerate() {
+        let index = u32::try_from(i).unwrap_or(u32::MAX);
         let mut member = Value::Object(Map::new());
-        let member_path = format!("members[{i}]");
-        locations.push(Location {
-            path: member_path.clone(),
-            line: *line,
-            column: headers.first().cloned().unwrap_or_default(),
-        });
-        for ((col, header), cell) in columns.iter().zip(headers).zip(rec.iter()) {
+        cells.push((CellKey::MemberRow(index), *line, 0));
+        for (c, (col, cell)) in columns.iter().zip(rec.iter()).enumerate() {
             let (Some(col), cell) = (col, cell.trim()) else {
                 continue;
             };
             if cell.is_empty() {
                 continue;
             }
-            let value = cell_value(col, cell);
+            let c = u16::try_from(c).unwrap_or(u16::MAX);
             if col.4 {
-                set(&mut member, col.2, value);
-                locations.push(Location {
-                    path: format!("{member_path}.{}", col.2),
-                    line: *line,
-                    column: header.clone(),
-                });
-            } else {
-                match seen.get(col.2) {
-                    None => {
-                        seen.insert(col.2, cell.to_string());
-                        set(&mut household, col.2, value);
-                        locations.push(Location {
-                            path: col.2.to_string(),
-                            line: *line,
-                            column: header.clone(),
-                        });
-                    }
-                    Some(first) if first != cell => conflicts.push(Conflict {
-                        location: Location {
-                            path: col.2.to_string(),
-                            line: *line,
-                            column: header.clone(),
-                        },
-                        first: first.clone(),
-                        other: cell.to_string(),
-                    }),
-                    Some(_) => {}
+                set(&mut member, col.2, cell_value(col, cell));
+                cells.push((CellKey::Member(index, col.2), *line, c));
+                continue;
+            }
+            match seen.iter().find(|(k, _)| *k == col.2) {
+                None => {
+                    seen.push((col.2, cell));
+                    set(&mut household, col.2, cell_value(col, cell));
+                    cells.push((CellKey::Household(col.2), *line, c));
                 }
+                Some((_, first)) if *first != cell => conflicts.push(Conflict {
+                    location: Location {
+                        path: col.2.to_string(),
+                        line: *line,
+                        column: headers.get(usize::from(c)).cloned().unwrap_or_default(),
+                    },
+                    first: first.to_string(),
+                    other: cell.to_string(),
+                }),
+                Some(_) => {}
             }
         }
         members.push(member);
@@ -429,7 +461,8 @@ fn build(
         line: rows.first().map(|r| r.0).unwrap_or(0),
         id,
         value: household,
-        locations,
+        cells,
+        headers: headers.clone(),
         conflicts,
     }
 }
@@ -503,4 +536,128 @@ pub fn template_header(chinese: bool) -> String {
         .map(|c| if chinese { c.1 } else { c.0 })
         .collect::<Vec<_>>()
         .join(",")
+}
+
+/// Turns CRLF line ends into LF while reading. Excel writes CRLF, and the csv reader's line
+/// numbers are one short on CRLF input; with LF they are the file's own line numbers.
+pub struct LfReader<R> {
+    inner: R,
+    /// Normalised bytes not yet handed out.
+    buf: Vec<u8>,
+    pos: usize,
+    /// A `\r` at the end of the last chunk, held back: its `\n` may come with the next one.
+    held_cr: bool,
+    eof: bool,
+}
+
+impl<R: std::io::Read> LfReader<R> {
+    pub fn new(inner: R) -> LfReader<R> {
+        LfReader {
+            inner,
+            buf: Vec::new(),
+            pos: 0,
+            held_cr: false,
+            eof: false,
+        }
+    }
+
+    fn fill(&mut self) -> std::io::Result<()> {
+        let mut chunk = vec![0u8; 1 << 16];
+        let n = self.inner.read(&mut chunk)?;
+        chunk.truncate(n);
+        self.buf.clear();
+        self.pos = 0;
+        if n == 0 {
+            self.eof = true;
+            if std::mem::take(&mut self.held_cr) {
+                self.buf.push(b'\r');
+            }
+            return Ok(());
+        }
+        let mut data = Vec::with_capacity(n + 1);
+        if std::mem::take(&mut self.held_cr) {
+            data.push(b'\r');
+        }
+        data.extend_from_slice(&chunk);
+        if data.last() == Some(&b'\r') {
+            data.pop();
+            self.held_cr = true;
+        }
+        let mut bytes = data.iter().peekable();
+        while let Some(&b) = bytes.next() {
+            if b == b'\r' && bytes.peek() == Some(&&b'\n') {
+                continue;
+            }
+            self.buf.push(b);
+        }
+        Ok(())
+    }
+}
+
+impl<R: std::io::Read> std::io::Read for LfReader<R> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        while self.pos >= self.buf.len() {
+            if self.eof {
+                return Ok(0);
+            }
+            self.fill()?;
+        }
+        let available = self.buf.get(self.pos..).unwrap_or(&[]);
+        let n = available.len().min(out.len());
+        if let (Some(dst), Some(src)) = (out.get_mut(..n), available.get(..n)) {
+            dst.copy_from_slice(src);
+        }
+        self.pos += n;
+        Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Read;
+
+    /// A source that hands out one byte at a time, to cut every CRLF across reads.
+    struct Trickle<'a>(&'a [u8]);
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            match (self.0.split_first(), buf.first_mut()) {
+                (Some((b, rest)), Some(slot)) => {
+                    *slot = *b;
+                    self.0 = rest;
+                    Ok(1)
+                }
+                _ => Ok(0),
+            }
+        }
+    }
+
+    #[test]
+    fn crlf_becomes_lf_even_across_reads() {
+        let input = b"a,b\r\n1,2\r\n\"x\ry\",3\r";
+        let mut out = String::new();
+        LfReader::new(Trickle(input))
+            .read_to_string(&mut out)
+            .unwrap();
+        assert_eq!(out, "a,b\n1,2\n\"x\ry\",3\r");
+        let mut out = String::new();
+        LfReader::new(&input[..]).read_to_string(&mut out).unwrap();
+        assert_eq!(out, "a,b\n1,2\n\"x\ry\",3\r");
+    }
+
+    #[test]
+    fn problems_point_at_their_line_and_column_in_crlf_files() {
+        let text = "id,province,relation,sex,birthDate\r\nA,CN-YN,head,male,1980-01-01\r\nA,CN-YN,spouse,female,1980-02-30\r\n";
+        let mut reader = TableReader::new(LfReader::new(text.as_bytes())).unwrap();
+        let Some(TableItem::Household(h)) = reader.next() else {
+            panic!("no household")
+        };
+        let loc = h.locate("members[1].birthDate").unwrap();
+        assert_eq!((loc.line, loc.column.as_str()), (3, "birthDate"));
+        assert_eq!(h.locate("members[0]").unwrap().line, 2);
+        assert!(
+            h.locate("income").is_none(),
+            "a missing field has no cell: the row number says where"
+        );
+    }
 }

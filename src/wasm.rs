@@ -384,7 +384,7 @@ impl JsBatchJob {
                 lang,
             )));
         };
-        match crate::batch::BatchJob::new(bytes, format, opts) {
+        match crate::batch::BatchJob::new(bytes.to_vec(), format, opts) {
             Ok(inner) => Ok(JsBatchJob { inner }),
             Err(e) => {
                 let problems: Vec<Problem> = e
@@ -405,9 +405,19 @@ impl JsBatchJob {
         }
     }
 
-    /// Households (and unreadable rows) in the file.
+    /// Households (and unreadable rows) read so far: the file's count once `finished()`.
     pub fn total(&self) -> usize {
         self.inner.total()
+    }
+
+    /// Whether the whole file has been read and assessed.
+    pub fn finished(&self) -> bool {
+        self.inner.finished()
+    }
+
+    /// Share of the file read so far, 0 to 1 (for a progress bar from the first row on).
+    pub fn progress(&self) -> f64 {
+        self.inner.progress()
     }
 
     /// How many are assessed so far.

@@ -122,9 +122,9 @@ async function start(m) {
     });
   }
   job = mineJob;
-  const total = mineJob.total();
-  post({ type: "progress", done: 0, total });
-  while (mineJob.done() < total) {
+  // Rows are read as they are assessed, so progress is the share of the file read so far.
+  post({ type: "progress", done: 0, fraction: 0 });
+  while (!mineJob.finished()) {
     // Give queued messages (cancel, a newer start) their turn between chunks.
     await pause();
     if (over()) {
@@ -136,9 +136,9 @@ async function start(m) {
       return run === mine && post({ type: "cancelled" });
     }
     const done = mineJob.step(CHUNK);
-    post({ type: "progress", done, total });
+    post({ type: "progress", done, fraction: mineJob.progress() });
   }
-  finish(total);
+  finish(mineJob.total());
 }
 
 function finish(total) {

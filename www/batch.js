@@ -39,7 +39,7 @@ const TEXT = {
     fileName: "文件:{name}({size})",
     loadingEngine: "正在加载评估引擎…",
     readingFile: "正在读取文件…",
-    progress: "已评估 {done} / {total} 户({pct}%)",
+    progress: "已评估 {done} 户(文件已读 {pct}%)",
     finished: "已完成:共 {total} 户",
     cancelled: "已取消。可以重新选择文件,或按当前设置重新评估。",
     started: "开始评估 {name}",
@@ -196,7 +196,7 @@ const TEXT = {
     fileName: "File: {name} ({size})",
     loadingEngine: "Loading the assessment engine…",
     readingFile: "Reading the file…",
-    progress: "{done} of {total} households assessed ({pct}%)",
+    progress: "{done} households assessed ({pct}% of the file read)",
     finished: "Done: {total} households",
     cancelled: "Cancelled. Choose a file again, or assess again with the current settings.",
     started: "Assessing {name}",
@@ -551,7 +551,7 @@ function onWorkerMessage(m) {
       renderProgress();
       break;
     case "progress":
-      state.progress = { phase: "assessing", done: m.done, total: m.total };
+      state.progress = { phase: "assessing", done: m.done, fraction: m.fraction };
       renderProgress();
       break;
     case "fileError":
@@ -630,12 +630,15 @@ function renderProgress() {
   if (p.phase === "loading" || p.phase === "reading") {
     bar.removeAttribute("value"); // indeterminate until the number of households is known
     text.textContent = bt(p.phase === "loading" ? "loadingEngine" : "readingFile");
+  } else if (p.phase === "done") {
+    bar.max = 1;
+    bar.value = 1;
+    text.textContent = bt("finished", { total: int(p.total) });
   } else {
-    bar.max = Math.max(1, p.total);
-    bar.value = p.done;
-    text.textContent = p.phase === "done"
-      ? bt("finished", { total: int(p.total) })
-      : bt("progress", { done: int(p.done), total: int(p.total), pct: p.total ? Math.floor((p.done / p.total) * 100) : 0 });
+    // The file is read while it is assessed: the bar is the share of the file done.
+    bar.max = 1;
+    bar.value = p.fraction;
+    text.textContent = bt("progress", { done: int(p.done), pct: Math.floor(p.fraction * 100) });
   }
   if (state.error) text.textContent = bt("engineError", { message: state.error });
 }

@@ -13,7 +13,7 @@ use tuopin::options::read_options;
 use tuopin::problem::{render_all, Code, Finding};
 use tuopin::reader::Reader;
 use tuopin::report::Report;
-use tuopin::table::{looks_like_gbk, FileProblem, TableItem, TableReader};
+use tuopin::table::{looks_like_gbk, FileProblem, LfReader, TableItem, TableReader};
 
 pub fn run(flags: &Flags) -> Result<ExitCode, String> {
     let file = flags.file.clone().ok_or("missing FILE")?;
@@ -67,7 +67,7 @@ pub fn run(flags: &Flags) -> Result<ExitCode, String> {
             let mut buffered = BufReader::with_capacity(1 << 16, source);
             let utf8 = is_utf8_start(buffered.fill_buf().map_err(|e| format!("{file}: {e}"))?);
             match utf8 {
-                Ok(()) => run.table(buffered)?,
+                Ok(()) => run.table(LfReader::new(buffered))?,
                 Err(true) => {
                     let decoded = encoding_rs_io::DecodeReaderBytesBuilder::new()
                         .encoding(Some(encoding_rs::GBK))
@@ -75,7 +75,7 @@ pub fn run(flags: &Flags) -> Result<ExitCode, String> {
                     eprintln!(
                         "tuopin: {file} is GBK-encoded; read as GBK / 文件为GBK编码,已按GBK读取"
                     );
-                    run.table(decoded)?;
+                    run.table(LfReader::new(decoded))?;
                 }
                 Err(false) => {
                     return Ok(file_problems(&[FileProblem {
@@ -94,7 +94,7 @@ pub fn run(flags: &Flags) -> Result<ExitCode, String> {
                 .read_to_end(&mut bytes)
                 .map_err(|e| format!("{file}: {e}"))?;
             let csv = xlsx_to_csv(&bytes).map_err(|e| format!("{file}: {e}"))?;
-            run.table(csv.as_bytes())?;
+            run.table(LfReader::new(csv.as_bytes()))?;
         }
         other => {
             return Err(format!(
