@@ -13,11 +13,13 @@ pkg.exports = {
     node: { types: "./node/tuopin.d.ts", default: "./node/tuopin.cjs" },
     default: "./tuopin.js",
   },
-  "./element": "./tuopin-assessment.js",
+  "./element": { types: "./tuopin-assessment.d.ts", default: "./tuopin-assessment.js" },
   "./batch": { types: "./batch/tuopin.d.ts", default: "./batch/tuopin.js" },
   "./node": { types: "./node/tuopin.d.ts", default: "./node/tuopin.cjs" },
   "./tuopin_bg.wasm": "./tuopin_bg.wasm",
 };
+// The element module registers <tuopin-assessment> when imported: a bundler must keep it.
+pkg.sideEffects = ["./tuopin-assessment.js", "./tuopin.js", "./batch/tuopin.js"];
 pkg.description = "脱贫 tuopin: rural household poverty-assessment, exit and monitoring rules of China, as WebAssembly";
 writeFileSync(path, JSON.stringify(pkg, null, 2) + "\n");
 
