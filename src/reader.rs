@@ -304,38 +304,19 @@ impl Reader {
 
     /// Yuan with at most two decimals; negative only where `allow_negative`.
     pub fn money(&mut self, v: &Value, path: &str, allow_negative: bool) -> Option<Money> {
-        let n = match v {
-            Value::Number(n) => n,
-            other => {
-                self.wrong_type(path, other, "number");
-                return None;
-            }
-        };
-        let d = match Decimal::from_json(n) {
-            Ok(d) => d,
-            Err(NumberError::TooPrecise) => {
-                self.note(Finding::new(path, Code::TooManyDecimals).given(n.to_string()));
-                return None;
-            }
-            Err(_) => {
-                self.note(Finding::new(path, Code::OutOfRange).given(n.to_string()));
-                return None;
-            }
-        };
-        let mut ok = true;
+        let d = self.decimal(v, path)?;
         if d.is_negative() && !allow_negative {
             self.note(Finding::new(path, Code::NegativeAmount).given(d.to_string()));
-            ok = false;
+            return None;
         }
         match Money::from_decimal(d) {
-            Ok(m) if ok => Some(m),
-            Ok(_) => None,
-            Err(MoneyError::TooManyDecimals) => {
-                self.note(Finding::new(path, Code::TooManyDecimals).given(d.to_string()));
-                None
-            }
-            Err(MoneyError::OutOfRange) => {
-                self.note(Finding::new(path, Code::OutOfRange).given(d.to_string()));
+            Ok(m) => Some(m),
+            Err(e) => {
+                let code = match e {
+                    MoneyError::TooManyDecimals => Code::TooManyDecimals,
+                    MoneyError::OutOfRange => Code::OutOfRange,
+                };
+                self.note(Finding::new(path, code).given(d.to_string()));
                 None
             }
         }

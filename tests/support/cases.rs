@@ -292,53 +292,29 @@ fn compare_fields(section: &str, expected: &Value, actual: &Value, errors: &mut 
     }
 }
 
+/// `(path, code)` pairs of a problem list.
+fn path_codes(list: &Value) -> BTreeSet<(String, String)> {
+    let field = |p: &Value, k: &str| p.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+    list.as_array()
+        .map(|a| {
+            a.iter()
+                .map(|p| (field(p, "path"), field(p, "code")))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 pub fn check(case: &Case, outcome: &Outcome) -> Vec<String> {
     let mut errors = Vec::new();
     let e = &case.expect;
     if let Some(want) = e.get("problems") {
-        let want: BTreeSet<(String, String)> = want
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .map(|p| {
-                        (
-                            p.get("path")
-                                .and_then(Value::as_str)
-                                .unwrap_or("")
-                                .to_string(),
-                            p.get("code")
-                                .and_then(Value::as_str)
-                                .unwrap_or("")
-                                .to_string(),
-                        )
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
+        let want = path_codes(want);
         match outcome {
             Outcome::Report(_) => errors.push(format!(
                 "expected problems {want:?}, but the call succeeded"
             )),
             Outcome::Problems(p) => {
-                let got: BTreeSet<(String, String)> = p
-                    .as_array()
-                    .map(|a| {
-                        a.iter()
-                            .map(|p| {
-                                (
-                                    p.get("path")
-                                        .and_then(Value::as_str)
-                                        .unwrap_or("")
-                                        .to_string(),
-                                    p.get("code")
-                                        .and_then(Value::as_str)
-                                        .unwrap_or("")
-                                        .to_string(),
-                                )
-                            })
-                            .collect()
-                    })
-                    .unwrap_or_default();
+                let got = path_codes(p);
                 if got != want {
                     errors.push(format!("problems: expected {want:?}, got {got:?}"));
                 }
