@@ -1,0 +1,397 @@
+#!/usr/bin/env node
+// Assembles the parts written by scripts/bench.sh into bench/out/results.json, computes the
+// same-run ratios and the status of each target, and rewrites the generated section of
+// BENCHMARKS.md (between the BEGIN/END GENERATED markers; the discussion around it is kept).
+//
+//   node bench/report.mjs --parts bench/out/parts --results bench/out/results.json --markdown BENCHMARKS.md
+
+import fs from "node:fs";
+import path from "node:path";
+
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const partsDir = opt("--parts", "bench/out/parts");
+const resultsFile = opt("--results", "bench/out/results.json");
+const mdFile = opt("--markdown", null);
+
+const read = (name) => {
+  const f = path.join(partsDir, name);
+  if (!fs.existsSync(f)) return null;
+  const text = fs.readFileSync(f, "utf8").trim();
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+};
+const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+const files = fs.readdirSync(partsDir);
+
+// --- collect ---------------------------------------------------------------------------------
+const machine = read("machine.json") ?? {};
+const sizesOfPkg = read("sizes.json") ?? {};
+const browser = read("browser.json") ?? { scenarios: [] };
+
+const cli = {};
+for (const fmt of ["jsonl", "csv"]) {
+  const runs = files
+    .filter((f) => f.startsWith(`cli-${fmt}-`) && f.endsWith(".json"))
+    .map((f) => read(f))
+    .filter(Boolean);
+  if (!runs.length) continue;
+  const n = Number(files.find((f) => f.startsWith(`cli-${fmt}-`)).split("-")[2]);
+  const secs = runs.map((r) => r.seconds);
+  const out = fs.existsSync(path.join(path.dirname(partsDir), `cli-${fmt}-${n}-run1.out`))
+    ? JSON.parse(fs.readFileSync(path.join(path.dirname(partsDir), `cli-${fmt}-${n}-run1.out`), "utf8"))
+    : null;
+  cli[fmt] = {
+    households: n,
+    valid: out?.summary?.valid ?? null,
+    seconds: { median: median(secs), best: Math.min(...secs), all: secs },
+    userSeconds: median(runs.map((r) => r.userSeconds)),
+    cpuSeconds: (() => {
+      const c = runs.map((r) => r.userSeconds + r.sysSeconds);
+      return { median: median(c), best: Math.min(...c), all: c };
+    })(),
+    householdsPerSecond: n / median(secs),
+    maxRssBytes: Math.max(...runs.map((r) => r.maxRssBytes)),
+    exit: runs.map((r) => r.exit),
+  };
+}
+
+const sizeKeys = (prefix) =>
+  files
+    .filter((f) => f.startsWith(prefix) && f.endsWith(".json"))
+    .map((f) => Number(f.slice(prefix.length, -5)))
+    .filter((n) => Number.isFinite(n))
+    .sort((a, b) => a - b);
+const bySize = (prefix) => Object.fromEntries(sizeKeys(prefix).map((n) => [n, read(`${prefix}${n}.json`)]));
+
+const library = {
+  jobCsv: bySize("native-job-csv-"),
+  jobJsonl: bySize("native-job-jsonl-"),
+  many: bySize("native-many-"),
+  manyJson: bySize("native-manyjson-"),
+};
+
+const stream = {};
+for (const fmt of ["jsonl", "csv"]) {
+  stream[fmt] = {};
+  for (const n of sizeKeys(`stream-${fmt}-`)) {
+    const r = read(`stream-${fmt}-${n}.json`);
+    const t = read(`stream-${fmt}-${n}.tuopin.json`);
+    if (!r) continue;
+    let valid = null;
+    const outFile = path.join(path.dirname(partsDir), `stream-${fmt}-${n}.out`);
+    try {
+      valid = JSON.parse(fs.readFileSync(outFile, "utf8")).summary.valid;
+    } catch {
+      // no output
+    }
+    stream[fmt][n] = {
+      households: n,
+      valid,
+      seconds: r.seconds,
+      householdsPerSecond: n / r.seconds,
+      tuopinMaxRssBytes: t?.tuopinMaxRssBytes ?? null,
+      exit: r.exit,
+    };
+  }
+}
+const generator = {};
+for (const f of files.filter((f) => f.startsWith("gen-") && f.endsWith(".json"))) {
+  const r = read(f);
+  const [, fmt, n] = f.slice(0, -5).split("-");
+  generator[fmt] = { households: +n, seconds: r.seconds, householdsPerSecond: +n / r.seconds, maxRssBytes: r.maxRssBytes };
+}
+
+const node = {};
+for (const which of ["jre", "tuopin-many", "tuopin-assess", "tuopin-job"]) {
+  node[which] = bySize(`node-${which}-`);
+}
+
+const scen = Object.fromEntries((browser.scenarios ?? []).map((s) => [s.name, s]));
+
+// --- ratios ----------------------------------------------------------------------------------
+// Each ratio is computed on wall time and on CPU time; CPU time is what a busy machine disturbs
+// least (see the load average in machine.json), wall time is what a user waits.
+const sec = (x) => x?.seconds?.median ?? null;
+const cpuOf = (x) => x?.cpuSeconds?.median ?? null;
+const speed = (slow, fast, get) => {
+  const a = get(slow);
+  const b = get(fast);
+  return a && b ? b / a : null; // speed of `slow` as a fraction of `fast`
+};
+const pair = (slow, fast) => ({ wall: speed(slow, fast, sec), cpu: speed(slow, fast, cpuOf) });
+const sizes = [...new Set([...sizeKeys("native-job-csv-"), ...sizeKeys("node-jre-")])].sort((a, b) => a - b);
+const big = Math.max(...sizes);
+const small = Math.min(...sizes);
+
+const ratios = { wasmOverNative: {}, tuopinOverJre: {} };
+for (const n of sizes) {
+  ratios.wasmOverNative[n] = {
+    fileCsvBrowser_vs_nativeBatchJob: pair(scen[`file-csv-${n}`], library.jobCsv[n]),
+    workerCsvBrowser_vs_nativeBatchJob: pair(scen[`worker-csv-${n}`], library.jobCsv[n]),
+    assessManyBrowser_vs_nativeAssessManyJson: pair(scen[`assessMany-${n}`], library.manyJson[n]),
+    assessManyBrowser_vs_nativeAssessMany: pair(scen[`assessMany-${n}`], library.many[n]),
+    fileCsvBrowser_vs_cliCsv: cli.csv && cli.csv.households === n ? pair(scen[`file-csv-${n}`], cli.csv) : null,
+    fileCsvNode_vs_nativeBatchJob: pair(node["tuopin-job"][n], library.jobCsv[n]),
+    assessManyNode_vs_nativeAssessManyJson: pair(node["tuopin-many"][n], library.manyJson[n]),
+  };
+  const jre = node.jre[n];
+  ratios.tuopinOverJre[n] = {
+    node_assessMany: { wall: speed(jre, node["tuopin-many"][n], sec), cpu: speed(jre, node["tuopin-many"][n], cpuOf) },
+    node_assessLoop: { wall: speed(jre, node["tuopin-assess"][n], sec), cpu: speed(jre, node["tuopin-assess"][n], cpuOf) },
+    node_batchJobFromCsvBytes: { wall: speed(jre, node["tuopin-job"][n], sec), cpu: speed(jre, node["tuopin-job"][n], cpuOf) },
+    browserAssessMany_vs_nodeJre: { wall: speed(jre, scen[`assessMany-${n}`], sec), cpu: speed(jre, scen[`assessMany-${n}`], cpuOf) },
+    browserFileCsv_vs_nodeJre: { wall: speed(jre, scen[`file-csv-${n}`], sec), cpu: speed(jre, scen[`file-csv-${n}`], cpuOf) },
+  };
+}
+
+// --- targets ---------------------------------------------------------------------------------
+const kb = (b) => b / 1024;
+const coreGz = (sizesOfPkg["tuopin_bg.wasm"]?.gzipBytes ?? 0) + (sizesOfPkg["tuopin.js"]?.gzipBytes ?? 0);
+const streamJ = stream.jsonl ?? {};
+const streamNs = Object.keys(streamJ).map(Number).sort((a, b) => a - b);
+const rssFirst = streamJ[streamNs[0]]?.tuopinMaxRssBytes;
+const rssLast = streamJ[streamNs.at(-1)]?.tuopinMaxRssBytes;
+const rssTenth = streamJ[streamNs.at(-1) / 10]?.tuopinMaxRssBytes;
+const status = (ok) => (ok == null ? "not measured" : ok ? "met" : "NOT met");
+const wasmRatio = ratios.wasmOverNative[big]?.fileCsvBrowser_vs_nativeBatchJob?.cpu;
+const wasmRatioMany = ratios.wasmOverNative[big]?.assessManyBrowser_vs_nativeAssessManyJson?.cpu;
+const jreRatio = ratios.tuopinOverJre[big]?.node_assessMany?.cpu;
+const worker10k = scen["worker-csv-10000"];
+const app10k = scen["app-worker-csv-10000"];
+const file100k = scen["file-csv-100000"];
+const worker100k = scen["worker-csv-100000"];
+const app100k = scen["app-worker-csv-100000"];
+const minOf = (...v) => {
+  const xs = v.filter((x) => x != null);
+  return xs.length ? Math.min(...xs) : null;
+};
+const targets = [
+  {
+    id: "wasm_vs_native",
+    target: "wasm at least 0.5× native",
+    measured: { fileCsv: wasmRatio, assessMany: wasmRatioMany, households: big },
+    status: status(wasmRatio == null ? null : Math.min(wasmRatio, wasmRatioMany ?? wasmRatio) >= 0.5),
+  },
+  {
+    id: "vs_json_rules_engine",
+    target: "at least 10× json-rules-engine",
+    measured: { nodeAssessMany: jreRatio, households: big },
+    status: status(jreRatio == null ? null : jreRatio >= 10),
+  },
+  {
+    id: "worker_10k",
+    target: "10,000 households rolled up in a Worker in under 0.5 s",
+    measured: {
+      appWarmSeconds: sec(app10k),
+      appColdSeconds: app10k?.coldSeconds ?? null,
+      warmSeconds: sec(worker10k),
+      coldSeconds: worker10k?.coldSeconds ?? null,
+    },
+    status: status(minOf(sec(app10k), sec(worker10k)) == null ? null : minOf(sec(app10k), sec(worker10k)) < 0.5),
+  },
+  {
+    id: "csv_100k",
+    target: "100,000 households from CSV to summary in under 2 s in the browser",
+    measured: { mainThreadSeconds: sec(file100k), workerSeconds: sec(worker100k), appWorkerSeconds: sec(app100k), error: file100k?.error ?? null },
+    status: status(minOf(sec(file100k), sec(worker100k), sec(app100k)) == null ? null : minOf(sec(file100k), sec(worker100k), sec(app100k)) < 2),
+  },
+  {
+    id: "native_10m_flat",
+    target: "10 million households natively with flat memory",
+    measured: {
+      points: streamNs.map((n) => ({ households: n, peakRssBytes: streamJ[n]?.tuopinMaxRssBytes ?? null })),
+      households: streamNs.at(-1) ?? null,
+      peakRssFirst: rssFirst ?? null,
+      peakRssLast: rssLast ?? null,
+      // Flat: ten times the households (1M → 10M) may not double the peak.
+      growthLastTenfold: rssTenth && rssLast ? rssLast / rssTenth : null,
+      bytesPerHousehold: rssFirst && rssLast && streamNs.length > 1 ? (rssLast - rssFirst) / (streamNs.at(-1) - streamNs[0]) : null,
+    },
+    status: status(rssTenth && rssLast ? streamNs.at(-1) >= 10_000_000 && rssLast / rssTenth < 2 : null),
+  },
+  {
+    id: "core_size",
+    target: "core package (wasm + JS glue) at most 100 KB gzipped",
+    measured: { gzipBytes: coreGz },
+    status: status(coreGz ? kb(coreGz) <= 100 : null),
+  },
+];
+
+const results = {
+  machine,
+  sizes,
+  native: { cli, library, stream, generator },
+  node,
+  browser: { chromium: browser.scenarios?.[0]?.browserVersion ?? null, scenarios: scen },
+  packageSizes: sizesOfPkg,
+  ratios,
+  targets,
+};
+fs.writeFileSync(resultsFile, JSON.stringify(results, null, 1) + "\n");
+
+// --- markdown --------------------------------------------------------------------------------
+const f2 = (x, d = 2) => (x == null || !Number.isFinite(x) ? "–" : x.toFixed(d));
+const s3 = (x) => (x == null ? "–" : x < 1 ? `${(x * 1000).toFixed(0)} ms` : `${x.toFixed(2)} s`);
+const hps = (x) => (x == null || !Number.isFinite(x) ? "–" : Math.round(x).toLocaleString("en-US"));
+const mb = (b) => (b == null ? "–" : `${(b / 1048576).toFixed(0)} MB`);
+const mbf = (b) => (b == null ? "–" : `${(b / 1048576).toFixed(1)} MB`);
+const kib = (b) => (b == null ? "–" : `${(b / 1024).toFixed(1)} KB`);
+const nn = (n) => Number(n).toLocaleString("en-US");
+const row = (cells) => `| ${cells.join(" | ")} |`;
+
+const L = [];
+L.push(`Run of ${machine.date ?? "?"} on commit \`${machine.commit ?? "?"}\`${machine.srcDirty ? " (with uncommitted changes in src/)" : ""}${machine.quick ? " — **quick run (small sizes only)**" : ""}.`);
+L.push("");
+L.push("**Machine.** " + [
+  `${machine.nproc ?? "?"} × ${machine.cpu ?? "?"}`,
+  `${mb(machine.memoryBytes)} RAM`,
+  machine.chromium ?? "Chromium ?",
+  `Node ${machine.node ?? "?"}`,
+  machine.rustc ?? "",
+  `load average ${machine.loadAverage?.start ?? "?"} at the start, ${machine.loadAverage?.end ?? "?"} at the end`,
+].join("; ") + ".");
+L.push("");
+L.push("### Targets");
+L.push("");
+L.push(row(["target", "measured", "status"]));
+L.push(row(["---", "---", "---"]));
+for (const t of targets) {
+  let m = "";
+  const x = t.measured;
+  switch (t.id) {
+    case "wasm_vs_native":
+      m = `file path (CSV) ${f2(x.fileCsv)}×, assessMany ${f2(x.assessMany)}× (CPU time, ${nn(x.households)} households, Chromium vs native, same library calls)`;
+      break;
+    case "vs_json_rules_engine":
+      m = `${f2(x.nodeAssessMany, 1)}× (CPU time; Node, assessMany vs json-rules-engine, ${nn(x.households)} households)`;
+      break;
+    case "worker_10k":
+      m = `batch page's Worker: ${s3(x.appWarmSeconds)} (${s3(x.appColdSeconds)} including starting it); minimal Worker: ${s3(x.warmSeconds)} (${s3(x.coldSeconds)})`;
+      break;
+    case "csv_100k":
+      m = x.error ? `failed: ${x.error}` : `${s3(x.mainThreadSeconds)} on the main thread, ${s3(x.workerSeconds)} in a minimal Worker, ${s3(x.appWorkerSeconds)} through the batch page's Worker`;
+      break;
+    case "native_10m_flat":
+      m = `peak RSS ${x.points.map((p) => `${mbf(p.peakRssBytes)} at ${nn(p.households)}`).join(", ")} (JSONL streamed; ${f2(x.bytesPerHousehold, 1)} bytes per extra household)`;
+      break;
+    case "core_size":
+      m = `${kib(x.gzipBytes)} gzipped (tuopin_bg.wasm + tuopin.js)`;
+      break;
+  }
+  L.push(row([t.target, m, t.status]));
+}
+L.push("");
+L.push("### Ratios (same run)");
+L.push("");
+L.push("wasm/native is wasm speed as a fraction of native speed (1.0 = as fast; higher is better); tuopin/json-rules-engine is how many times faster tuopin is. Each cell: CPU-time ratio, then wall-time ratio in brackets.");
+L.push("");
+L.push(row(["ratio", ...sizes.map((n) => `${nn(n)} households`)]));
+L.push(row(["---", ...sizes.map(() => "---:")]));
+const cell = (p) => (p && (p.cpu != null || p.wall != null) ? `${f2(p.cpu)} (${f2(p.wall)})` : "–");
+const rline = (label, get) => L.push(row([label, ...sizes.map((n) => cell(get(n)))]));
+rline("wasm/native — file path CSV: Chromium `BatchJob` vs native `BatchJob` (identical Rust)", (n) => ratios.wasmOverNative[n]?.fileCsvBrowser_vs_nativeBatchJob);
+rline("wasm/native — Worker path CSV vs native `BatchJob`", (n) => ratios.wasmOverNative[n]?.workerCsvBrowser_vs_nativeBatchJob);
+rline("wasm/native — `assessMany`: Chromium (JS objects in, objects out) vs native JSON text in → JSON text out", (n) => ratios.wasmOverNative[n]?.assessManyBrowser_vs_nativeAssessManyJson);
+rline("wasm/native — `assessMany`: Chromium vs the native engine alone (parsed values in, no output text)", (n) => ratios.wasmOverNative[n]?.assessManyBrowser_vs_nativeAssessMany);
+rline("wasm/native — file path CSV: Chromium vs the native CLI `tuopin batch x.csv`", (n) => ratios.wasmOverNative[n]?.fileCsvBrowser_vs_cliCsv);
+rline("wasm/native — file path CSV: Node (wasm) vs native `BatchJob`", (n) => ratios.wasmOverNative[n]?.fileCsvNode_vs_nativeBatchJob);
+rline("wasm/native — `assessMany`: Node (wasm) vs native JSON → JSON", (n) => ratios.wasmOverNative[n]?.assessManyNode_vs_nativeAssessManyJson);
+rline("tuopin/json-rules-engine — Node, `assessMany`", (n) => ratios.tuopinOverJre[n]?.node_assessMany);
+rline("tuopin/json-rules-engine — Node, `assess` per household", (n) => ratios.tuopinOverJre[n]?.node_assessLoop);
+rline("tuopin/json-rules-engine — Node, `BatchJob` from CSV bytes (includes parsing)", (n) => ratios.tuopinOverJre[n]?.node_batchJobFromCsvBytes);
+rline("tuopin/json-rules-engine — Chromium `assessMany` vs Node json-rules-engine", (n) => ratios.tuopinOverJre[n]?.browserAssessMany_vs_nodeJre);
+rline("tuopin/json-rules-engine — Chromium file path CSV (from bytes) vs Node json-rules-engine (from objects)", (n) => ratios.tuopinOverJre[n]?.browserFileCsv_vs_nodeJre);
+L.push("");
+L.push("### Absolute numbers");
+L.push("");
+L.push("Median wall time of the repeats, households/s in brackets, then the median CPU time. Timed from data in memory (bytes of the file, or parsed objects) to summary (+ the first 100 compact rows for the file paths).");
+L.push("");
+L.push(row(["measurement", ...sizes.map((n) => `${nn(n)} households`)]));
+L.push(row(["---", ...sizes.map(() => "---:")]));
+const aline = (label, get) =>
+  L.push(row([label, ...sizes.map((n) => {
+    const x = get(n);
+    const s = x?.seconds?.median ?? null;
+    if (x?.error) return "n/a (see results.json)";
+    const c = x?.cpuSeconds?.median ?? null;
+    return s == null ? "–" : `${s3(s)} (${hps(n / s)}/s); CPU ${s3(c)}`;
+  })]));
+aline("native `BatchJob` CSV (examples/bench_native)", (n) => library.jobCsv[n]);
+aline("native `assessMany` on parsed JSON values (engine only)", (n) => library.many[n]);
+aline("native `assessMany`, JSON text in → JSON text out (the Rust side of wasm `assessMany`)", (n) => library.manyJson[n]);
+aline("native `BatchJob` JSONL", (n) => library.jobJsonl[n]);
+aline("native CLI `tuopin batch x.jsonl` (streaming, incl. reading the file)", (n) => (cli.jsonl?.households === n ? cli.jsonl : null));
+aline("native CLI `tuopin batch x.csv` (streaming, incl. reading the file)", (n) => (cli.csv?.households === n ? cli.csv : null));
+aline("Chromium `assessMany` (JS objects)", (n) => scen[`assessMany-${n}`]);
+aline("Chromium file path CSV, main thread", (n) => scen[`file-csv-${n}`]);
+aline("Chromium file path JSONL, main thread", (n) => scen[`file-jsonl-${n}`]);
+aline("Chromium minimal Worker, CSV (Worker ready; transfer + job + summary and 100 rows back)", (n) => scen[`worker-csv-${n}`]);
+aline("Chromium batch page's Worker (www/batch-worker.js), CSV: transfer → done → first table page", (n) => scen[`app-worker-csv-${n}`]);
+aline("Node tuopin `assessMany`", (n) => node["tuopin-many"][n]);
+aline("Node tuopin `assess` per household", (n) => node["tuopin-assess"][n]);
+aline("Node tuopin `BatchJob` CSV", (n) => node["tuopin-job"][n]);
+aline("Node json-rules-engine baseline", (n) => node.jre[n]);
+L.push("");
+L.push("`JSON.stringify` of the households alone (part of wasm `assessMany`'s crossing), in Chromium: " +
+  sizes.map((n) => `${nn(n)}: ${s3((scen[`assessMany-${n}`]?.stringify?.ms ?? NaN) / 1000)}`).join(", ") + ".");
+L.push("");
+L.push("Worker cold start (new Worker + wasm instantiation + the first job), minimal / batch page's: " +
+  sizes.map((n) => `${nn(n)}: ${s3(scen[`worker-csv-${n}`]?.coldSeconds ?? null)} / ${s3(scen[`app-worker-csv-${n}`]?.coldSeconds ?? null)}`).join(", ") +
+  `. Page load to wasm ready: ${s3((scen[`file-csv-${small}`]?.pageLoadMs ?? NaN) / 1000)} (wasm instantiation ${s3((scen[`file-csv-${small}`]?.initMs ?? NaN) / 1000)}).`);
+L.push("");
+L.push("### Memory");
+L.push("");
+L.push(row(["run", "households", "time", "households/s", "peak RSS"]));
+L.push(row(["---", "---:", "---:", "---:", "---:"]));
+for (const fmt of ["jsonl", "csv"]) {
+  for (const [n, x] of Object.entries(stream[fmt] ?? {})) {
+    L.push(row([`\`generate --format ${fmt} \\| tuopin batch -\``, nn(n), s3(x.seconds), hps(x.householdsPerSecond), mbf(x.tuopinMaxRssBytes)]));
+  }
+}
+for (const fmt of ["jsonl", "csv"]) {
+  if (cli[fmt]) L.push(row([`\`tuopin batch x.${fmt}\``, nn(cli[fmt].households), s3(cli[fmt].seconds.median), hps(cli[fmt].householdsPerSecond), mb(cli[fmt].maxRssBytes)]));
+}
+for (const [fmt, g] of Object.entries(generator)) {
+  L.push(row([`generator alone (\`--format ${fmt}\`, to /dev/null)`, nn(g.households), s3(g.seconds), hps(g.householdsPerSecond), mb(g.maxRssBytes)]));
+}
+L.push("");
+L.push("wasm linear memory never shrinks, so its size after a scenario is that scenario's peak (in the page's instance, or in the Worker's for the Worker scenarios).");
+L.push("");
+L.push(row(["browser scenario", "wasm memory (grown to)", "JS heap after", "renderer peak RSS"]));
+L.push(row(["---", "---:", "---:", "---:"]));
+for (const s of Object.values(scen)) {
+  const wasmBytes = s.fn === "appWorker" ? null : s.fn === "worker" ? s.workerWasmBytes : s.fn === "file" ? s.memory?.batchWasmBytes ?? s.memory?.wasmBytes : s.memory?.wasmBytes;
+  L.push(row([s.name + (s.error ? " (failed)" : ""), mb(wasmBytes ?? null), mb(s.memory?.jsHeapBytes ?? null), mb(s.rendererPeakRssBytes ?? null)]));
+}
+L.push("");
+L.push("### Package sizes");
+L.push("");
+L.push(row(["file", "bytes", "gzip -9"]));
+L.push(row(["---", "---:", "---:"]));
+for (const [f, x] of Object.entries(sizesOfPkg)) L.push(row([`pkg/${f}`, kib(x.bytes), kib(x.gzipBytes)]));
+L.push(row(["**core (wasm + tuopin.js)**", kib((sizesOfPkg["tuopin_bg.wasm"]?.bytes ?? 0) + (sizesOfPkg["tuopin.js"]?.bytes ?? 0)), `**${kib(coreGz)}**`]));
+const generated = L.join("\n");
+
+if (mdFile) {
+  const BEGIN = "<!-- BEGIN GENERATED by scripts/bench.sh: do not edit by hand -->";
+  const END = "<!-- END GENERATED -->";
+  let md = fs.existsSync(mdFile) ? fs.readFileSync(mdFile, "utf8") : `# Benchmarks\n\n${BEGIN}\n${END}\n`;
+  const a = md.indexOf(BEGIN);
+  const b = md.indexOf(END);
+  if (a < 0 || b < a) {
+    md += `\n${BEGIN}\n${END}\n`;
+  }
+  const a2 = md.indexOf(BEGIN);
+  const b2 = md.indexOf(END);
+  md = md.slice(0, a2 + BEGIN.length) + "\n\n" + generated + "\n\n" + md.slice(b2);
+  fs.writeFileSync(mdFile, md);
+}
+console.error(generated);

@@ -1,0 +1,219 @@
+#!/usr/bin/env bash
+# The benchmark, in one run on the same generated data (issue 5; BENCHMARKS.md explains it):
+#
+#   bash scripts/bench.sh            # everything (~10–15 min on a 2-core machine)
+#   bash scripts/bench.sh --quick    # small sizes only, no 10M run (a few minutes; for checking the harness)
+#   bash scripts/bench.sh --no-build # reuse pkg/ and target/release as they are
+#   bash scripts/bench.sh --parts node,browser  # rerun some parts, keep the others' last results
+#                                    # (parts: native, stream, node, browser)
+#
+# Builds (scripts/build.sh, cargo build --release), generates households with
+# examples/generate.rs into bench/out/ (git-ignored), then measures: the native CLI and library
+# (throughput, peak RSS at 100k / 1M / 10M streamed households), tuopin's wasm in headless
+# Chromium (assessMany, the file path, the Worker path), tuopin's Node build against the
+# json-rules-engine baseline in Node, and the gzipped package sizes. Writes
+# bench/out/results.json and refreshes the generated section of BENCHMARKS.md.
+# Benchmarks are measurements, not tests: nothing here fails on a slow number.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+export PATH="$HOME/.cargo/bin:$root/node_modules/.bin:$PATH"
+
+quick=0
+build=1
+only=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) quick=1 ;;
+    --no-build) build=0 ;;
+    --parts) only=",$2,"; shift ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+want() { [ -z "$only" ] || [[ "$only" == *",$1,"* ]]; }
+
+out="bench/out"
+parts="$out/parts"
+mkdir -p "$parts"
+[ -z "$only" ] && rm -f "$parts"/*.json
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+AS_OF="2019-12-31"
+YEAR="2019"
+SEED=1
+if [ "$quick" = 1 ]; then
+  SIZES=(10000)
+  BIG=10000
+  STREAM_SIZES=(100000)
+  STREAM_SIZES_CSV=(100000)
+else
+  SIZES=(10000 100000)
+  BIG=100000
+  STREAM_SIZES=(100000 1000000 10000000)
+  # CSV is streamed up to 1M only: at ~10k households/s a 10M CSV run alone would take ~17 min.
+  STREAM_SIZES_CSV=(100000 1000000)
+fi
+
+# --- tools --------------------------------------------------------------------------------------
+if [ ! -x /usr/bin/time ]; then
+  log "installing GNU time from Debian (for peak RSS)"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq time >/dev/null
+fi
+if [ ! -x /usr/bin/chromium ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/json-rules-engine ]; then
+  bash scripts/setup.sh
+fi
+
+# --- build --------------------------------------------------------------------------------------
+if [ "$build" = 1 ]; then
+  log "building pkg/ (scripts/build.sh)"
+  bash scripts/build.sh >/dev/null
+  log "cargo build --release (CLI, generator, native bench)"
+  cargo build --release --quiet --bin tuopin --example generate --example bench_native
+fi
+# A snapshot of pkg/ for the whole run, so that a rebuild elsewhere during the run cannot mix
+# two builds (the page, the Worker, the Node runs and the sizes all use bench/out/pkg).
+for f in pkg/tuopin.js pkg/tuopin_bg.wasm pkg/node/tuopin.cjs; do
+  [ -e "$f" ] || { echo "missing $f: run without --no-build" >&2; exit 1; }
+done
+rm -rf "$out/pkg"
+cp -r pkg "$out/pkg"
+TUOPIN="target/release/tuopin"
+GEN="target/release/examples/generate"
+NATIVE="target/release/examples/bench_native"
+for f in "$TUOPIN" "$GEN" "$NATIVE"; do
+  [ -e "$f" ] || { echo "missing $f: run without --no-build" >&2; exit 1; }
+done
+
+load() { awk '{print $1}' /proc/loadavg; }
+LOAD_START="$(load)"
+
+# --- data ---------------------------------------------------------------------------------------
+for n in "${SIZES[@]}"; do
+  for fmt in csv jsonl; do
+    f="$out/hh-$n.$fmt"
+    log "generating $f"
+    "$GEN" --households "$n" --seed "$SEED" --format "$fmt" --as-of-year "$YEAR" > "$f"
+  done
+done
+
+# json_of NAME CMD... : runs CMD under GNU time; writes {name, seconds, userSeconds,
+# sysSeconds, maxRssBytes, exit} to $parts/NAME.json. Standard output of CMD goes to $out/NAME.out.
+timed() {
+  local name="$1"; shift
+  local tf="$parts/$name.time"
+  local t0 t1 code=0
+  t0=$(date +%s.%N)
+  /usr/bin/time -f '%e %U %S %M' -o "$tf" "$@" > "$out/$name.out" || code=$?
+  t1=$(date +%s.%N)
+  # The last line holds the figures (GNU time writes a "terminated by signal" line before it).
+  read -r _e u s m < <(tail -1 "$tf")
+  case "$m" in ''|*[!0-9]*) m=0 ;; esac
+  case "$u" in ''|*[!0-9.]*) u=0 ;; esac
+  case "$s" in ''|*[!0-9.]*) s=0 ;; esac
+  printf '{"name":"%s","seconds":%s,"userSeconds":%s,"sysSeconds":%s,"maxRssBytes":%s,"exit":%s}\n' \
+    "$name" "$(echo "$t1 - $t0" | bc -l | sed 's/^\./0./')" "$u" "$s" "$((m * 1024))" "$code" > "$parts/$name.json"
+  rm -f "$tf"
+}
+command -v bc >/dev/null || { echo "bc is needed" >&2; exit 1; }
+
+# --- native: the CLI ----------------------------------------------------------------------------
+if want native; then
+n=$BIG
+for fmt in jsonl csv; do
+  for i in 1 2 3; do
+    log "native CLI: tuopin batch hh-$n.$fmt (run $i/3)"
+    timed "cli-$fmt-$n-run$i" "$TUOPIN" batch "$out/hh-$n.$fmt" --as-of "$AS_OF"
+  done
+done
+
+# --- native: the library, same calls as the wasm build ------------------------------------------
+for n in "${SIZES[@]}"; do
+  r=5; [ "$n" -ge 50000 ] && r=2
+  log "native library: BatchJob csv, $n households"
+  "$NATIVE" job "$out/hh-$n.csv" --format csv --as-of "$AS_OF" --repeat "$r" --step 2000 > "$parts/native-job-csv-$n.json"
+  log "native library: assessMany on parsed values, $n households"
+  "$NATIVE" many "$out/hh-$n.jsonl" --as-of "$AS_OF" --repeat "$r" > "$parts/native-many-$n.json"
+  log "native library: assessMany from JSON text to JSON text (the wasm crossing's Rust side), $n households"
+  "$NATIVE" many-json "$out/hh-$n.jsonl" --as-of "$AS_OF" --repeat "$r" > "$parts/native-manyjson-$n.json"
+done
+log "native library: BatchJob jsonl, $BIG households"
+"$NATIVE" job "$out/hh-$BIG.jsonl" --format jsonl --as-of "$AS_OF" --repeat 1 --step 2000 > "$parts/native-job-jsonl-$BIG.json"
+fi
+
+# --- native: flat memory, households streamed from the generator -------------------------------
+if want stream; then
+stream() { # FORMAT N
+  local fmt="$1" n="$2"
+  log "native CLI, streamed: generate $n $fmt | tuopin batch - (peak RSS)"
+  timed "stream-$fmt-$n" bash -c "set -o pipefail; '$GEN' --households $n --seed $SEED --format $fmt --as-of-year $YEAR | /usr/bin/time -f '%M' -o '$parts/stream-$fmt-$n.rss' '$TUOPIN' batch - --format $fmt --as-of $AS_OF"
+  # The pipeline's peak is the larger of the generator's and tuopin's; keep tuopin's alone too.
+  local rss
+  rss="$(tail -1 "$parts/stream-$fmt-$n.rss" 2>/dev/null || echo 0)"
+  case "$rss" in ''|*[!0-9]*) rss=0 ;; esac
+  printf '{"tuopinMaxRssBytes":%s}\n' "$((rss * 1024))" > "$parts/stream-$fmt-$n.tuopin.json"
+  rm -f "$parts/stream-$fmt-$n.rss"
+}
+for n in "${STREAM_SIZES_CSV[@]}"; do stream csv "$n"; done
+for n in "${STREAM_SIZES[@]}"; do stream jsonl "$n"; done
+# The generator alone, to show it is not the bottleneck of the streamed runs.
+n=${STREAM_SIZES[-1]}
+[ "$n" -gt 1000000 ] && n=1000000
+log "generator alone: $n households (jsonl, csv) to /dev/null"
+timed "gen-jsonl-$n" "$GEN" --households "$n" --seed "$SEED" --format jsonl --as-of-year "$YEAR"
+timed "gen-csv-$n" "$GEN" --households "$n" --seed "$SEED" --format csv --as-of-year "$YEAR"
+rm -f "$out"/gen-*.out
+fi
+
+# --- Node: tuopin's Node build vs json-rules-engine --------------------------------------------
+want node && for n in "${SIZES[@]}"; do
+  r=3; [ "$n" -ge 50000 ] && r=1
+  for which in jre tuopin-many tuopin-assess tuopin-job; do
+    log "node: $which, $n households"
+    node bench/node-bench.mjs "$which" --pkg "$out/pkg" --jsonl "$out/hh-$n.jsonl" --csv "$out/hh-$n.csv" --as-of "$AS_OF" --repeat "$r" > "$parts/node-$which-$n.json" \
+      || log "node: $which failed (recorded in results)"
+  done
+done
+
+# --- browser ------------------------------------------------------------------------------------
+if want browser; then
+log "headless Chromium: assessMany, file path, Worker path"
+sizes_csv="$(IFS=,; echo "${SIZES[*]}")"
+node bench/run-browser.mjs --data "$out" --sizes "$sizes_csv" --as-of "$AS_OF" > "$parts/browser.json" \
+  || echo '{"scenarios":[]}' > "$parts/browser.json"
+fi
+
+# --- sizes --------------------------------------------------------------------------------------
+{
+  printf '{'
+  first=1
+  for rel in tuopin_bg.wasm tuopin.js batch/tuopin_bg.wasm batch/tuopin.js tuopin-assessment.js tuopin-assessment-i18n.js tuopin-assessment-styles.js; do
+    f="$out/pkg/$rel"
+    [ -f "$f" ] || continue
+    [ "$first" = 1 ] || printf ','
+    first=0
+    printf '"%s":{"bytes":%s,"gzipBytes":%s}' "$rel" "$(stat -c %s "$f")" "$(gzip -9 -c "$f" | wc -c)"
+  done
+  printf '}\n'
+} > "$parts/sizes.json"
+
+# --- machine ------------------------------------------------------------------------------------
+LOAD_END="$(load)"
+cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+mem_kb="$(awk '/MemTotal/{print $2}' /proc/meminfo)"
+commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+dirty="$(git status --porcelain -- src Cargo.toml 2>/dev/null | grep -q . && echo true || echo false)"
+node -e '
+const [cpu, nproc, memKb, chromium, nodeV, rustc, commit, dirty, loadStart, loadEnd, quick] = process.argv.slice(1);
+console.log(JSON.stringify({ cpu, nproc: +nproc, memoryBytes: +memKb * 1024, chromium, node: nodeV, rustc,
+  commit, srcDirty: dirty === "true", loadAverage: { start: +loadStart, end: +loadEnd }, quick: quick === "1",
+  date: new Date().toISOString() }));
+' "$cpu" "$(nproc)" "$mem_kb" "$(/usr/bin/chromium --version 2>/dev/null | head -1)" "$(node --version)" "$(rustc --version)" \
+  "$commit" "$dirty" "$LOAD_START" "$LOAD_END" "$quick" > "$parts/machine.json"
+
+# --- results ------------------------------------------------------------------------------------
+node bench/report.mjs --parts "$parts" --results "$out/results.json" --markdown BENCHMARKS.md
+log "done: $out/results.json, BENCHMARKS.md (generated section)"
