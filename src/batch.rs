@@ -30,9 +30,18 @@ pub struct InvalidRow {
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BatchOut {
+    /// The reports, without `policy.applied` (given once per province in `applied`).
     pub reports: Vec<Report>,
     pub summary: Summary,
     pub invalid: Vec<InvalidRow>,
+    /// The parameters in force for each province met in the batch.
+    pub applied: Vec<ProvinceApplied>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProvinceApplied {
+    pub province: String,
+    pub applied: std::sync::Arc<[crate::policy::Applied]>,
 }
 
 /// A running batch: push rows, then finish. Keeps only the tally, never the reports.
@@ -228,9 +237,22 @@ pub fn assess_many_json(
     let mut batch = Batch::new(opts);
     let mut reports = Vec::with_capacity(rows.len());
     let mut invalid = Vec::new();
+    let mut applied: Vec<ProvinceApplied> = Vec::new();
     for (row, v) in rows.iter().enumerate() {
         match batch.push_json(v) {
-            Ok(report) => reports.push(report),
+            Ok(mut report) => {
+                if !applied
+                    .iter()
+                    .any(|a: &ProvinceApplied| a.province == report.policy.province)
+                {
+                    applied.push(ProvinceApplied {
+                        province: report.policy.province.clone(),
+                        applied: report.policy.applied.clone(),
+                    });
+                }
+                report.policy.applied = std::sync::Arc::from(Vec::new());
+                reports.push(report);
+            }
             Err(problems) => invalid.push(InvalidRow {
                 row,
                 household_id: v.get("id").and_then(Value::as_str).map(str::to_string),
@@ -242,6 +264,7 @@ pub fn assess_many_json(
         reports,
         summary: batch.finish(),
         invalid,
+        applied,
     })
 }
 

@@ -36,9 +36,15 @@ pub struct PolicyEcho {
     pub province: String,
     pub as_of: Date,
     pub overrides: Value,
-    /// Extension: every parameter in force, with its date range and source (shared between the
-    /// reports of a batch).
+    /// Extension: every parameter in force, with its date range and source. Left out of the
+    /// reports of `assessMany`, which give it once per province instead (it is most of a
+    /// report's bytes and the same for every household of a province).
+    #[serde(skip_serializing_if = "no_applied")]
     pub applied: std::sync::Arc<[Applied]>,
+}
+
+fn no_applied(a: &std::sync::Arc<[Applied]>) -> bool {
+    a.is_empty()
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -175,7 +175,8 @@ export interface Warning { path: string; code: string; message: string }
 export interface Report {
   householdId: string | null;
   regime: "exit_2016" | "monitoring_2021";
-  policy: { pack: string; province: ProvinceCode; asOf: IsoDate; overrides: PolicyOverrides; applied: Applied[] };
+  /** `applied` is left out of the reports of `assessMany` (see `BatchResult.applied`). */
+  policy: { pack: string; province: ProvinceCode; asOf: IsoDate; overrides: PolicyOverrides; applied?: Applied[] };
   income: {
     net: Yuan | null; members: number; perCapita: Yuan | null; countedPerCapita: Yuan | null;
     excluded: { item: TransferItem; amount: Yuan }[];
@@ -225,7 +226,11 @@ export interface Summary {
 }
 
 export interface InvalidRow { row: number; householdId: string | null; problems: Problem[] }
-export interface BatchResult { reports: Report[]; summary: Summary; invalid: InvalidRow[] }
+export interface BatchResult {
+  reports: Report[]; summary: Summary; invalid: InvalidRow[];
+  /** The parameters in force, once per province (the reports leave them out). */
+  applied: { province: ProvinceCode; applied: Applied[] }[];
+}
 
 export interface PolicyEntry { from: IsoDate; to: IsoDate | null; value?: unknown; source: string; confidence: Confidence }
 export interface PolicyPack {

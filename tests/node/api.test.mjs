@@ -73,3 +73,12 @@ test("the published types spell out the API without `any`", () => {
     assert.ok(publicPart.includes(fn), fn);
   }
 });
+
+test("assessMany gives the applied parameters once per province, not in every report", () => {
+  const out = tuopin.assessMany([household, { ...household, id: "N-2" }], { asOf: "2019-12-31" });
+  assert.equal(out.reports.length, 2);
+  assert.ok(out.reports.every((r) => r.policy.applied === undefined));
+  assert.deepEqual(out.applied.map((a) => a.province), ["CN-YN"]);
+  assert.ok(out.applied[0].applied.some((a) => a.key === "povertyLine" && a.value === 3218));
+  assert.ok(tuopin.assess(household, { asOf: "2019-12-31" }).policy.applied.length > 0, "single reports keep it");
+});
