@@ -131,6 +131,11 @@ fn jsonl_with_a_broken_line_reports_it_and_assesses_the_rest() {
     assert_eq!(doc["invalid"][0]["problems"][0]["code"], "invalid_json");
     let reports = std::fs::read_to_string(out_path).unwrap();
     assert_eq!(reports.lines().count(), 2, "one report per valid household");
+    assert_eq!(doc["invalidTotal"], 1);
+    assert_eq!(doc["invalidTruncated"], false);
+    let bad = std::fs::read_to_string(bad_path).unwrap();
+    let row: Value = serde_json::from_str(bad.lines().next().unwrap()).unwrap();
+    assert_eq!(row["row"], 2, "every invalid row is written to --invalid as it comes");
 }
 
 #[test]

@@ -11,7 +11,7 @@ mod batch;
 const USAGE: &str = "usage:
   tuopin assess FILE --as-of YYYY-MM-DD [--province CN-XX] [--lang zh-CN|en] [--policy FILE]
   tuopin validate FILE [--as-of YYYY-MM-DD] [--lang zh-CN|en]
-  tuopin batch FILE --as-of YYYY-MM-DD [--province CN-XX] [--lang zh-CN|en] [--policy FILE] [--out FILE] [--format jsonl|csv|xlsx|json]
+  tuopin batch FILE --as-of YYYY-MM-DD [--province CN-XX] [--lang zh-CN|en] [--policy FILE] [--out FILE] [--invalid FILE] [--format jsonl|csv|xlsx|json]
   tuopin policies
   tuopin version
 FILE may be - for standard input. The household file holds one Household, or { \"household\": ..., \"options\": ... }.";
@@ -25,6 +25,7 @@ pub struct Flags {
     pub lang: Option<String>,
     pub policy: Option<String>,
     pub out: Option<String>,
+    pub invalid: Option<String>,
     pub format: Option<String>,
 }
 
@@ -43,6 +44,7 @@ fn parse_flags(args: &[String]) -> Result<Flags, String> {
             "--lang" => f.lang = Some(value("--lang")?),
             "--policy" => f.policy = Some(value("--policy")?),
             "--out" => f.out = Some(value("--out")?),
+            "--invalid" => f.invalid = Some(value("--invalid")?),
             "--format" => f.format = Some(value("--format")?),
             s if s.starts_with("--") => return Err(format!("unknown flag {s}")),
             s if f.file.is_none() => f.file = Some(s.to_string()),

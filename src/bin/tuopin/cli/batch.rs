@@ -1,5 +1,6 @@
-//! `tuopin batch`: streams households from a file, writes one report per line (`--out`), prints
-//! the summary and the invalid rows. Memory stays flat for JSON Lines and CSV: rows are read,
+//! `tuopin batch`: streams households from a file, writes one report per line (`--out`) and
+//! every invalid row (`--invalid`), prints the summary with the invalid rows' count and the first
+//! [`INVALID_SHOWN`] of them. Memory stays flat for JSON Lines and CSV: rows are read,
 //! assessed and written one at a time. XLSX workbooks (at most ~1M rows by Excel's own limit)
 //! are converted to CSV in memory with calamine first.
 
@@ -14,6 +15,10 @@ use tuopin::problem::{render_all, Code, Finding};
 use tuopin::reader::Reader;
 use tuopin::report::Report;
 use tuopin::table::{looks_like_gbk, FileProblem, LfReader, TableItem, TableReader};
+
+/// Invalid rows kept for the printed result. All of them go to `--invalid FILE` as they come,
+/// so memory stays flat however many rows are bad.
+const INVALID_SHOWN: usize = 1000;
 
 pub fn run(flags: &Flags) -> Result<ExitCode, String> {
     let file = flags.file.clone().ok_or("missing FILE")?;
@@ -39,6 +44,13 @@ pub fn run(flags: &Flags) -> Result<ExitCode, String> {
         },
         writing: flags.out.is_some(),
         invalid: Vec::new(),
+        invalid_total: 0,
+        invalid_out: match &flags.invalid {
+            Some(path) => Some(BufWriter::new(
+                File::create(path).map_err(|e| format!("cannot create {path}: {e}"))?,
+            )),
+            None => None,
+        },
         lang,
         table_failed: None,
     };
@@ -106,7 +118,15 @@ pub fn run(flags: &Flags) -> Result<ExitCode, String> {
         return Ok(file_problems(&run.table_failed.take().unwrap_or_default()));
     }
     run.out.flush().map_err(|e| e.to_string())?;
-    let doc = serde_json::json!({ "summary": run.batch.finish(), "invalid": run.invalid });
+    if let Some(w) = run.invalid_out.as_mut() {
+        w.flush().map_err(|e| e.to_string())?;
+    }
+    let doc = serde_json::json!({
+        "summary": run.batch.finish(),
+        "invalid": run.invalid,
+        "invalidTotal": run.invalid_total,
+        "invalidTruncated": run.invalid_total > run.invalid.len(),
+    });
     println!(
         "{}",
         serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())?
@@ -192,12 +212,26 @@ struct Run {
     out: Box<dyn Write>,
     writing: bool,
     invalid: Vec<InvalidRow>,
+    invalid_total: usize,
+    invalid_out: Option<BufWriter<File>>,
     lang: tuopin::Lang,
     /// Header problems: the whole table is refused.
     table_failed: Option<Vec<FileProblem>>,
 }
 
 impl Run {
+    /// Records an invalid row: written to `--invalid` at once, kept only among the first few.
+    fn reject(&mut self, row: InvalidRow) {
+        self.invalid_total += 1;
+        if let Some(w) = self.invalid_out.as_mut() {
+            let _ = serde_json::to_writer(&mut *w, &row);
+            let _ = w.write_all(b"\n");
+        }
+        if self.invalid.len() < INVALID_SHOWN {
+            self.invalid.push(row);
+        }
+    }
+
     fn write(&mut self, report: &Report) -> Result<(), String> {
         if self.writing {
             serde_json::to_writer(&mut self.out, report).map_err(|e| e.to_string())?;
@@ -214,14 +248,14 @@ impl Run {
         match parsed {
             Ok(v) => match self.batch.push_value(line, &v, None) {
                 Ok((report, _)) => self.write(&report)?,
-                Err(row) => self.invalid.push(row),
+                Err(row) => self.reject(row),
             },
             Err(e) => {
                 self.batch.push_unreadable();
                 let p = Finding::new("", Code::InvalidJson)
                     .given(e.to_string())
                     .render(self.lang);
-                self.invalid.push(InvalidRow {
+                self.reject(InvalidRow {
                     row: line,
                     household_id: None,
                     problems: vec![p],
@@ -244,7 +278,7 @@ impl Run {
                 TableItem::Household(h) => {
                     match self.batch.push_value(h.line, &h.value, Some(&h)) {
                         Ok((report, _)) => self.write(&report)?,
-                        Err(row) => self.invalid.push(row),
+                        Err(row) => self.reject(row),
                     }
                 }
                 TableItem::BadRow { line, message } => {
@@ -252,7 +286,7 @@ impl Run {
                     let p = Finding::new("", Code::InvalidValue)
                         .given(message)
                         .render(self.lang);
-                    self.invalid.push(InvalidRow {
+                    self.reject(InvalidRow {
                         row: line,
                         household_id: None,
                         problems: vec![p],
