@@ -120,9 +120,15 @@ fn jsonl_with_a_broken_line_reports_it_and_assesses_the_rest() {
     let path = std::env::temp_dir().join(format!("tuopin-{}.jsonl", std::process::id()));
     std::fs::write(&path, format!("{good}\n{{broken\n{good}\n")).unwrap();
     let out_path = std::env::temp_dir().join(format!("tuopin-{}-out.jsonl", std::process::id()));
+    let bad_path = std::env::temp_dir().join(format!("tuopin-{}-bad.jsonl", std::process::id()));
     let (code, doc, err) = batch(
         path.to_str().unwrap(),
-        &["--out", out_path.to_str().unwrap()],
+        &[
+            "--out",
+            out_path.to_str().unwrap(),
+            "--invalid",
+            bad_path.to_str().unwrap(),
+        ],
     );
     assert_eq!(code, 0, "{err}");
     assert_eq!(doc["summary"]["households"], 3);
@@ -135,7 +141,10 @@ fn jsonl_with_a_broken_line_reports_it_and_assesses_the_rest() {
     assert_eq!(doc["invalidTruncated"], false);
     let bad = std::fs::read_to_string(bad_path).unwrap();
     let row: Value = serde_json::from_str(bad.lines().next().unwrap()).unwrap();
-    assert_eq!(row["row"], 2, "every invalid row is written to --invalid as it comes");
+    assert_eq!(
+        row["row"], 2,
+        "every invalid row is written to --invalid as it comes"
+    );
 }
 
 #[test]
