@@ -16,6 +16,16 @@ use tuopin::reader::Reader;
 use tuopin::report::Report;
 use tuopin::table::{looks_like_gbk, FileProblem, LfReader, TableItem, TableReader};
 
+/// What `tuopin batch` prints.
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct BatchResult<'a> {
+    summary: tuopin::summary::Summary,
+    invalid: &'a [InvalidRow],
+    invalid_total: usize,
+    invalid_truncated: bool,
+}
+
 /// Invalid rows kept for the printed result. All of them go to `--invalid FILE` as they come,
 /// so memory stays flat however many rows are bad.
 const INVALID_SHOWN: usize = 1000;
@@ -121,16 +131,18 @@ pub fn run(flags: &Flags) -> Result<ExitCode, String> {
     if let Some(w) = run.invalid_out.as_mut() {
         w.flush().map_err(|e| e.to_string())?;
     }
-    let doc = serde_json::json!({
-        "summary": run.batch.finish(),
-        "invalid": run.invalid,
-        "invalidTotal": run.invalid_total,
-        "invalidTruncated": run.invalid_total > run.invalid.len(),
-    });
-    println!(
-        "{}",
-        serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())?
-    );
+    // Written straight to stdout: the summary lists every village, so building it as a JSON
+    // tree or a string first would make the peak memory grow with the number of villages twice.
+    let doc = BatchResult {
+        summary: run.batch.finish(),
+        invalid: &run.invalid,
+        invalid_total: run.invalid_total,
+        invalid_truncated: run.invalid_total > run.invalid.len(),
+    };
+    let mut stdout = BufWriter::new(io::stdout().lock());
+    serde_json::to_writer_pretty(&mut stdout, &doc).map_err(|e| e.to_string())?;
+    stdout.write_all(b"\n").map_err(|e| e.to_string())?;
+    stdout.flush().map_err(|e| e.to_string())?;
     Ok(ExitCode::SUCCESS)
 }
 
