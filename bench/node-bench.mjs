@@ -8,7 +8,10 @@
 //   tuopin-many    tuopin's Node build: assessMany(objects, options)
 //   tuopin-assess  tuopin's Node build: assess(household, options) in a loop (a portal calling
 //                  the engine per household)
-//   tuopin-job     tuopin's Node build: new BatchJob(csvBytes, "csv") + step + summary + rows
+//   tuopin-job     new BatchJob(csvBytes, "csv") + step + summary + rows: from the Node build if it
+//                  has BatchJob, else from the batch page's build (pkg/batch, a web-target ES
+//                  module, instantiated here with initSync from the .wasm bytes)
+//   tuopin-job-jsonl  the same from the JSONL file's bytes (the same data json-rules-engine gets)
 //
 // The households are read and JSON.parse'd before the clock starts, as in the browser.
 // Prints one JSON object: seconds (best, median, all), households/s and maxRSS.
@@ -17,7 +20,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { performance } from "node:perf_hooks";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
@@ -34,7 +37,7 @@ const jsonl = opt("--jsonl");
 const csv = opt("--csv");
 const pkg = path.resolve(opt("--pkg", path.join(root, "pkg")));
 
-const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+const median = (v) => [...v].sort((a, b) => a - b)[Math.floor((v.length - 1) / 2)];
 
 function loadObjects() {
   return readFileSync(jsonl, "utf8")
@@ -101,12 +104,18 @@ async function main() {
         times.push(stop(t0));
         check = { valid: ok };
       }
-    } else if (which === "tuopin-job") {
-      if (!tuopin.BatchJob) throw new Error("the Node build has no BatchJob (the file path is only in the batch page's build)");
-      const bytes = new Uint8Array(readFileSync(csv));
+    } else if (which === "tuopin-job" || which === "tuopin-job-jsonl") {
+      let BatchJob = tuopin.BatchJob;
+      if (!BatchJob) {
+        const batch = await import(pathToFileURL(path.join(pkg, "batch/tuopin.js")).href);
+        batch.initSync({ module: readFileSync(path.join(pkg, "batch/tuopin_bg.wasm")) });
+        BatchJob = batch.BatchJob;
+      }
+      const format = which === "tuopin-job" ? "csv" : "jsonl";
+      const bytes = new Uint8Array(readFileSync(format === "csv" ? csv : jsonl));
       for (let i = 0; i < repeat; i++) {
         const t0 = start();
-        const job = new tuopin.BatchJob(bytes, "csv", options);
+        const job = new BatchJob(bytes, format, options);
         if (typeof job.finished === "function") {
           while (!job.finished()) job.step(2000);
         } else {

@@ -28,7 +28,7 @@ const read = (name) => {
     return null;
   }
 };
-const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+const median = (v) => [...v].sort((a, b) => a - b)[Math.floor((v.length - 1) / 2)];
 const files = fs.readdirSync(partsDir);
 
 // --- collect ---------------------------------------------------------------------------------
@@ -110,7 +110,7 @@ for (const f of files.filter((f) => f.startsWith("gen-") && f.endsWith(".json"))
 }
 
 const node = {};
-for (const which of ["jre", "tuopin-many", "tuopin-assess", "tuopin-job"]) {
+for (const which of ["jre", "tuopin-many", "tuopin-assess", "tuopin-job", "tuopin-job-jsonl"]) {
   node[which] = bySize(`node-${which}-`);
 }
 
@@ -140,15 +140,19 @@ for (const n of sizes) {
     assessManyBrowser_vs_nativeAssessMany: pair(scen[`assessMany-${n}`], library.many[n]),
     fileCsvBrowser_vs_cliCsv: cli.csv && cli.csv.households === n ? pair(scen[`file-csv-${n}`], cli.csv) : null,
     fileCsvNode_vs_nativeBatchJob: pair(node["tuopin-job"][n], library.jobCsv[n]),
+    fileJsonlNode_vs_nativeBatchJob: pair(node["tuopin-job-jsonl"][n], library.jobJsonl[n]),
     assessManyNode_vs_nativeAssessManyJson: pair(node["tuopin-many"][n], library.manyJson[n]),
   };
   const jre = node.jre[n];
+  // tuopin/json-rules-engine = json-rules-engine's time / tuopin's time (how many times faster).
+  const faster = (tuopin) => ({ wall: speed(tuopin, jre, sec), cpu: speed(tuopin, jre, cpuOf) });
   ratios.tuopinOverJre[n] = {
-    node_assessMany: { wall: speed(jre, node["tuopin-many"][n], sec), cpu: speed(jre, node["tuopin-many"][n], cpuOf) },
-    node_assessLoop: { wall: speed(jre, node["tuopin-assess"][n], sec), cpu: speed(jre, node["tuopin-assess"][n], cpuOf) },
-    node_batchJobFromCsvBytes: { wall: speed(jre, node["tuopin-job"][n], sec), cpu: speed(jre, node["tuopin-job"][n], cpuOf) },
-    browserAssessMany_vs_nodeJre: { wall: speed(jre, scen[`assessMany-${n}`], sec), cpu: speed(jre, scen[`assessMany-${n}`], cpuOf) },
-    browserFileCsv_vs_nodeJre: { wall: speed(jre, scen[`file-csv-${n}`], sec), cpu: speed(jre, scen[`file-csv-${n}`], cpuOf) },
+    node_assessMany: faster(node["tuopin-many"][n]),
+    node_assessLoop: faster(node["tuopin-assess"][n]),
+    node_batchJobFromCsvBytes: faster(node["tuopin-job"][n]),
+    node_batchJobFromJsonlBytes: faster(node["tuopin-job-jsonl"][n]),
+    browserAssessMany_vs_nodeJre: faster(scen[`assessMany-${n}`]),
+    browserFileCsv_vs_nodeJre: faster(scen[`file-csv-${n}`]),
   };
 }
 
@@ -161,9 +165,17 @@ const rssFirst = streamJ[streamNs[0]]?.tuopinMaxRssBytes;
 const rssLast = streamJ[streamNs.at(-1)]?.tuopinMaxRssBytes;
 const rssTenth = streamJ[streamNs.at(-1) / 10]?.tuopinMaxRssBytes;
 const status = (ok) => (ok == null ? "not measured" : ok ? "met" : "NOT met");
-const wasmRatio = ratios.wasmOverNative[big]?.fileCsvBrowser_vs_nativeBatchJob?.cpu;
-const wasmRatioMany = ratios.wasmOverNative[big]?.assessManyBrowser_vs_nativeAssessManyJson?.cpu;
-const jreRatio = ratios.tuopinOverJre[big]?.node_assessMany?.cpu;
+// A target judged on ratios uses every size measured; a failed run counts against it.
+const acrossSizes = (get) => {
+  const v = sizes.map((n) => ({ n, r: get(n) })).filter((x) => x.r != null);
+  return v.length ? v.reduce((a, b) => (b.r < a.r ? b : a)) : null;
+};
+const wasmFile = acrossSizes((n) => ratios.wasmOverNative[n]?.fileCsvBrowser_vs_nativeBatchJob?.cpu);
+const wasmMany = acrossSizes((n) => ratios.wasmOverNative[n]?.assessManyBrowser_vs_nativeAssessManyJson?.cpu);
+const jreMany = acrossSizes((n) => ratios.tuopinOverJre[n]?.node_assessMany?.cpu);
+const jreLoop = acrossSizes((n) => ratios.tuopinOverJre[n]?.node_assessLoop?.cpu);
+const jreJob = acrossSizes((n) => ratios.tuopinOverJre[n]?.node_batchJobFromJsonlBytes?.cpu);
+const failed = (name) => sizes.filter((n) => scen[`${name}-${n}`]?.error || node[name]?.[n]?.error);
 const worker10k = scen["worker-csv-10000"];
 const app10k = scen["app-worker-csv-10000"];
 const file100k = scen["file-csv-100000"];
@@ -177,14 +189,14 @@ const targets = [
   {
     id: "wasm_vs_native",
     target: "wasm at least 0.5× native",
-    measured: { fileCsv: wasmRatio, assessMany: wasmRatioMany, households: big },
-    status: status(wasmRatio == null ? null : Math.min(wasmRatio, wasmRatioMany ?? wasmRatio) >= 0.5),
+    measured: { fileCsv: wasmFile, assessMany: wasmMany, assessManyFailedAt: failed("assessMany") },
+    status: status(wasmFile == null || wasmMany == null ? null : Math.min(wasmFile.r, wasmMany.r) >= 0.5 && !failed("assessMany").length),
   },
   {
     id: "vs_json_rules_engine",
     target: "at least 10× json-rules-engine",
-    measured: { nodeAssessMany: jreRatio, households: big },
-    status: status(jreRatio == null ? null : jreRatio >= 10),
+    measured: { nodeAssessMany: jreMany, nodeAssessLoop: jreLoop, nodeBatchJob: jreJob, assessManyFailedAt: failed("tuopin-many") },
+    status: status(jreMany == null && jreJob == null ? null : Math.max(jreMany?.r ?? 0, jreJob?.r ?? 0) >= 10),
   },
   {
     id: "worker_10k",
@@ -239,7 +251,7 @@ fs.writeFileSync(resultsFile, JSON.stringify(results, null, 1) + "\n");
 
 // --- markdown --------------------------------------------------------------------------------
 const f2 = (x, d = 2) => (x == null || !Number.isFinite(x) ? "–" : x.toFixed(d));
-const s3 = (x) => (x == null ? "–" : x < 1 ? `${(x * 1000).toFixed(0)} ms` : `${x.toFixed(2)} s`);
+const s3 = (x) => (x == null || !Number.isFinite(x) ? "–" : x < 1 ? `${(x * 1000).toFixed(0)} ms` : `${x.toFixed(2)} s`);
 const hps = (x) => (x == null || !Number.isFinite(x) ? "–" : Math.round(x).toLocaleString("en-US"));
 const mb = (b) => (b == null ? "–" : `${(b / 1048576).toFixed(0)} MB`);
 const mbf = (b) => (b == null ? "–" : `${(b / 1048576).toFixed(1)} MB`);
@@ -268,10 +280,12 @@ for (const t of targets) {
   const x = t.measured;
   switch (t.id) {
     case "wasm_vs_native":
-      m = `file path (CSV) ${f2(x.fileCsv)}×, assessMany ${f2(x.assessMany)}× (CPU time, ${nn(x.households)} households, Chromium vs native, same library calls)`;
+      m = `file path (CSV) ${f2(x.fileCsv?.r)}× (${nn(x.fileCsv?.n ?? 0)}), assessMany ${f2(x.assessMany?.r)}× (${nn(x.assessMany?.n ?? 0)}); lowest over the sizes, CPU time, Chromium vs native running the same library calls` +
+        (x.assessManyFailedAt.length ? `; assessMany failed at ${x.assessManyFailedAt.map(nn).join(", ")} households` : "");
       break;
     case "vs_json_rules_engine":
-      m = `${f2(x.nodeAssessMany, 1)}× (CPU time; Node, assessMany vs json-rules-engine, ${nn(x.households)} households)`;
+      m = `${f2(x.nodeAssessMany?.r)}× with assessMany (${nn(x.nodeAssessMany?.n ?? 0)}), ${f2(x.nodeBatchJob?.r)}× with BatchJob from the JSONL bytes (${nn(x.nodeBatchJob?.n ?? 0)}), ${f2(x.nodeAssessLoop?.r)}× with assess per household (${nn(x.nodeAssessLoop?.n ?? 0)}); lowest over the sizes, CPU time, both in Node` +
+        (x.assessManyFailedAt.length ? `; assessMany failed at ${x.assessManyFailedAt.map(nn).join(", ")} households` : "");
       break;
     case "worker_10k":
       m = `batch page's Worker: ${s3(x.appWarmSeconds)} (${s3(x.appColdSeconds)} including starting it); minimal Worker: ${s3(x.warmSeconds)} (${s3(x.coldSeconds)})`;
@@ -303,10 +317,12 @@ rline("wasm/native — `assessMany`: Chromium (JS objects in, objects out) vs na
 rline("wasm/native — `assessMany`: Chromium vs the native engine alone (parsed values in, no output text)", (n) => ratios.wasmOverNative[n]?.assessManyBrowser_vs_nativeAssessMany);
 rline("wasm/native — file path CSV: Chromium vs the native CLI `tuopin batch x.csv`", (n) => ratios.wasmOverNative[n]?.fileCsvBrowser_vs_cliCsv);
 rline("wasm/native — file path CSV: Node (wasm) vs native `BatchJob`", (n) => ratios.wasmOverNative[n]?.fileCsvNode_vs_nativeBatchJob);
+rline("wasm/native — file path JSONL: Node (wasm) vs native `BatchJob`", (n) => ratios.wasmOverNative[n]?.fileJsonlNode_vs_nativeBatchJob);
 rline("wasm/native — `assessMany`: Node (wasm) vs native JSON → JSON", (n) => ratios.wasmOverNative[n]?.assessManyNode_vs_nativeAssessManyJson);
 rline("tuopin/json-rules-engine — Node, `assessMany`", (n) => ratios.tuopinOverJre[n]?.node_assessMany);
 rline("tuopin/json-rules-engine — Node, `assess` per household", (n) => ratios.tuopinOverJre[n]?.node_assessLoop);
-rline("tuopin/json-rules-engine — Node, `BatchJob` from CSV bytes (includes parsing)", (n) => ratios.tuopinOverJre[n]?.node_batchJobFromCsvBytes);
+rline("tuopin/json-rules-engine — Node, `BatchJob` from the JSONL file's bytes (summary + rows; parsing included, JRE gets parsed objects)", (n) => ratios.tuopinOverJre[n]?.node_batchJobFromJsonlBytes);
+rline("tuopin/json-rules-engine — Node, `BatchJob` from the CSV file's bytes (parsing included)", (n) => ratios.tuopinOverJre[n]?.node_batchJobFromCsvBytes);
 rline("tuopin/json-rules-engine — Chromium `assessMany` vs Node json-rules-engine", (n) => ratios.tuopinOverJre[n]?.browserAssessMany_vs_nodeJre);
 rline("tuopin/json-rules-engine — Chromium file path CSV (from bytes) vs Node json-rules-engine (from objects)", (n) => ratios.tuopinOverJre[n]?.browserFileCsv_vs_nodeJre);
 L.push("");
@@ -337,11 +353,12 @@ aline("Chromium minimal Worker, CSV (Worker ready; transfer + job + summary and 
 aline("Chromium batch page's Worker (www/batch-worker.js), CSV: transfer → done → first table page", (n) => scen[`app-worker-csv-${n}`]);
 aline("Node tuopin `assessMany`", (n) => node["tuopin-many"][n]);
 aline("Node tuopin `assess` per household", (n) => node["tuopin-assess"][n]);
-aline("Node tuopin `BatchJob` CSV", (n) => node["tuopin-job"][n]);
+aline("Node tuopin `BatchJob` CSV (pkg/batch)", (n) => node["tuopin-job"][n]);
+aline("Node tuopin `BatchJob` JSONL (pkg/batch)", (n) => node["tuopin-job-jsonl"][n]);
 aline("Node json-rules-engine baseline", (n) => node.jre[n]);
 L.push("");
 L.push("`JSON.stringify` of the households alone (part of wasm `assessMany`'s crossing), in Chromium: " +
-  sizes.map((n) => `${nn(n)}: ${s3((scen[`assessMany-${n}`]?.stringify?.ms ?? NaN) / 1000)}`).join(", ") + ".");
+  sizes.map((n) => `${nn(n)}: ${s3(scen[`assessMany-${n}`]?.stringify ? scen[`assessMany-${n}`].stringify.ms / 1000 : null)}`).join(", ") + ".");
 L.push("");
 L.push("Worker cold start (new Worker + wasm instantiation + the first job), minimal / batch page's: " +
   sizes.map((n) => `${nn(n)}: ${s3(scen[`worker-csv-${n}`]?.coldSeconds ?? null)} / ${s3(scen[`app-worker-csv-${n}`]?.coldSeconds ?? null)}`).join(", ") +

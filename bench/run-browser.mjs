@@ -123,7 +123,7 @@ function cpuSeconds(pids) {
   return ns / 1e9;
 }
 
-const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+const median = (v) => [...v].sort((a, b) => a - b)[Math.floor((v.length - 1) / 2)];
 const stats = (v) => (v.length ? { best: Math.min(...v), median: median(v), all: v } : null);
 
 /**

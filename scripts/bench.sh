@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark, in one run on the same generated data (issue 5; BENCHMARKS.md explains it):
 #
-#   bash scripts/bench.sh            # everything (~10–15 min on a 2-core machine)
+#   bash scripts/bench.sh            # everything (~20 min on a 2-core machine; the 10M run is ~10 of it)
 #   bash scripts/bench.sh --quick    # small sizes only, no 10M run (a few minutes; for checking the harness)
 #   bash scripts/bench.sh --no-build # reuse pkg/ and target/release as they are
 #   bash scripts/bench.sh --parts node,browser  # rerun some parts, keep the others' last results
@@ -69,8 +69,8 @@ fi
 
 # --- build --------------------------------------------------------------------------------------
 if [ "$build" = 1 ]; then
-  log "building pkg/ (scripts/build.sh)"
-  bash scripts/build.sh >/dev/null
+  log "building pkg/ (scripts/build.sh; its log: $out/build.log)"
+  bash scripts/build.sh > "$out/build.log" 2>&1 || { cat "$out/build.log" >&2; exit 1; }
   log "cargo build --release (CLI, generator, native bench)"
   cargo build --release --quiet --bin tuopin --example generate --example bench_native
 fi
@@ -135,13 +135,13 @@ for n in "${SIZES[@]}"; do
   r=5; [ "$n" -ge 50000 ] && r=2
   log "native library: BatchJob csv, $n households"
   "$NATIVE" job "$out/hh-$n.csv" --format csv --as-of "$AS_OF" --repeat "$r" --step 2000 > "$parts/native-job-csv-$n.json"
+  log "native library: BatchJob jsonl, $n households"
+  "$NATIVE" job "$out/hh-$n.jsonl" --format jsonl --as-of "$AS_OF" --repeat "$r" --step 2000 > "$parts/native-job-jsonl-$n.json"
   log "native library: assessMany on parsed values, $n households"
   "$NATIVE" many "$out/hh-$n.jsonl" --as-of "$AS_OF" --repeat "$r" > "$parts/native-many-$n.json"
   log "native library: assessMany from JSON text to JSON text (the wasm crossing's Rust side), $n households"
   "$NATIVE" many-json "$out/hh-$n.jsonl" --as-of "$AS_OF" --repeat "$r" > "$parts/native-manyjson-$n.json"
 done
-log "native library: BatchJob jsonl, $BIG households"
-"$NATIVE" job "$out/hh-$BIG.jsonl" --format jsonl --as-of "$AS_OF" --repeat 1 --step 2000 > "$parts/native-job-jsonl-$BIG.json"
 fi
 
 # --- native: flat memory, households streamed from the generator -------------------------------
@@ -171,7 +171,7 @@ fi
 # --- Node: tuopin's Node build vs json-rules-engine --------------------------------------------
 want node && for n in "${SIZES[@]}"; do
   r=3; [ "$n" -ge 50000 ] && r=1
-  for which in jre tuopin-many tuopin-assess tuopin-job; do
+  for which in jre tuopin-many tuopin-assess tuopin-job tuopin-job-jsonl; do
     log "node: $which, $n households"
     node bench/node-bench.mjs "$which" --pkg "$out/pkg" --jsonl "$out/hh-$n.jsonl" --csv "$out/hh-$n.csv" --as-of "$AS_OF" --repeat "$r" > "$parts/node-$which-$n.json" \
       || log "node: $which failed (recorded in results)"

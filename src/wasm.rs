@@ -376,7 +376,8 @@ pub struct JsBatchJob {
 impl JsBatchJob {
     #[wasm_bindgen(constructor)]
     pub fn new(
-        bytes: &[u8],
+        // By value: wasm-bindgen copies the bytes into wasm memory once, and the job owns them.
+        bytes: Vec<u8>,
         format: &str,
         #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
     ) -> Result<JsBatchJob, JsValue> {
@@ -389,7 +390,7 @@ impl JsBatchJob {
                 lang,
             )));
         };
-        match crate::batch::BatchJob::new(bytes.to_vec(), format, opts) {
+        match crate::batch::BatchJob::new(bytes, format, opts) {
             Ok(inner) => Ok(JsBatchJob { inner }),
             Err(e) => {
                 let problems: Vec<Problem> = e
