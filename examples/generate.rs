@@ -16,24 +16,28 @@
 //! whatever N is. Nothing here reads the library: the text follows the contract's JSON field
 //! names and the CSV layout's English headers (`src/table.rs`, `COLUMNS`).
 //!
-//! What the data look like (rates are per household unless said otherwise):
+//! What the data look like (with `--as-of-year 2019`; shares of households unless said otherwise):
 //! * 1–7 members (4 most common), a head, usually a spouse of the other sex, children,
 //!   sometimes parents, a child-in-law and grandchildren; ages consistent with the relations.
-//! * Labour by age and health; schooling by age (6–15 in compulsory school, with ~1% of those
-//!   children dropped out / not enrolled, and some home-tutored, exempt or deferred); basic
-//!   medical insurance for ~98.5% of people; 18-digit ID numbers with valid GB 11643 check
-//!   digits on ~85% of people (and a typo in ~0.05% of households, which the engine rejects).
+//! * Labour by age and health; schooling by age (6–15 in compulsory school, with ~0.4% of those
+//!   children dropped out or not enrolled, and some home-tutored, exempt or deferred); basic
+//!   medical insurance for ~99.8% of people; 18-digit ID numbers with valid GB 11643 check
+//!   digits on ~85% of people (and a mistyped check digit in ~0.05% of households, which the
+//!   engine rejects as invalid rows).
 //! * Income: per-capita net income log-normal around a regime-dependent median, split into
 //!   wage, business (gross, with costs), property and transfers (basic pension for the 60+,
 //!   dibao for some households without labour, one-off relief); amounts sometimes with fen.
-//! * Guarantees failing at low, realistic rates (housing C/D ~5%, water ~3%, food/clothing
-//!   ~0.3%, electricity ~0.3%), plus ~0.5% of facts missing (→ `unknown`).
-//! * Exit regime: ~30% poor (2% identified this year), ~45% exited, the rest ordinary.
+//!   Income fails the 2019 line for ~1.5%.
+//! * Guarantees failing at low rates (housing ~1.2%, water ~1.5%, medical ~0.5%, education
+//!   ~0.15%, food and clothing ~0.1% each, electricity ~0.3%), plus ~0.5% of facts missing
+//!   (→ `unknown`). Rigid spending above income for ~1–2% (illness, schooling, disasters).
+//! * Exit regime: ~30% poor (2% of them identified this year), ~45% exited, the rest ordinary.
 //!   Monitoring regime: exited or ordinary, ~7% with a `monitoring` record.
 //! * Provinces mostly CN-YN; a few CN-GZ / CN-HB / CN-GX (exit) or CN-GZ / CN-HB (2023) / CN-JX
 //!   (2024), only where the packs define the line in force.
-//! * Survey flags: ~3% in the wrong-exit sample, ~3% in the missed-assessment sample, ~10%
-//!   asked about recognition; villages of ~500 households (at most 14,000 villages).
+//! * Survey flags: ~6% of exited households in the wrong-exit sample, ~6% of ordinary ones in
+//!   the missed-assessment sample, ~10% asked about recognition (97% recognise); villages of
+//!   ~500 households (`--villages`).
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
