@@ -190,7 +190,14 @@ const targets = [
     id: "wasm_vs_native",
     target: "wasm at least 0.5× native",
     measured: { fileCsv: wasmFile, assessMany: wasmMany, assessManyFailedAt: failed("assessMany") },
-    status: status(wasmFile == null || wasmMany == null ? null : Math.min(wasmFile.r, wasmMany.r) >= 0.5 && !failed("assessMany").length),
+    status:
+      wasmFile == null || wasmMany == null
+        ? "not measured"
+        : wasmFile.r >= 0.5 && wasmMany.r >= 0.5 && !failed("assessMany").length
+          ? "met"
+          : wasmFile.r >= 0.5 || (wasmMany.r >= 0.5 && !failed("assessMany").length)
+            ? `partly: ${wasmFile.r >= 0.5 ? "met by the file path, NOT by assessMany" : "met by assessMany, NOT by the file path"}`
+            : "NOT met",
   },
   {
     id: "vs_json_rules_engine",
@@ -223,11 +230,12 @@ const targets = [
       households: streamNs.at(-1) ?? null,
       peakRssFirst: rssFirst ?? null,
       peakRssLast: rssLast ?? null,
-      // Flat: ten times the households (1M → 10M) may not double the peak.
-      growthLastTenfold: rssTenth && rssLast ? rssLast / rssTenth : null,
+      // Flat: nothing kept per household. Anything kept per household costs at least a byte
+      // each, so from 1M to 10M households the peak may grow by less than a byte per household.
+      bytesPerHouseholdLastTenfold: rssTenth && rssLast ? (rssLast - rssTenth) / (streamNs.at(-1) * 0.9) : null,
       bytesPerHousehold: rssFirst && rssLast && streamNs.length > 1 ? (rssLast - rssFirst) / (streamNs.at(-1) - streamNs[0]) : null,
     },
-    status: status(rssTenth && rssLast ? streamNs.at(-1) >= 10_000_000 && rssLast / rssTenth < 2 : null),
+    status: status(rssTenth && rssLast ? streamNs.at(-1) >= 10_000_000 && (rssLast - rssTenth) / (streamNs.at(-1) * 0.9) < 1 : null),
   },
   {
     id: "core_size",
@@ -294,7 +302,7 @@ for (const t of targets) {
       m = x.error ? `failed: ${x.error}` : `${s3(x.mainThreadSeconds)} on the main thread, ${s3(x.workerSeconds)} in a minimal Worker, ${s3(x.appWorkerSeconds)} through the batch page's Worker`;
       break;
     case "native_10m_flat":
-      m = `peak RSS ${x.points.map((p) => `${mbf(p.peakRssBytes)} at ${nn(p.households)}`).join(", ")} (JSONL streamed; ${f2(x.bytesPerHousehold, 1)} bytes per extra household)`;
+      m = `peak RSS ${x.points.map((p) => `${mbf(p.peakRssBytes)} at ${nn(p.households)}`).join(", ")} (JSONL streamed; ${f2(x.bytesPerHouseholdLastTenfold, 2)} bytes per extra household from 1M to 10M)`;
       break;
     case "core_size":
       m = `${kib(x.gzipBytes)} gzipped (tuopin_bg.wasm + tuopin.js)`;
