@@ -97,12 +97,26 @@ impl Date {
 
     /// Whole calendar months from `self` to `to`: 2022-05-15 → 2022-11-15 is 6, → 2022-11-14
     /// is 5. Negative when `to` is earlier.
+    ///
+    /// 民法典 第二百零二条 (contract v1.1 item 1): a period of months ends on the corresponding
+    /// day of the last month, or on that month's last day when it has no corresponding day. So
+    /// from 2022-08-31 the sixth month ends on 2023-02-28, and 2024-01-31 → 2024-07-30 is
+    /// still 5 (July has a 31st). The same reading applies backwards.
     pub fn months_until(&self, to: Date) -> i32 {
         let raw = (to.year - self.year) * 12 + to.month as i32 - self.month as i32;
-        if raw > 0 && to.day < self.day {
+        // The day `self.day` falls on in `to`'s month, clamped to that month's last day.
+        let due = self.day.min(days_in_month(to.year, to.month));
+        if raw > 0 && to.day < due {
             raw - 1
-        } else if raw < 0 && to.day > self.day {
-            raw + 1
+        } else if raw < 0 {
+            // Backwards: `to` is in an earlier month; the span from `to` to `self` is whole
+            // months when `self.day` reaches `to.day` clamped into `self`'s month.
+            let back_due = to.day.min(days_in_month(self.year, self.month));
+            if self.day < back_due {
+                raw + 1
+            } else {
+                raw
+            }
         } else {
             raw
         }
@@ -179,5 +193,29 @@ mod tests {
         assert_eq!(d("2022-05-15").months_until(d("2022-11-15")), 6);
         assert_eq!(d("2022-05-15").months_until(d("2022-11-14")), 5);
         assert_eq!(d("2022-05-15").months_until(d("2022-05-14")), 0);
+    }
+
+    /// Contract v1.1 item 1, 民法典 第二百零二条: a month period ending in a month without the
+    /// corresponding day ends on that month's last day.
+    #[test]
+    fn month_spans_at_the_end_of_a_month_follow_civil_code_202() {
+        assert_eq!(d("2022-08-31").months_until(d("2023-02-28")), 6);
+        assert_eq!(d("2023-08-31").months_until(d("2024-02-29")), 6);
+        assert_eq!(d("2023-08-31").months_until(d("2024-02-28")), 5);
+        assert_eq!(d("2022-08-31").months_until(d("2023-02-27")), 5);
+        assert_eq!(d("2024-01-31").months_until(d("2024-07-30")), 5);
+        assert_eq!(d("2024-01-31").months_until(d("2024-07-31")), 6);
+        assert_eq!(d("2024-01-31").months_until(d("2024-06-30")), 5);
+        assert_eq!(d("2024-01-30").months_until(d("2024-02-29")), 1);
+        assert_eq!(d("2023-01-29").months_until(d("2023-02-28")), 1);
+        assert_eq!(d("2023-01-28").months_until(d("2023-02-27")), 0);
+    }
+
+    /// Backwards spans mirror forwards ones, so ordering checks stay symmetric.
+    #[test]
+    fn backward_month_spans_mirror_forward_ones() {
+        assert_eq!(d("2023-02-28").months_until(d("2022-08-31")), -6);
+        assert_eq!(d("2022-11-14").months_until(d("2022-05-15")), -5);
+        assert_eq!(d("2022-11-15").months_until(d("2022-05-15")), -6);
     }
 }

@@ -7,12 +7,14 @@ use crate::date::Date;
 use crate::exit::exit_checklist;
 use crate::explain::{self, Lang};
 use crate::household::{
-    consistency_warnings, read_household, DropoutReason, ExitStep, Household, Registration,
-    Schooling,
+    consistency_warnings, date_order_problems, read_household, DropoutReason, ExitStep, Household,
+    Registration, Schooling,
 };
 use crate::monitoring::{categorise, no_labour_household, risk_elimination, CategoryOut};
 use crate::options::{lang_of, read_options, Options};
-use crate::policy::{resolve, EducationRule, MedicalRequirement, Resolved};
+use crate::policy::{
+    resolve, source_of, Applied, EducationRule, MedicalRequirement, Resolved, OVERRIDE,
+};
 use crate::problem::{render_all, Code, Finding, Problem};
 use crate::reader::{index, join, Reader};
 use crate::report::{IncomeOut, PolicyEcho, Report};
@@ -20,6 +22,7 @@ use crate::summary::RowFacts;
 use crate::warning::Warning;
 use serde_json::Value;
 use std::cmp::Ordering;
+use std::sync::Arc;
 
 /// `assess(household, options)` of the contract, on JSON values.
 pub fn assess_json(household: &Value, options: Option<&Value>) -> Result<Report, Vec<Problem>> {
@@ -46,6 +49,9 @@ pub fn validate_json(household: &Value, options: Option<&Value>) -> Vec<Problem>
         None => None,
     };
     if let Some(h) = read_household(&mut r, household, "") {
+        for f in date_order_problems(&h) {
+            r.note(f);
+        }
         if let Some(d) = as_of {
             for f in dates_after(&h, d) {
                 r.note(f);
@@ -89,6 +95,7 @@ pub fn assess_resolved(
     resolved: &Resolved,
 ) -> Result<(Report, RowFacts), Vec<Finding>> {
     let mut findings = dates_after(h, opts.as_of);
+    findings.extend(date_order_problems(h));
     let regime = Regime::on(opts.as_of);
     let (line, kind, key, code) = line_for(regime, resolved);
     if line.is_none() {
@@ -164,12 +171,12 @@ fn build(
     let (exit, monitoring, elimination) = match regime {
         Regime::Exit2016 => {
             let exit = (h.registration == Some(Registration::Poor))
-                .then(|| exit_checklist(h, opts.as_of, params, &checks, &income));
+                .then(|| exit_checklist(h, opts.as_of, params, &checks, &income, lang));
             (exit, None, None)
         }
         Regime::Monitoring2021 => {
             let m = categorise(h, params, &checks, &income, lang);
-            let e = risk_elimination(h, opts.as_of, params, &checks, &income);
+            let e = risk_elimination(h, opts.as_of, params, &checks, &income, lang);
             (None, Some(m), e)
         }
     };
@@ -185,16 +192,21 @@ fn build(
     } else {
         "monitoringLine"
     };
+    let applied = localized_sources(&resolved.applied, lang);
     let report = Report {
         household_id: h.id.clone(),
         regime,
-        income: IncomeOut::new(&income, params.income_concept, resolved.applied(line_key)),
+        income: IncomeOut::new(
+            &income,
+            params.income_concept,
+            applied.iter().find(|a| a.key == line_key),
+        ),
         policy: PolicyEcho {
             pack: resolved.pack.clone(),
             province: province.to_string(),
             as_of: opts.as_of,
             overrides: resolved.overrides.clone(),
-            applied: resolved.applied.clone(),
+            applied,
         },
         checks,
         exit,
@@ -205,6 +217,30 @@ fn build(
         warnings,
     };
     (report, income)
+}
+
+/// The applied parameters with each pack citation in the report's language (contract v1.1
+/// item 6: a zh-CN report shows Chinese). English and sentence-free reports keep the shared
+/// list as it is.
+fn localized_sources(applied: &Arc<[Applied]>, lang: Lang) -> Arc<[Applied]> {
+    if lang != Lang::ZhCn {
+        return Arc::clone(applied);
+    }
+    applied
+        .iter()
+        .map(|a| {
+            let mut a = a.clone();
+            let from_pack = a
+                .from
+                .and_then(|from| source_of(&a.pack, a.key, from, Lang::ZhCn));
+            a.source = match (from_pack, a.pack.as_str()) {
+                (Some(zh), _) => zh.to_string(),
+                (None, OVERRIDE) => explain::source_override(Lang::ZhCn),
+                (None, _) => explain::source_default(Lang::ZhCn),
+            };
+            a
+        })
+        .collect()
 }
 
 /// Dates that lie after `asOf` cannot be facts known on `asOf`.

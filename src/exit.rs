@@ -2,8 +2,10 @@
 //! procedure 民主评议 → 驻村工作队核实 → 贫困户认可 → 村内公示 → 公告退出 → 销号.
 
 use crate::assessment::income::spending_exceeds;
+use crate::assessment::missing::{check_paths, spending_paths, MissingFacts};
 use crate::assessment::{Check, IncomeFigures, Status};
 use crate::date::Date;
+use crate::explain::Lang;
 use crate::household::{ExitStep, Household};
 use crate::policy::Params;
 use crate::reader::Codes;
@@ -35,6 +37,9 @@ pub struct ExitResult {
     pub blocking: Vec<String>,
     /// Extension: what is not known and keeps the verdict `incomplete`.
     pub unknown: Vec<String>,
+    /// Extension: for each `unknown` item, the fields to fill in (issue 10 §5).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<MissingFacts>,
     pub steps: Vec<Step>,
 }
 
@@ -47,13 +52,22 @@ pub fn exit_checklist(
     params: &Params,
     checks: &[Check],
     income: &IncomeFigures,
+    lang: Lang,
 ) -> ExitResult {
     let mut blocking = Vec::new();
     let mut unknown = Vec::new();
+    let mut missing = Vec::new();
     for c in checks.iter().filter(|c| c.veto) {
         match c.status {
             Status::Fail => blocking.push(c.id.as_str().to_string()),
-            Status::Unknown => unknown.push(c.id.as_str().to_string()),
+            Status::Unknown => {
+                unknown.push(c.id.as_str().to_string());
+                missing.push(MissingFacts::new(
+                    lang,
+                    c.id.as_str(),
+                    check_paths(c, income),
+                ));
+            }
             _ => {}
         }
     }
@@ -75,6 +89,21 @@ pub fn exit_checklist(
         ),
         RIGID_SPENDING,
     );
+    let spending = [
+        (
+            "spending.medicalOutOfPocket",
+            h.spending.medical_out_of_pocket,
+        ),
+        ("spending.education", h.spending.education),
+    ];
+    for id in &unknown {
+        let paths = match id.as_str() {
+            IDENTIFIED_THIS_YEAR => vec!["identifiedOn".to_string()],
+            RIGID_SPENDING => spending_paths(&spending, income),
+            _ => continue,
+        };
+        missing.push(MissingFacts::new(lang, id, paths));
+    }
     let verdict = if !blocking.is_empty() {
         ExitVerdict::NotReady
     } else if !unknown.is_empty() {
@@ -86,6 +115,7 @@ pub fn exit_checklist(
         verdict,
         blocking,
         unknown,
+        missing,
         steps: steps(h, as_of, params),
     }
 }

@@ -2,6 +2,7 @@
 //! monitored household the risk-elimination checklist (风险消除).
 
 use crate::assessment::income::spending_exceeds;
+use crate::assessment::missing::{check_paths, labour_paths, spending_paths, MissingFacts};
 use crate::assessment::{Check, CheckId, IncomeFigures, Status, Tri};
 use crate::date::Date;
 use crate::explain::{self, Lang};
@@ -55,6 +56,9 @@ pub struct Elimination {
     pub blocking: Vec<String>,
     /// Extension: what is not known and keeps the verdict `incomplete`.
     pub unknown: Vec<String>,
+    /// Extension: for each `unknown` item, the fields to fill in (issue 10 §5).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<MissingFacts>,
     pub mode: Option<EliminationMode>,
     /// Extension: calendar months since `monitoring.identifiedOn`.
     pub months_since_identification: Option<i32>,
@@ -200,6 +204,7 @@ pub fn risk_elimination(
     params: &Params,
     checks: &[Check],
     income: &IncomeFigures,
+    lang: Lang,
 ) -> Option<Elimination> {
     let record = h.monitoring.as_ref()?;
     let mut blocking = Vec::new();
@@ -244,6 +249,29 @@ pub fn risk_elimination(
     note(Some(mode.is_none()), NO_MEASURE);
     note(no_labour_household(h), NO_LABOUR);
 
+    let spending = [
+        (
+            "spending.medicalOutOfPocket",
+            h.spending.medical_out_of_pocket,
+        ),
+        ("spending.education", h.spending.education),
+    ];
+    let missing = unknown
+        .iter()
+        .map(|id| {
+            let paths = match id.as_str() {
+                RIGID_UNRESOLVED => spending_paths(&spending, income),
+                TOO_SOON => vec!["monitoring.identifiedOn".to_string()],
+                NO_LABOUR => labour_paths(h),
+                _ => checks
+                    .iter()
+                    .find(|c| c.id.as_str() == id)
+                    .map(|c| check_paths(c, income))
+                    .unwrap_or_default(),
+            };
+            MissingFacts::new(lang, id, paths)
+        })
+        .collect();
     let verdict = if !blocking.is_empty() {
         EliminationVerdict::NotEligible
     } else if !unknown.is_empty() {
@@ -255,6 +283,7 @@ pub fn risk_elimination(
         verdict,
         blocking,
         unknown,
+        missing,
         mode,
         months_since_identification: months,
     })

@@ -27,6 +27,8 @@ pub enum Code {
     NoPovertyLine,
     NoMonitoringLine,
     InvalidJson,
+    /// Two dates of the record in an order that cannot happen (issue 9 item 9; docs/rules.md).
+    ImpossibleDateOrder,
 }
 
 impl Code {
@@ -51,6 +53,7 @@ impl Code {
             Code::NoPovertyLine => "no_poverty_line",
             Code::NoMonitoringLine => "no_monitoring_line",
             Code::InvalidJson => "invalid_json",
+            Code::ImpossibleDateOrder => "impossible_date_order",
         }
     }
 }

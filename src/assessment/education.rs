@@ -27,10 +27,13 @@ pub fn check(ctx: &Ctx) -> Check {
     let rule = ctx.params.education_rule;
     let (basis, confidence) = match rule {
         EducationRule::NoDropout => (
-            "国开发〔2019〕15号: 义务教育阶段适龄儿童少年不失学辍学; 普查: 适龄6-15周岁, 送教上门计入, 不具备学习条件除外",
+            explain::basis(ctx.lang, explain::Basis::EducationNoDropout),
             Confidence::S,
         ),
-        EducationRule::NoPovertyDropout => ("2016–2018 退出标准: 无因贫辍学 (广西至2020)", Confidence::S),
+        EducationRule::NoPovertyDropout => (
+            explain::basis(ctx.lang, explain::Basis::EducationNoPovertyDropout),
+            Confidence::S,
+        ),
     };
     Check::new(
         CheckId::Education,

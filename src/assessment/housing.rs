@@ -59,7 +59,7 @@ pub fn check(ctx: &Ctx) -> Check {
         CheckId::Housing,
         status,
         explain::housing(ctx.lang, status, &case, persons),
-        "住房安全有保障: 不住C级、D级危房; 易地搬迁集中安置交钥匙、分散安置已入住; 投亲靠友/公租房 (2020年核验)",
+        explain::basis(ctx.lang, explain::Basis::Housing),
         Confidence::S,
     )
 }

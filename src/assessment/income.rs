@@ -148,10 +148,13 @@ pub fn check(ctx: &Ctx, f: &IncomeFigures) -> Check {
     let reason = explain::income_check(ctx.lang, status, f);
     let (basis, confidence) = match ctx.regime {
         Regime::Exit2016 => (
-            "厅字〔2016〕16号: 年人均纯收入稳定超过国家扶贫标准",
+            explain::basis(ctx.lang, explain::Basis::IncomeExit),
             Confidence::C,
         ),
-        Regime::Monitoring2021 => ("中农组发〔2021〕7号: 省定防止返贫监测范围", Confidence::C),
+        Regime::Monitoring2021 => (
+            explain::basis(ctx.lang, explain::Basis::IncomeMonitoring),
+            Confidence::C,
+        ),
     };
     Check::new(CheckId::Income, status, reason, basis, confidence)
 }

@@ -26,7 +26,7 @@ pub fn check(ctx: &Ctx) -> Check {
         CheckId::Medical,
         status,
         explain::medical(ctx.lang, status),
-        "基本医疗有保障: 建档立卡人口纳入基本医疗保险、大病保险和医疗救助 (国家脱贫攻坚普查)",
+        explain::basis(ctx.lang, explain::Basis::Medical),
         Confidence::C,
     )
     .with_members(members)

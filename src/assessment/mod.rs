@@ -6,6 +6,7 @@ mod food_clothing;
 mod housing;
 pub mod income;
 mod medical;
+pub mod missing;
 mod status;
 mod water;
 

@@ -43,8 +43,14 @@ pub fn check(ctx: &Ctx) -> Check {
     Check::new(
         CheckId::Water,
         status,
-        explain::water(ctx.lang, status, &parts, rule, ctx.household.water_short_area),
-        "T/CHES 18-2018 《农村饮水安全评价准则》: 水量、水质、用水方便程度、供水保证率四项全部达标或基本达标",
+        explain::water(
+            ctx.lang,
+            status,
+            &parts,
+            rule,
+            ctx.household.water_short_area,
+        ),
+        explain::basis(ctx.lang, explain::Basis::Water),
         Confidence::C,
     )
 }

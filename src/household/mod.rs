@@ -7,7 +7,7 @@ mod consistency;
 mod id_number;
 mod read;
 
-pub use consistency::consistency_warnings;
+pub use consistency::{consistency_warnings, date_order_problems};
 pub use id_number::IdNumber;
 pub use read::read_household;
 pub use read::read_province as read_province_code;

@@ -1,6 +1,7 @@
 //! The built-in packs, embedded at build time (see `build.rs`).
 
 use crate::date::Date;
+use crate::explain::Lang;
 use serde::Serialize;
 use serde_json::Value;
 use std::sync::OnceLock;
@@ -19,11 +20,22 @@ pub struct Entry {
     pub to: Option<Date>,
     /// `None`: the reference found no figure for this period.
     pub value: Option<Value>,
+    /// The citation in English: document number, issuer, address.
     pub source: String,
+    /// The same citation in Chinese, for zh-CN reports (contract v1.1 item 6).
+    pub source_zh: String,
     pub confidence: Confidence,
 }
 
 impl Entry {
+    /// The citation in the report's language.
+    pub fn source_in(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.source,
+            Lang::ZhCn | Lang::Quiet => &self.source_zh,
+        }
+    }
+
     pub fn covers(&self, on: Date) -> bool {
         self.from <= on && self.to.is_none_or(|to| on <= to)
     }
@@ -49,6 +61,15 @@ impl Pack {
     }
 
     /// First and last dates any of its entries covers (`None` for open-ended).
+    /// The entry of `key` that starts on `from`: how a report finds the citation of a value
+    /// it applied, to show it in the report's language.
+    pub fn entry_from(&self, key: &str, from: Date) -> Option<&Entry> {
+        self.parameters
+            .iter()
+            .find(|(k, _)| k == key)
+            .and_then(|(_, entries)| entries.iter().find(|e| e.from == from))
+    }
+
     pub fn valid_range(&self) -> (Option<Date>, Option<Date>) {
         let entries = self.parameters.iter().flat_map(|(_, e)| e.iter());
         let from = entries.clone().map(|e| e.from).min();
@@ -75,6 +96,16 @@ pub fn packs() -> &'static [Pack] {
 }
 
 const META: &[&str] = &["id", "title", "province", "sources"];
+
+/// The citation of the pack value `pack_id`.`key` in force from `from`, in `lang`; `None`
+/// when no such entry exists (an override, a default).
+pub fn source_of(pack_id: &str, key: &str, from: Date, lang: Lang) -> Option<&'static str> {
+    packs()
+        .iter()
+        .find(|p| p.id == pack_id)
+        .and_then(|p| p.entry_from(key, from))
+        .map(|e| e.source_in(lang))
+}
 
 /// Packs are checked by tests (`tests/packs.rs`); a malformed one is skipped here, not a panic.
 fn parse_pack(v: &Value) -> Option<Pack> {
@@ -124,6 +155,7 @@ fn parse_entry(v: &Value) -> Option<Entry> {
         to: date("to"),
         value: map.get("value").cloned(),
         source: map.get("source").and_then(Value::as_str)?.to_string(),
+        source_zh: map.get("sourceZh").and_then(Value::as_str)?.to_string(),
         confidence,
     })
 }
