@@ -355,14 +355,15 @@ pub fn income_check(lang: Lang, status: Status, f: &IncomeFigures) -> String {
 
 pub fn monitoring_income(lang: Lang, below: Tri, f: &IncomeFigures) -> String {
     let line = yuan(f.line);
-    let pc = f
-        .counted_exact()
-        .map(|c| yuan(f.per_capita(c).rounded()))
-        .unwrap_or_else(|| "?".into());
-    match below {
-        Some(true) => say!(lang, "人均纯收入 {pc} 元，低于监测线 {line} 元", "per-capita net income {pc} yuan is below the monitoring line of {line} yuan"),
-        Some(false) => say!(lang, "人均纯收入 {pc} 元，不低于监测线 {line} 元", "per-capita net income {pc} yuan is not below the monitoring line of {line} yuan"),
-        None => say!(lang, "收入数据不全，无法判断是否低于监测线 {line} 元", "income is incomplete: cannot tell whether it is below the monitoring line of {line} yuan"),
+    // Without an exact figure (unitemised excluded items) the range still decides: say so
+    // without a number rather than print a placeholder.
+    let pc = f.counted_exact().map(|c| yuan(f.per_capita(c).rounded()));
+    match (below, pc) {
+        (Some(true), Some(pc)) => say!(lang, "人均纯收入 {pc} 元，低于监测线 {line} 元", "per-capita net income {pc} yuan is below the monitoring line of {line} yuan"),
+        (Some(false), Some(pc)) => say!(lang, "人均纯收入 {pc} 元，不低于监测线 {line} 元", "per-capita net income {pc} yuan is not below the monitoring line of {line} yuan"),
+        (Some(true), None) => say!(lang, "人均纯收入低于监测线 {line} 元", "per-capita net income is below the monitoring line of {line} yuan"),
+        (Some(false), None) => say!(lang, "人均纯收入不低于监测线 {line} 元", "per-capita net income is not below the monitoring line of {line} yuan"),
+        (None, _) => say!(lang, "收入数据不全，无法判断是否低于监测线 {line} 元", "income is incomplete: cannot tell whether it is below the monitoring line of {line} yuan"),
     }
 }
 
