@@ -89,3 +89,87 @@ fn the_csv_layout_document_lists_every_column() {
         );
     }
 }
+
+/// Issue 10 §1: the provincial lines of the reference's later search are dated, sourced pack
+/// entries with their confidence, and only for the year the source states.
+#[test]
+fn hunan_and_liaoning_2022_lines_are_dated_and_sourced() {
+    use tuopin::date::Date;
+    use tuopin::policy::Confidence;
+    let line = |pack: &str, on: &str| {
+        let p = packs().iter().find(|p| p.id == pack).unwrap();
+        p.entry("monitoringLine", Date::parse(on).unwrap()).cloned()
+    };
+    for (pack, value, paper, url) in [
+        (
+            "cn-hn",
+            6900,
+            "湖南日报",
+            "http://news.djxww.com/yaowen/2023/0217/125727.html",
+        ),
+        (
+            "cn-ln",
+            7260,
+            "辽宁日报",
+            "http://www.mubanjia.com/jujiao/2022/0823/2251.html",
+        ),
+    ] {
+        let e = line(pack, "2022-06-30").unwrap();
+        assert_eq!(e.value, Some(serde_json::json!(value)), "{pack}");
+        assert_eq!(e.confidence, Confidence::S, "{pack}");
+        assert!(
+            e.source.contains(url) && e.source_zh.contains(url),
+            "{pack}"
+        );
+        assert!(e.source_zh.contains(paper), "{pack}");
+        assert_eq!(e.from, Date::parse("2022-01-01").unwrap());
+        assert_eq!(e.to, Date::parse("2022-12-31"));
+        assert!(
+            line(pack, "2021-12-31").is_none(),
+            "{pack}: no 2021 figure is stated"
+        );
+        assert!(
+            line(pack, "2023-01-01").is_none(),
+            "{pack}: no 2023 figure is stated"
+        );
+    }
+}
+
+/// Issue 10 §1: county lines (兰州新区, 闽侯, 德化, 福鼎) are not provincial values and stay out of
+/// the packs (they are in docs/rules.md and examples/county-lines.json).
+#[test]
+fn county_lines_are_not_in_provincial_packs() {
+    for pack in packs() {
+        for (key, entries) in &pack.parameters {
+            for e in entries {
+                for county in ["兰州新区", "闽侯", "德化", "福鼎"] {
+                    assert!(
+                        !e.source_zh.contains(county),
+                        "{}.{key} cites the county {county}",
+                        pack.id
+                    );
+                }
+            }
+        }
+    }
+    assert!(packs()
+        .iter()
+        .all(|p| p.province.as_deref() != Some("CN-FJ") && p.province.as_deref() != Some("CN-GS")));
+}
+
+/// Contract v1.1 item 6: every entry carries its citation in both languages.
+#[test]
+fn every_entry_is_cited_in_both_languages() {
+    for pack in packs() {
+        for (key, entries) in &pack.parameters {
+            for e in entries {
+                assert!(
+                    !e.source_zh.trim().is_empty(),
+                    "{}.{key}: no sourceZh",
+                    pack.id
+                );
+                assert_ne!(e.source, e.source_zh, "{}.{key}", pack.id);
+            }
+        }
+    }
+}
