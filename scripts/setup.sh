@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs every tool the build and the tests need, skipping what is already there.
 # Idempotent: safe to run on every invocation of scripts/demo.sh and scripts/test.sh.
-# Only the package registries are reachable here (see ../shared/toolchain.md), so nothing
+# Build machines may reach only the package registries, so nothing
 # is downloaded from anywhere else: wasm-bindgen and wasm-pack come from crates.io,
 # wasm-opt from the npm `binaryen` package, Chromium from Debian.
 set -euo pipefail

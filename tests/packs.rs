@@ -173,3 +173,52 @@ fn every_entry_is_cited_in_both_languages() {
         }
     }
 }
+
+/// Issue 10 §1: the county lines documented in examples/county-lines.json are consistent (a
+/// 低保 multiple gives the stated line: 815 × 12 × 2 = 19560, 815 × 12 × 1.5 = 14670) and work
+/// as `options.policy` overrides for a household of that province.
+#[test]
+fn county_line_examples_are_consistent_and_usable_as_overrides() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/county-lines.json"
+    ))
+    .unwrap();
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let lines = doc["lines"].as_array().unwrap();
+    assert_eq!(lines.len(), 4);
+    for l in lines {
+        let line = l["line"].as_i64().unwrap();
+        assert_eq!(l["policy"]["monitoringLine"].as_i64(), Some(line));
+        if let Some(m) = l["dibaoMultiple"].as_object() {
+            let monthly = m["dibaoMonthly"].as_f64().unwrap();
+            let factor = m["factor"].as_f64().unwrap();
+            assert_eq!(
+                (monthly * 12.0 * factor).round() as i64,
+                line,
+                "{}",
+                l["area"]
+            );
+        }
+        let year = l["year"].as_i64().unwrap_or(2024);
+        let household = serde_json::json!({
+            "province": l["province"], "registration": "ordinary",
+            "members": [{ "relation": "head", "sex": "male", "birthDate": "1970-01-01" }],
+            "income": { "wage": 8000, "business": 0, "property": 0, "transfer": 0, "businessCosts": 0 }
+        });
+        let options = serde_json::json!({ "asOf": format!("{year}-12-31"), "policy": l["policy"] });
+        let report = tuopin::assess_json(&household, Some(&options)).unwrap();
+        let report = serde_json::to_value(report).unwrap();
+        assert_eq!(
+            report["income"]["line"].as_i64(),
+            Some(line),
+            "{}",
+            l["area"]
+        );
+        assert_eq!(
+            report["monitoring"]["category"], "marginal",
+            "{}",
+            l["area"]
+        );
+    }
+}

@@ -50,7 +50,7 @@ fn a_report_cites_its_sources_in_its_own_language() {
     let line_en = en["income"]["lineSource"].as_str().unwrap();
     assert!(line_zh.starts_with("国家统计局2019年扶贫标准"), "{line_zh}");
     assert!(
-        line_en.starts_with("National Bureau of Statistics 2019 line"),
+        line_en.starts_with("National Bureau of Statistics (NBS) 2019 line"),
         "{line_en}"
     );
     for a in zh["policy"]["applied"].as_array().unwrap() {

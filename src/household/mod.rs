@@ -36,7 +36,7 @@ codes! {
 }
 
 codes! {
-    /// 帮扶措施 recorded for, or suggested to, a household (policy-reference rule 31).
+    /// 帮扶措施 recorded for, or suggested to, a household (docs/rules.md rule 31).
     pub enum Measure {
         Industry => "industry",
         Employment => "employment",
@@ -57,7 +57,7 @@ codes! {
 }
 
 codes! {
-    /// 返贫致贫风险 types (policy-reference rule 19).
+    /// 返贫致贫风险 types (docs/rules.md rule 19).
     pub enum Risk {
         Illness => "illness",
         Disability => "disability",
