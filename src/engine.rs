@@ -219,6 +219,9 @@ fn build(
     (report, income)
 }
 
+/// A shared list of applied parameters and its zh-CN translation.
+type Translated = (Arc<[Applied]>, Arc<[Applied]>);
+
 /// The applied parameters with each pack citation in the report's language (contract v1.1
 /// item 6: a zh-CN report shows Chinese). English and sentence-free reports keep the shared
 /// list as it is.
@@ -226,7 +229,22 @@ fn localized_sources(applied: &Arc<[Applied]>, lang: Lang) -> Arc<[Applied]> {
     if lang != Lang::ZhCn {
         return Arc::clone(applied);
     }
-    applied
+    // A batch resolves each province once and shares one list across its rows: translate that
+    // list once. The cache keeps the original alive, so pointer equality cannot be a reused
+    // address.
+    thread_local! {
+        static LAST: std::cell::RefCell<Option<Translated>> =
+            const { std::cell::RefCell::new(None) };
+    }
+    if let Some(hit) = LAST.with(|last| {
+        last.borrow()
+            .as_ref()
+            .filter(|(original, _)| Arc::ptr_eq(original, applied))
+            .map(|(_, zh)| Arc::clone(zh))
+    }) {
+        return hit;
+    }
+    let zh: Arc<[Applied]> = applied
         .iter()
         .map(|a| {
             let mut a = a.clone();
@@ -240,7 +258,9 @@ fn localized_sources(applied: &Arc<[Applied]>, lang: Lang) -> Arc<[Applied]> {
             };
             a
         })
-        .collect()
+        .collect();
+    LAST.with(|last| *last.borrow_mut() = Some((Arc::clone(applied), Arc::clone(&zh))));
+    zh
 }
 
 /// Dates that lie after `asOf` cannot be facts known on `asOf`.
