@@ -2,7 +2,9 @@
 //! monitored household the risk-elimination checklist (风险消除).
 
 use crate::assessment::income::spending_exceeds;
-use crate::assessment::missing::{check_paths, labour_paths, spending_paths, MissingFacts};
+use crate::assessment::missing::{
+    check_paths, income_paths, labour_paths, spending_paths, MissingFacts,
+};
 use crate::assessment::{Check, CheckId, IncomeFigures, Status, Tri};
 use crate::date::Date;
 use crate::explain::{self, Lang};
@@ -25,6 +27,19 @@ pub enum CategoryOut {
 pub struct Reason {
     pub code: String,
     pub message: String,
+    /// Extension, on `missing_facts` only: the fields to fill in (issue 10 §5).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub paths: Vec<String>,
+}
+
+impl Reason {
+    fn new(code: &str, message: String) -> Reason {
+        Reason {
+            code: code.to_string(),
+            message,
+            paths: Vec::new(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -107,35 +122,52 @@ pub fn categorise(
             None => CategoryOut::Unknown,
         },
     };
-    let mut reasons = vec![Reason {
-        code: if below == Some(true) {
+    let mut reasons = vec![Reason::new(
+        if below == Some(true) {
             "income_below_line"
         } else {
             "income_not_below_line"
-        }
-        .to_string(),
-        message: explain::monitoring_income(lang, below, income),
-    }];
-    if hardship == Some(true) {
+        },
+        explain::monitoring_income(lang, below, income),
+    )];
+    if category == CategoryOut::Unknown {
+        // Name the blank fields the category waits for rather than leave a bare "unknown".
+        let (item, paths) = if below.is_none() {
+            ("income", income_paths(income))
+        } else if hardship.is_none() {
+            let parts = [
+                (
+                    "spending.medicalOutOfPocket",
+                    h.spending.medical_out_of_pocket,
+                ),
+                ("spending.education", h.spending.education),
+                ("spending.disasterLoss", h.spending.disaster_loss),
+            ];
+            ("rigid_spending", spending_paths(&parts, income))
+        } else {
+            ("registration", vec!["registration".to_string()])
+        };
+        let facts = MissingFacts::new(lang, item, paths);
         reasons.push(Reason {
-            code: "rigid_spending".to_string(),
-            message: explain::rigid_spending(lang, h),
+            code: "missing_facts".to_string(),
+            message: facts.message,
+            paths: facts.paths,
         });
     }
+    if hardship == Some(true) {
+        reasons.push(Reason::new(
+            "rigid_spending",
+            explain::rigid_spending(lang, h),
+        ));
+    }
     for risk in risks_found(h, checks) {
-        reasons.push(Reason {
-            code: risk.as_str().to_string(),
-            message: explain::risk(lang, risk),
-        });
+        reasons.push(Reason::new(risk.as_str(), explain::risk(lang, risk)));
     }
     for c in checks
         .iter()
         .filter(|c| c.veto && c.id != CheckId::Income && c.status == Status::Fail)
     {
-        reasons.push(Reason {
-            code: c.id.as_str().to_string(),
-            message: c.reason.clone(),
-        });
+        reasons.push(Reason::new(c.id.as_str(), c.reason.clone()));
     }
     MonitoringResult {
         category,

@@ -438,6 +438,8 @@ fn every_message(lang: Lang) -> Vec<(String, String)> {
     for item in [
         "rigid_spending_exceeds_income",
         "rigid_spending_unresolved",
+        "rigid_spending",
+        "registration",
         "identified_this_year",
         "too_soon",
         "no_labour_household",

@@ -156,3 +156,35 @@ fn validate_reports_impossible_date_orders_like_assess() {
         "{msg}"
     );
 }
+
+/// Issue 10 §5: in the monitoring regime a category that cannot be decided names the blank
+/// fields (here the disaster loss the hardship test needs).
+#[test]
+fn an_undecided_category_names_the_missing_fields() {
+    let mut h = household();
+    h["registration"] = json!("exited");
+    h["exitedOn"] = json!("2018-11-30");
+    h["income"]["wage"] = json!(30000);
+    h["spending"]
+        .as_object_mut()
+        .unwrap()
+        .remove("disasterLoss");
+    h["spending"]["medicalOutOfPocket"] = json!(100);
+    let opts = json!({ "asOf": "2023-12-31", "lang": "zh-CN", "province": "CN-YN" });
+    let r = serde_json::to_value(assess_json(&h, Some(&opts)).unwrap()).unwrap();
+    assert_eq!(
+        r["monitoring"]["category"], "unknown",
+        "{}",
+        r["monitoring"]
+    );
+    let reasons = r["monitoring"]["reasons"].as_array().unwrap();
+    let m = reasons
+        .iter()
+        .find(|x| x["code"] == "missing_facts")
+        .unwrap();
+    assert_eq!(m["paths"], json!(["spending.disasterLoss"]));
+    assert!(m["message"]
+        .as_str()
+        .unwrap()
+        .contains("spending.disasterLoss"));
+}
