@@ -89,7 +89,7 @@ function install(b, dir) {
 function html(b) {
   return `<!doctype html>
 <html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>tuopin ${b.name}</title></head>
+<head><meta charset="utf-8"><link rel="icon" href="/www/favicon.svg"><meta name="viewport" content="width=device-width, initial-scale=1"><title>tuopin ${b.name}</title></head>
 <body>
 <p id="verdict"></p>
 <tuopin-assessment lang="en" as-of="2019-12-31" province="CN-YN" no-draft></tuopin-assessment>
@@ -128,6 +128,7 @@ for (const b of BUNDLERS) {
     const errors = [];
     page.on("pageerror", (e) => errors.push(String(e)));
     page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+    page.on("response", (r) => { if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`); });
     page.on("request", (r) => { if (!r.url().startsWith(origin) && !r.url().startsWith("data:")) errors.push(`request left the page's origin: ${r.url()}`); });
     // The element announces its engine with bubbling, composed events (its documented API).
     await page.addInitScript(() => {
