@@ -1,6 +1,6 @@
 // webpack 4 ignores `exports` and cannot parse import.meta: it reads the package's `browser`
 // field (tuopin's legacy/ build), which imports the .wasm; file-loader emits it and gives its URL.
-// Run with NODE_OPTIONS=--openssl-legacy-provider on Node 17+ (webpack 4 hashes with md4).
+// On Node 17+, webpack before 4.47.0 needs NODE_OPTIONS=--openssl-legacy-provider (md4 hashes).
 const path = require("path");
 
 module.exports = {
