@@ -167,7 +167,17 @@ write(
 
 // ---- package.json ---------------------------------------------------------------------------
 
-const pkg = JSON.parse(read("package.json"));
+// wasm-pack writes pkg/package.json; a build that runs wasm-bindgen directly does not, so the
+// same fields are taken from Cargo.toml then.
+function cargoPackage() {
+  const toml = readFileSync(new URL("../Cargo.toml", import.meta.url), "utf8").split(/^\[/m).find((s) => s.startsWith("package]")) ?? "";
+  const field = (k) => new RegExp(`^${k}\\s*=\\s*"([^"]*)"`, "m").exec(toml)?.[1];
+  const out = { name: field("name"), version: field("version"), license: field("license") };
+  if (field("repository")) out.repository = { type: "git", url: field("repository") };
+  return out;
+}
+if (!existsSync(at("README.md"))) writeFileSync(at("README.md"), readFileSync(new URL("../README.md", import.meta.url)));
+const pkg = existsSync(at("package.json")) ? JSON.parse(read("package.json")) : cargoPackage();
 pkg.files = readdirSync(pkgDir).filter((f) => !["package.json", ".gitignore"].includes(f)).sort();
 pkg.type = "module";
 // Read only by resolvers that ignore `exports` (webpack 4, TypeScript's "node10" resolution).
@@ -185,7 +195,9 @@ pkg.exports = {
   ".": { node: nodeEntry("tuopin"), types: "./tuopin.d.ts", default: "./tuopin.js" },
   "./element": { node: nodeEntry("element"), types: "./tuopin-assessment.d.ts", default: "./tuopin-assessment.js" },
   "./batch": { types: "./batch/tuopin.d.ts", default: "./batch/tuopin.js" },
-  "./node": nodeEntry("tuopin"),
+  // As before: the CommonJS build whichever way it is loaded (`import x from "tuopin/node"` keeps
+  // giving module.exports as default); its types are now the .d.cts that match it.
+  "./node": { types: "./node/tuopin.d.cts", default: "./node/tuopin.cjs" },
   "./tuopin_bg.wasm": "./tuopin_bg.wasm",
   "./package.json": "./package.json",
 };

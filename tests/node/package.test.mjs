@@ -138,3 +138,41 @@ export = { report, pending };
   }
   assert.ok(!/node_modules\/tuopin\/tuopin\.d\.ts/.test(r.stdout), "Node must not get the browser types");
 });
+
+test("browser types resolve with `exports` (bundler) and without (node10, webpack 4 era: element/package.json) (issue 11 §4)", () => {
+  const tsc = path.join(root, "node_modules/typescript/bin/tsc");
+  fs.writeFileSync(
+    path.join(app, "browser.ts"),
+    `import init, { assess, type Household } from "tuopin";
+import { loadEngine, TuopinAssessment } from "tuopin/element";
+
+const household = JSON.parse("{}") as Household;
+init().then(() => assess(household, { asOf: "2019-12-31" }).exit?.blocking);
+// @ts-expect-error options (asOf) are required
+assess(household);
+const el: TuopinAssessment | null = document.querySelector("tuopin-assessment");
+el?.assess().then((r) => r?.exit?.verdict);
+loadEngine().then((v) => v.contract);
+export {};
+`,
+  );
+  for (const resolution of ["bundler", "node10"]) {
+    const config = `tsconfig.${resolution}.json`;
+    fs.writeFileSync(
+      path.join(app, config),
+      JSON.stringify({
+        compilerOptions: {
+          module: "esnext", moduleResolution: resolution, target: "es2019", lib: ["es2020", "dom"], types: [],
+          strict: true, noEmit: true, skipLibCheck: false, ignoreDeprecations: "5.0",
+        },
+        files: ["browser.ts"],
+      }, null, 2),
+    );
+    const r = run(process.execPath, [tsc, "-p", config, "--explainFiles"], { cwd: app });
+    assert.equal(r.status, 0, `${resolution}:\n${r.out}`);
+    for (const f of ["tuopin.d.ts", "tuopin-assessment.d.ts"]) {
+      assert.ok(r.stdout.includes(`node_modules/tuopin/${f}`), `${resolution}: tsc did not read ${f}:\n${r.stdout}`);
+    }
+    assert.ok(!r.stdout.includes("node_modules/tuopin/node/"), `${resolution}: a browser build must not get the Node types`);
+  }
+});
