@@ -138,13 +138,12 @@ for (const file of legacyFiles) {
     // turns it into the emitted file's URL). The default init() then needs nothing from the host.
     src = `import tuopinWasmUrl from "../tuopin_bg.wasm";\n${src.replace(WASM_URL, "tuopinWasmUrl").replace(/@ts-self-types="\.\/tuopin\.d\.ts"/, '@ts-self-types="../tuopin.d.ts"')}`;
   }
-  if (/\bimport\.meta\b/.test(src)) throw new Error(`finish-pkg: pkg/${file} uses import.meta, which webpack 4 cannot parse`);
   // webpack 4's parser (acorn 6) knows ES2019: no ?., ??, or class fields.
-  const out = ts.transpileModule(src, {
-    fileName: file,
-    compilerOptions: { target: ts.ScriptTarget.ES2019, module: ts.ModuleKind.ESNext, removeComments: false },
-  });
-  write(`legacy/${file}`, `${GENERATED}${out.outputText}`);
+  const es2019 = (removeComments) =>
+    ts.transpileModule(src, { fileName: file, compilerOptions: { target: ts.ScriptTarget.ES2019, module: ts.ModuleKind.ESNext, removeComments } }).outputText;
+  // Fail the build rather than ship a legacy/ that webpack 4 cannot parse (comments may mention it).
+  if (/\bimport\.meta\b/.test(es2019(true))) throw new Error(`finish-pkg: pkg/${file} uses import.meta, which webpack 4 cannot parse`);
+  write(`legacy/${file}`, `${GENERATED}${es2019(false)}`);
 }
 
 // `tuopin/element` without `exports`: a resolver finds the folder element/ and its package.json.

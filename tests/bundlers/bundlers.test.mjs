@@ -1,6 +1,6 @@
 // Issue 11 §4 (packaging): a portal developer's tiny app that imports `tuopin` (init + assess) and
 // `tuopin/element`, built with Vite, webpack 5 and webpack 4 from the packed package, served on
-// 127.0.0.1 with the demo's Content-Security-Policy and run in headless Chromium.
+// 127.0.0.1 with a strict Content-Security-Policy and run in headless Chromium.
 //
 //   node --test tests/bundlers/            (pkg/ must be built: bash scripts/build.sh)
 //
@@ -13,7 +13,8 @@
 // section shows these very files (checked below).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
+import http from "node:http";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -53,23 +54,34 @@ before(async () => {
   assert.ok(fs.existsSync(path.join(root, "pkg/package.json")), "pkg/ is not built (bash scripts/build.sh)");
   const packed = JSON.parse(run("npm", ["pack", "./pkg", "--json", "--pack-destination", artifacts], { cwd: root }));
   tarball = path.join(artifacts, packed[0].filename);
-  server = spawn(process.execPath, [path.join(root, "scripts/serve.mjs")], { cwd: root, env: { ...process.env, PORT: "0" }, stdio: ["ignore", "pipe", "inherit"] });
-  origin = await new Promise((resolve, reject) => {
-    let out = "";
-    server.stdout.on("data", (d) => {
-      out += d;
-      const m = /http:\/\/127\.0\.0\.1:\d+/.exec(out);
-      if (m) resolve(m[0]);
-    });
-    server.on("exit", () => reject(new Error(`serve.mjs exited: ${out}`)));
-  });
+  ({ server, origin } = await serve(artifacts));
   browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
 });
 
 after(async () => {
   await browser?.close();
-  server?.kill();
+  server?.close();
 });
+
+// A portal's strict policy: only the site's own scripts, plus compiling the site's own wasm.
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; img-src 'self' data:; object-src 'none'; base-uri 'none'";
+const MIME = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".json": "application/json", ".wasm": "application/wasm", ".svg": "image/svg+xml", ".png": "image/png" };
+
+/** Serves dir on 127.0.0.1 (a free port) as a static host would, with the CSP on HTML pages. */
+function serve(dir) {
+  const server = http.createServer((req, res) => {
+    const rel = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    const file = path.resolve(dir, "." + rel);
+    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end("not found\n");
+      return;
+    }
+    const type = MIME[path.extname(file)] ?? "application/octet-stream";
+    res.writeHead(200, { "content-type": type, "cache-control": "no-store", ...(type.startsWith("text/html") ? { "content-security-policy": CSP } : {}) });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ server, origin: `http://127.0.0.1:${server.address().port}` })));
+}
 
 /** The bundler's pinned install, reused while its lock file is unchanged. */
 function install(b, dir) {
@@ -89,7 +101,7 @@ function install(b, dir) {
 function html(b) {
   return `<!doctype html>
 <html lang="en">
-<head><meta charset="utf-8"><link rel="icon" href="/www/favicon.svg"><meta name="viewport" content="width=device-width, initial-scale=1"><title>tuopin ${b.name}</title></head>
+<head><meta charset="utf-8"><link rel="icon" href="data:,"><meta name="viewport" content="width=device-width, initial-scale=1"><title>tuopin ${b.name}</title></head>
 <body>
 <p id="verdict"></p>
 <tuopin-assessment lang="en" as-of="2019-12-31" province="CN-YN" no-draft></tuopin-assessment>
@@ -138,7 +150,7 @@ for (const b of BUNDLERS) {
       });
     });
     try {
-      await page.goto(`${origin}/test-artifacts/bundlers/${b.name}/index.html`);
+      await page.goto(`${origin}/${b.name}/index.html`);
       await page.waitForFunction(() => document.querySelector("#verdict").textContent.length > 0, null, { timeout: 20000 });
       // 2019 exit rule: per-capita net income must be *above* the line (3218 yuan in 2019); this
       // one-person household has exactly 3218, so under the default strict reading income fails
