@@ -33,7 +33,7 @@ const CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable
 const BUNDLERS = [
   { name: "vite", files: ["vite.config.js"], build: ["node_modules/vite/bin/vite.js", "build"], script: '<script type="module" src="./src/main.js"></script>' },
   { name: "webpack5", files: ["webpack.config.js"], build: ["webpack-build.cjs"], script: '<script defer src="main.js"></script>' },
-  // webpack 4 before 4.47.0 (the pinned 4.46.0, as in most Vue CLI 4 lock files) hashes with md4,
+  // webpack 4 before 4.47.0 (the pinned 4.46.0, as in many Vue CLI 4 lock files) hashes with md4,
   // which OpenSSL 3 (Node 17+) offers only through its legacy provider.
   { name: "webpack4", files: ["webpack.config.js"], build: ["webpack-build.cjs"], script: '<script defer src="main.js"></script>', env: { NODE_OPTIONS: "--openssl-legacy-provider" } },
 ];
