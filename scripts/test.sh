@@ -30,6 +30,9 @@ CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome -- --test 
 step "Node build and README example"
 node --test tests/node/
 
+step "bundlers: Vite, webpack 5 and webpack 4 builds of a tiny app from the packed pkg/, in headless Chromium"
+node --test tests/bundlers/
+
 if [ -f tests/e2e/run.mjs ]; then
   step "browser end-to-end tests"
   node tests/e2e/run.mjs
