@@ -8,14 +8,14 @@ import { t, h, lang } from "./site.js";
 // Names of the parameters the contract lists (others are shown by their key only).
 const NAMES = {
   "zh-CN": {
-    povertyLine: "扶贫标准(退出收入线)", monitoringLine: "防返贫监测线", excludedIncome: "不计入收入的转移性收入",
-    incomeConcept: "收入口径", schoolAge: "义务教育适龄范围(周岁)", educationRule: "义务教育判定规则", water: "饮水安全阈值",
+    povertyLine: "扶贫标准（退出收入线）", monitoringLine: "防返贫监测线", excludedIncome: "不计入收入的转移性收入",
+    incomeConcept: "收入口径", schoolAge: "义务教育适龄范围（周岁）", educationRule: "义务教育判定规则", water: "饮水安全阈值",
     electricityVeto: "用电是否一票否决", medicalRequires: "基本医疗要求", commercialInsuranceCounts: "商业保险是否算参保",
-    minAreaPerPerson: "人均最小住房面积(平方米)", noticeDays: "公示天数", boundary: "临界值理解",
+    minAreaPerPerson: "人均最小住房面积（平方米）", noticeDays: "公示天数", boundary: "临界值理解",
     rigidSpendingRatio: "刚性支出阻断比例", hardshipSpendingRatio: "突发严重困难支出比例",
     minMonthsBeforeElimination: "风险消除前最短监测月数", minMeasures: "风险消除前最少帮扶措施数",
-    transferShareWarning: "转移性收入占比提示阈值", lackOfLabourShare: "缺劳力一致性阈值", illnessSpendingShare: "因病支出占比(原因推断)",
-    westernProvinces: "西部省份", incidenceMax: "贫困发生率上限", incidenceMaxWestern: "贫困发生率上限(西部)",
+    transferShareWarning: "转移性收入占比提示阈值", lackOfLabourShare: "缺劳力一致性阈值", illnessSpendingShare: "因病支出占比（原因推断）",
+    westernProvinces: "西部省份", incidenceMax: "贫困发生率上限", incidenceMaxWestern: "贫困发生率上限（西部）",
     wrongExitMax: "错退率上限", missedMax: "漏评率上限", recognitionMin: "群众认可度下限",
   },
   en: {
