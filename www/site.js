@@ -17,6 +17,8 @@ const TEXT = {
     contrast: "高对比度",
     textLarge: "大字",
     footer: "所有计算都在您的浏览器中完成，填写的内容不会发送到任何服务器。结果仅供自查和培训参考，以有关部门正式认定为准。",
+    updateReady: "新版本已下载好。为了不打断您正在填写的内容，页面不会自动切换；重新加载后使用新版本，未保存的填写会清空。",
+    updateReload: "重新加载，使用新版本",
     // self-check page
     selfTitle: "户情况自查",
     selfIntro: "按评估日期适用的规则，核对一户能否脱贫退出（2016–2020 年）或是否需要纳入防返贫监测、能否标注风险消除（2021 年起）。适合驻村干部和帮扶责任人在手机上使用。",
@@ -112,6 +114,8 @@ const TEXT = {
     contrast: "High contrast",
     textLarge: "Larger text",
     footer: "Everything is computed in your browser; nothing you type is sent to any server. Results are for self-checking and training; the authorities' decision prevails.",
+    updateReady: "A new version has been downloaded. The page does not switch by itself, so nothing you are typing is interrupted; reload to use the new version (unsaved entries are cleared).",
+    updateReload: "Reload with the new version",
     selfTitle: "Household self-check",
     selfIntro: "Check, under the rules in force on the assessment date, whether a household can exit poverty (2016–2020), or whether it should be monitored and whether its risk can be marked eliminated (2021 on). Made for village officials working on a phone.",
     samplesTitle: "Sample households (load one and assess)",
@@ -301,4 +305,72 @@ export function h(tag, props, ...children) {
   return el;
 }
 
+// ---- offline use (issue 10 §7) --------------------------------------------------------------
+// The site's service worker (sw.js) keeps the pages and pkg/ for use without a network. When a new
+// version has been downloaded it waits; this notice tells the person and lets them choose when to
+// reload, so a form being filled in never changes under them.
+
+let updateWorker = null;
+
+function updateNotice() {
+  let box = document.getElementById("update-notice");
+  if (!box) {
+    // A live region that exists before it is filled, so screen readers announce the notice.
+    box = h("div", { id: "update-notice", class: "update-notice no-print", role: "status", "aria-live": "polite" });
+    document.querySelector(".site-header")?.after(box) ?? document.body.prepend(box);
+  }
+  return box;
+}
+
+function renderUpdateNotice() {
+  const box = updateNotice();
+  if (!updateWorker) {
+    box.replaceChildren();
+    box.hidden = true;
+    return;
+  }
+  box.hidden = false;
+  box.replaceChildren(
+    h("p", { text: t("updateReady") }),
+    h("button", { type: "button", class: "primary", id: "update-reload", text: t("updateReload"),
+      onclick: () => updateWorker?.postMessage({ type: "skip-waiting" }) }));
+}
+
+function offerUpdate(worker) {
+  // Only an update: the very first install has no controller and nothing to replace.
+  if (!navigator.serviceWorker.controller) return;
+  updateWorker = worker;
+  renderUpdateNotice();
+}
+
+async function registerServiceWorker() {
+  if (!("serviceWorker" in navigator)) return;
+  updateNotice().hidden = true;
+  let reloading = false;
+  navigator.serviceWorker.addEventListener("controllerchange", () => {
+    // Reload only when the person asked for the new version (not on the first install).
+    if (!updateWorker || reloading) return;
+    reloading = true;
+    location.reload();
+  });
+  let reg;
+  try {
+    reg = await navigator.serviceWorker.register(new URL("sw.js", import.meta.url), { scope: new URL("./", import.meta.url).href });
+  } catch {
+    return; // no precache list (scripts/sw-manifest.mjs not run) or storage refused: online only
+  }
+  if (reg.waiting) offerUpdate(reg.waiting);
+  reg.addEventListener("updatefound", () => {
+    const w = reg.installing;
+    w?.addEventListener("statechange", () => {
+      if (w.state === "installed") offerUpdate(w);
+    });
+  });
+}
+
+document.addEventListener("site-lang", () => {
+  if (updateWorker) renderUpdateNotice();
+});
+
 init();
+registerServiceWorker();
