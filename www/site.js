@@ -91,7 +91,7 @@ const TEXT = {
     packSources: "来源文件",
     national: "全国",
     colKey: "参数",
-    paramsCaption: "{id} 的参数",
+    paramsCaption: "{name}的参数",
     colFrom: "起",
     colTo: "止",
     colValue: "取值",
@@ -185,7 +185,7 @@ const TEXT = {
     packSources: "Sources",
     national: "National",
     colKey: "Parameter",
-    paramsCaption: "Parameters of {id}",
+    paramsCaption: "Parameters: {name}",
     colFrom: "From",
     colTo: "To",
     colValue: "Value",
@@ -317,7 +317,9 @@ function updateNotice() {
   if (!box) {
     // A live region that exists before it is filled, so screen readers announce the notice.
     box = h("div", { id: "update-notice", class: "update-notice no-print", role: "status", "aria-live": "polite" });
-    document.querySelector(".site-header")?.after(box) ?? document.body.prepend(box);
+    const header = document.querySelector(".site-header");
+    if (header) header.after(box);
+    else document.body.prepend(box);
   }
   return box;
 }
