@@ -107,7 +107,7 @@ function render() {
       h("h2", { id: headId, text: packTitle(p) }),
       h("dl", { class: "facts" },
         h("dt", { text: t("packId") }), h("dd", null, h("code", { text: p.id })),
-        h("dt", { text: t("packProvince") }), h("dd", { text: p.province ? `${provinceName(p.province, l)} (${p.province})` : t("national") }),
+        h("dt", { text: t("packProvince") }), h("dd", { text: p.province ? t("paren", { text: provinceName(p.province, l), note: p.province }) : t("national") }),
         h("dt", { text: t("packValidity") }), h("dd", { text: `${p.validFrom ?? "—"} – ${p.validTo ?? t("openEnded")}` }),
         h("dt", { text: t("packSources") }), h("dd", null, h("ul", null, (p.sources ?? []).map((s, i) => h("li", { text: sourceText(s, p.sourcesZh?.[i]) }))))),
       h("table", { class: "params" },

@@ -19,6 +19,11 @@ const TEXT = {
     footer: "所有计算都在您的浏览器中完成，填写的内容不会发送到任何服务器。结果仅供自查和培训参考，以有关部门正式认定为准。",
     updateReady: "新版本已下载好。为了不打断您正在填写的内容，页面不会自动切换；重新加载后使用新版本，未保存的填写会清空。",
     updateReload: "重新加载，使用新版本",
+    // How pieces of text are joined (full-width punctuation in Chinese, GB/T 15834).
+    labelled: "{label}：{text}",
+    paren: "{text}（{note}）",
+    sentences: "{a}。{b}",
+    listSep: "；",
     // self-check page
     selfTitle: "户情况自查",
     selfIntro: "按评估日期适用的规则，核对一户能否脱贫退出（2016–2020 年）或是否需要纳入防返贫监测、能否标注风险消除（2021 年起）。适合驻村干部和帮扶责任人在手机上使用。",
@@ -116,6 +121,10 @@ const TEXT = {
     footer: "Everything is computed in your browser; nothing you type is sent to any server. Results are for self-checking and training; the authorities' decision prevails.",
     updateReady: "A new version has been downloaded. The page does not switch by itself, so nothing you are typing is interrupted; reload to use the new version (unsaved entries are cleared).",
     updateReload: "Reload with the new version",
+    labelled: "{label}: {text}",
+    paren: "{text} ({note})",
+    sentences: "{a}. {b}",
+    listSep: "; ",
     selfTitle: "Household self-check",
     selfIntro: "Check, under the rules in force on the assessment date, whether a household can exit poverty (2016–2020), or whether it should be monitored and whether its risk can be marked eliminated (2021 on). Made for village officials working on a phone.",
     samplesTitle: "Sample households (load one and assess)",

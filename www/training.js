@@ -106,10 +106,11 @@ function renderIndex() {
   ol.replaceChildren(...scenarios.map((s, i) => {
     const a = state.answers[s.id];
     const mark = a ? (a.correct ? " ✓" : " ✗") : "";
-    const status = a ? ` (${t("answered")}: ${a.correct ? t("correct") : t("wrong")})` : "";
+    const title = t("labelled", { label: t("question", { n: i + 1, total: scenarios.length }), text: s.title[lang()] });
+    const label = a ? t("paren", { text: title, note: t("labelled", { label: t("answered"), text: a.correct ? t("correct") : t("wrong") }) }) : title;
     return h("li", null, h("button", {
       type: "button", "aria-current": i === state.index ? "true" : undefined,
-      "aria-label": `${t("question", { n: i + 1, total: scenarios.length })}: ${s.title[lang()]}${status}`,
+      "aria-label": label,
       text: `${i + 1}${mark}`, onclick: () => go(i, { focus: true }),
     }));
   }));
@@ -121,7 +122,7 @@ function factsList(s) {
   const l = lang();
   const rows = [
     [t("asOf"), asOf],
-    [t("province"), `${provinceName(hh.province, l)} (${hh.province})`],
+    [t("province"), t("paren", { text: provinceName(hh.province, l), note: hh.province })],
     [t("registration"), hh.registration ? code("registration", hh.registration) : "—"],
   ];
   const members = (hh.members ?? []).map((m) => t("memberLine", {
@@ -137,13 +138,19 @@ function factsList(s) {
     h("dd", null, h("ul", null, members.map((m) => h("li", { text: m })))));
 }
 
+/** "义务教育有保障：理由（依据）" for a check. */
+function checkReason(c) {
+  const text = c.basis ? t("paren", { text: c.reason, note: c.basis }) : c.reason;
+  return t("labelled", { label: code("check", c.id), text });
+}
+
 function feedbackNodes(s, answer) {
   let report;
   try {
     report = run(s);
   } catch (e) {
-    const msgs = Array.isArray(e?.problems) ? e.problems.map((p) => `${p.path}: ${p.message}`) : [String(e?.message ?? e)];
-    return [h("p", { text: msgs.join("; ") })];
+    const msgs = Array.isArray(e?.problems) ? e.problems.map((p) => t("labelled", { label: p.path, text: p.message })) : [String(e?.message ?? e)];
+    return [h("p", { text: msgs.join(t("listSep")) })];
   }
   const actual = engineAnswer(s, report);
   const right = answer.choice === actual;
@@ -161,25 +168,25 @@ function feedbackNodes(s, answer) {
   if (kind === "check") {
     const c = report.checks.find((x) => x.id === s.ask.slice(6));
     if (c) {
-      reasons.push(`${code("check", c.id)}: ${c.reason}${c.basis ? ` (${c.basis})` : ""}`);
+      reasons.push(checkReason(c));
       for (const m of c.members ?? []) {
-        if (m && typeof m === "object" && m.reason) reasons.push(`${memberLabel(s, m.index)}: ${m.reason}`);
+        if (m && typeof m === "object" && m.reason) reasons.push(t("labelled", { label: memberLabel(s, m.index), text: m.reason }));
       }
     }
   } else if (kind === "exit" && report.exit) {
     for (const b of report.exit.blocking) {
       const c = report.checks.find((x) => x.id === b);
-      reasons.push(c ? `${code("check", c.id)}: ${c.reason}${c.basis ? ` (${c.basis})` : ""}` : code("blocker", b));
+      reasons.push(c ? checkReason(c) : code("blocker", b));
     }
     if (!report.exit.blocking.length) {
-      for (const c of report.checks.filter((x) => x.veto)) reasons.push(`${code("check", c.id)}: ${code("status", c.status)}`);
+      for (const c of report.checks.filter((x) => x.veto)) reasons.push(t("labelled", { label: code("check", c.id), text: code("status", c.status) }));
     }
   } else if (kind === "category" && report.monitoring) {
     for (const r of report.monitoring.reasons ?? []) reasons.push(typeof r === "string" ? r : r.message);
   } else if (kind === "elimination" && report.riskElimination) {
     for (const b of report.riskElimination.blocking) {
       const c = report.checks.find((x) => x.id === b);
-      reasons.push(c ? `${code("check", c.id)}: ${c.reason}` : code("blocker", b));
+      reasons.push(c ? t("labelled", { label: code("check", c.id), text: c.reason }) : code("blocker", b));
     }
   }
   for (const w of report.warnings ?? []) reasons.push(w.message);
@@ -259,7 +266,7 @@ function submit(s, form) {
   render();
   const fb = document.getElementById("feedback");
   fb.focus();
-  announce(`${state.answers[s.id].correct ? t("correct") : t("wrong")}. ${t("engineSays", { answer: choiceLabel(s, actual) })}`);
+  announce(t("sentences", { a: state.answers[s.id].correct ? t("correct") : t("wrong"), b: t("engineSays", { answer: choiceLabel(s, actual) }) }));
 }
 
 function go(i, { focus } = {}) {
