@@ -15,14 +15,15 @@ const CHOICES = {
 };
 
 let scenarios = [];
-let state = { index: 0, answers: {} };
+// lines: what the trainee typed for scenarios whose line is not built in, by scenario id.
+let state = { index: 0, answers: {}, lines: {} };
 let engineReady = false;
 const live = document.getElementById("page-live");
 
 function load() {
   try {
     const s = JSON.parse(localStorage.getItem(STORE) ?? "null");
-    if (s && typeof s === "object" && s.answers) state = { index: Number(s.index) || 0, answers: s.answers };
+    if (s && typeof s === "object" && s.answers) state = { index: Number(s.index) || 0, answers: s.answers, lines: s.lines && typeof s.lines === "object" ? s.lines : {} };
   } catch {
     /* start afresh */
   }
@@ -80,8 +81,80 @@ function engineAnswer(s, report) {
   }
 }
 
+/** The options of a scenario, with the line the trainee typed when the scenario needs one. */
+function optionsOf(s) {
+  const options = { ...s.options, lang: lang() };
+  if (s.lineInput && state.lines[s.id] !== undefined) {
+    options.policy = { ...(s.options.policy ?? {}), [s.lineInput.key]: state.lines[s.id] };
+  }
+  return options;
+}
+
 function run(s) {
-  return assess(s.household, { ...s.options, lang: lang() });
+  return assess(s.household, optionsOf(s));
+}
+
+/** A typed amount of yuan: "19560", "19,560", "19560元", "１９５６０" (full-width digits); NaN otherwise. */
+export function parseYuan(raw) {
+  let x = String(raw).replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/\s+/g, "");
+  x = x.replace(/元$/, "");
+  if (/^\d{1,3}([,，]\d{3})+(\.\d+)?$/.test(x)) x = x.replace(/[,，]/g, "");
+  return /^\d+(\.\d{1,2})?$/.test(x) ? Number(x) : NaN;
+}
+
+/**
+ * Step 1 of a scenario whose line is not built in (issue 10 §1): what the line is, why it is
+ * asked, where an official finds it, the local notice, and a field for the amount. The trainee's
+ * amount must be the notice's (the lesson is how to read it); the engine then runs with it.
+ */
+function lineSection(s) {
+  const li = s.lineInput;
+  const l = lang();
+  const accepted = state.lines[s.id];
+  const year = s.options.asOf.slice(0, 4);
+  // Once the prediction is submitted the line is part of the answer and no longer changes.
+  const locked = !!state.answers[s.id];
+  const input = h("input", { type: "text", id: "line-input", inputmode: "decimal", autocomplete: "off", disabled: locked,
+    "aria-describedby": "line-hint line-error", value: accepted !== undefined ? String(accepted) : "" });
+  const error = h("p", { class: "error", id: "line-error", hidden: true });
+  const status = h("p", { class: "status", id: "line-status", hidden: accepted === undefined,
+    text: accepted !== undefined ? t("lineAccepted", { value: accepted, monthly: li.dibaoMonthly, factor: li.factor }) : "" });
+  const use = (e) => {
+    e.preventDefault();
+    const value = parseYuan(input.value);
+    const problem = Number.isNaN(value) ? t("lineNotNumber") : value !== li.value ? t("lineWrong", { value }) : null;
+    if (problem) {
+      error.textContent = problem;
+      error.hidden = false;
+      input.setAttribute("aria-invalid", "true");
+      input.focus();
+      announce(problem);
+      return;
+    }
+    state.lines[s.id] = value;
+    save();
+    render();
+    document.getElementById("line-status").focus();
+    announce(t("lineAccepted", { value, monthly: li.dibaoMonthly, factor: li.factor }));
+  };
+  const form = h("form", { id: "line-form", novalidate: true },
+    h("div", { class: "field" },
+      h("label", { for: "line-input", text: t("lineLabel") }),
+      h("span", { class: "hint", id: "line-hint", text: t("lineHint") }),
+      error,
+      input),
+    h("button", { type: "submit", disabled: locked, text: t("lineUse") }));
+  form.addEventListener("submit", use);
+  status.tabIndex = -1;
+  return h("section", { class: "panel line-step", "aria-labelledby": "line-title" },
+    h("h3", { id: "line-title", text: t("lineStepTitle") }),
+    h("p", { text: t("lineWhat") }),
+    h("p", { text: t("lineWhy", { province: provinceName(s.household.province, l), year }) }),
+    h("p", { text: t("lineWhere") }),
+    h("h4", { text: t("lineNotice") }),
+    h("blockquote", { class: "notice", text: li.notice[l] }),
+    form,
+    status);
 }
 
 function age(birth, asOf) {
@@ -227,6 +300,7 @@ function render({ focus } = {}) {
     factsList(s),
     h("details", null, h("summary", { text: t("showData") }),
       h("pre", { class: "json", tabindex: "0", role: "region", "aria-label": t("showData"), text: JSON.stringify({ household: s.household, options: s.options }, null, 2) })),
+    s.lineInput ? lineSection(s) : null,
     form,
     feedback,
     h("div", { class: "nav-buttons" },
@@ -245,6 +319,15 @@ function submit(s, form) {
   const chosen = form.querySelector("input[name=answer]:checked");
   const err = form.querySelector("#choice-error");
   const radios = [...form.querySelectorAll("input[name=answer]")];
+  if (s.lineInput && state.lines[s.id] === undefined) {
+    // The engine cannot answer without the line: send the trainee back to step 1.
+    err.textContent = t("lineFirst");
+    err.hidden = false;
+    document.getElementById("line-input").focus();
+    announce(t("lineFirst"));
+    return;
+  }
+  err.textContent = t("chooseFirst");
   if (!chosen) {
     err.hidden = false;
     for (const r of radios) {
@@ -277,7 +360,7 @@ function go(i, { focus } = {}) {
 }
 
 document.getElementById("reset-score").addEventListener("click", () => {
-  state = { index: 0, answers: {} };
+  state = { index: 0, answers: {}, lines: {} };
   save();
   render();
   announce(t("scoreReset"));
