@@ -9,7 +9,8 @@
 //    mostly Chinese is checked as zh-CN text (an English string that glosses a Chinese term is not);
 //  * www/**/*.html: text and aria-label/title/alt/placeholder attributes (the pages are zh-CN by
 //    default; an element marked lang="en", such as the "English" switch, is left out);
-//  * www/**/*.json: every "zh-CN" value, and the training scenarios' "source".
+//  * www/**/*.json: every "zh-CN" value, and the training scenarios' "source"; the web app
+//    manifest's names.
 // Each finding names the file, the key (or line) and the offending character or word.
 
 import { test } from "node:test";
@@ -239,6 +240,13 @@ test("zh-text: the demo site (www/: pages, page modules, training scenarios, sam
     ...filesUnder(www, ".html").flatMap(htmlStrings),
     ...filesUnder(www, ".js").flatMap((f) => jsStrings(f)),
     ...filesUnder(www, ".json").flatMap(jsonStrings),
+    // The web app manifest's names are what a phone shows under the installed icon.
+    ...filesUnder(www, ".webmanifest").flatMap((f) => {
+      const m = JSON.parse(fs.readFileSync(f, "utf8"));
+      const rel = path.relative(root, f);
+      return [["name", m.name], ["short_name", m.short_name], ["description", m.description], ...(m.shortcuts ?? []).map((x, i) => [`shortcuts[${i}].name`, x.name])]
+        .filter(([, v]) => v).map(([k, v]) => ({ where: `${rel} ${k}`, text: v }));
+    }),
   ];
   assert.ok(strings.length > 300, `found only ${strings.length} strings: the extraction is broken`);
   const lines = report(strings);
