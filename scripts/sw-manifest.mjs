@@ -12,7 +12,7 @@
 //
 // Listed: every file under www/ (pages, modules, styles, samples, training scenarios, icons,
 // manifest) except the service worker's own scripts, and the browser build of the package in pkg/
-// (*.js, *.css, *.wasm at its top level and in pkg/batch/; not pkg/node/, types or docs).
+// (*.js, *.css, *.wasm in pkg/ and its folders; not pkg/node/, types or docs).
 // Paths are relative to www/, where the service worker lives (so pkg files are "../pkg/...").
 //
 // The output is generated, not committed (.gitignore). Without it the service worker fails to
@@ -40,9 +40,11 @@ function walk(dir) {
 export function precacheFiles(root = defaultRoot) {
   const www = walk(path.join(root, "www")).filter((f) => !OWN.has(path.relative(path.join(root, "www"), f)));
   const pkgDir = path.join(root, "pkg");
-  const pkg = [pkgDir, path.join(pkgDir, "batch")]
-    .filter((d) => fs.existsSync(d))
-    .flatMap((d) => fs.readdirSync(d, { withFileTypes: true }).filter((e) => e.isFile() && PKG_EXT.test(e.name) && !e.name.endsWith(".d.ts")).map((e) => path.join(d, e.name)));
+  // The browser build: every script, style and wasm in pkg/ and its folders (the element may be
+  // split into several files), except pkg/node/ (Node only).
+  const pkg = fs.existsSync(pkgDir)
+    ? walk(pkgDir).filter((f) => PKG_EXT.test(f) && !f.endsWith(".d.ts") && !path.relative(pkgDir, f).startsWith(`node${path.sep}`))
+    : [];
   if (!pkg.some((f) => f.endsWith("tuopin_bg.wasm"))) throw new Error("pkg/tuopin_bg.wasm is missing: build pkg/ first (scripts/build.sh)");
   return [...www, ...pkg].map((f) => path.relative(root, f).split(path.sep).join("/")).sort();
 }
