@@ -11,20 +11,24 @@ const HALF = new Set([",", ":", ";", "(", ")", "!", "?"]);
  * English allowed in zh-CN text besides codes (see isCode). Each entry is a proper name with no
  * usual Chinese form, or the name of a cited document:
  *  - "tuopin": the product's own name, shown beside 脱贫评估;
- *  - "policy-reference": the reference document the training sources cite by section;
  *  - "Excel", "Windows": the programs whose exported CSV the batch page explains;
- *  - "JSON Lines": the name of a file format the batch page reads.
+ *  - "JSON Lines": the name of a file format the batch page reads;
+ *  - "WebAssembly", "Chromium", "Chrome", "Firefox", "Safari": the technology and the browsers a
+ *    message about an unsupported browser must name as the phone shows them.
  */
-export const ALLOWED = ["tuopin", "policy-reference", "Excel", "Windows", "JSON Lines"];
+export const ALLOWED = ["tuopin", "Excel", "Windows", "JSON Lines", "WebAssembly", "Chromium", "Chrome", "Firefox", "Safari"];
 
 /**
  * A code or document number: one letter (grade D, confidence C/S/N), an all-capitals abbreviation
  * or code (JSON, CSV, GBK, CN-YN), anything with a digit, "_", ".", "/", "[" or "@" in it (exit_2016,
- * members[0].birthDate, UTF-8, T/CHES, file names), or a camelCase identifier (monitoringLine).
+ * members[0].birthDate, UTF-8, T/CHES, file names), a camelCase identifier (monitoringLine), or a
+ * hyphenated name (the cited document policy-reference, pack ids like cn-yn, CSP keywords like
+ * script-src, header names like Content-Security-Policy).
  */
 export function isCode(word) {
   if (word.length === 1) return true;
   if (/^[A-Z0-9-]+$/.test(word)) return true;
+  if (/^[A-Za-z]+(-[A-Za-z]+)+$/.test(word)) return true;
   if (/[0-9_./[\]@]/.test(word)) return true;
   if (/^[a-z]+[A-Z]\w*$/.test(word)) return true;
   return false;
