@@ -26,6 +26,7 @@ export const PACK_TEXT = {
       "枞阳县 / 弋江区 government pages on 风险消除 (policy-reference rule 23)": "枞阳县、弋江区政府网站关于风险消除的页面（policy-reference 规则 23）",
       "三率一度如何测算 (policy-reference rule 27, edge case 11)": "《三率一度如何测算》（policy-reference 规则 27，边界情形 11）",
       "广西 贫困户脱贫摘帽“双认定”分析表 (GitHub SineObama/pgfp_self, doubleCognizanceForm.jsp)": "广西贫困户脱贫摘帽“双认定”分析表（开源项目 SineObama/pgfp_self，doubleCognizanceForm.jsp）",
+      "广西 贫困户脱贫摘帽“双认定”分析表 ({url}, doubleCognizanceForm.jsp)": "广西贫困户脱贫摘帽“双认定”分析表（{url}，doubleCognizanceForm.jsp）",
       "GitHub Gzuwkj/fuping rules/1_02_006.py": "开源项目 Gzuwkj/fuping 的校验规则 rules/1_02_006.py",
       "湖北 一出三不出 (policy-reference rule 13)": "湖北“一出三不出”（policy-reference 规则 13）",
       "news title in a public news feed (2023 line)": "公开新闻源中的新闻标题（2023 年监测线）",

@@ -63,10 +63,22 @@ function packName(p) {
   return p.province ? provinceName(p.province, lang()) : t("national");
 }
 
+const URL_IN_TEXT = /https?:\/\/[^\s,，;；()（）]+/g;
+
+/** This page's Chinese for a citation; a web address in it stands as {url} in the table's key. */
+function tableSource(english) {
+  const table = PACK_TEXT["zh-CN"].source;
+  if (english in table) return table[english];
+  const urls = english.match(URL_IN_TEXT) ?? [];
+  const zhText = urls.length ? table[english.replace(URL_IN_TEXT, "{url}")] : undefined;
+  let i = 0;
+  return zhText?.replace(/\{url\}/g, () => urls[i++] ?? "");
+}
+
 /** A citation in the page's language: the engine's Chinese citation (sourceZh) first, then this page's. */
 function sourceText(english, chinese) {
   if (!zh()) return english;
-  return chinese ?? PACK_TEXT["zh-CN"].source[english] ?? english;
+  return chinese ?? tableSource(english) ?? english;
 }
 
 function packOptions() {
