@@ -345,6 +345,9 @@ export function h(tag, props, ...children) {
 // reload, so a form being filled in never changes under them.
 
 let updateWorker = null;
+// Set when the person in THIS tab pressed the reload button: another tab accepting the update must
+// not reload this one (its form may be half filled); this tab keeps its notice instead.
+let updateAsked = false;
 
 function updateNotice() {
   let box = document.getElementById("update-notice");
@@ -369,7 +372,12 @@ function renderUpdateNotice() {
   box.replaceChildren(
     h("p", { text: t("updateReady") }),
     h("button", { type: "button", class: "primary", id: "update-reload", text: t("updateReload"),
-      onclick: () => updateWorker?.postMessage({ type: "skip-waiting" }) }));
+      onclick: () => {
+        updateAsked = true;
+        // Already active (another tab accepted it): a plain reload picks it up.
+        if (updateWorker?.state === "activated") location.reload();
+        else updateWorker?.postMessage({ type: "skip-waiting" });
+      } }));
 }
 
 function offerUpdate(worker) {
@@ -384,8 +392,9 @@ async function registerServiceWorker() {
   updateNotice().hidden = true;
   let reloading = false;
   navigator.serviceWorker.addEventListener("controllerchange", () => {
-    // Reload only when the person asked for the new version (not on the first install).
-    if (!updateWorker || reloading) return;
+    // Reload only when the person here asked for the new version (not on the first install,
+    // not when another tab accepted it).
+    if (!updateAsked || reloading) return;
     reloading = true;
     location.reload();
   });

@@ -157,12 +157,26 @@ test("offline: a new version is announced with a reload button and applied only 
     assert.match(await notice.textContent(), /A new version has been downloaded/);
     await page.locator("#lang-switch").click();
 
+    // A second tab of the site, e.g. a household half filled in there.
+    const other = await o.context.newPage();
+    await other.goto(`${ctx.base}training.html`);
+    await other.locator("#update-notice #update-reload").waitFor();
+    await other.evaluate(() => {
+      window.__samePage = true;
+    });
+
     // The person presses the button: the new worker takes over and the page reloads once.
     await Promise.all([page.waitForEvent("load"), notice.locator("#update-reload").click()]);
     await waitForEngine(page);
     assert.equal(await page.evaluate(() => window.__samePage), undefined, "the page was reloaded");
     assert.equal(await controlledVersion(page), next.version);
     assert.equal(await page.locator("#update-notice").isVisible(), false);
+    // The other tab was not reloaded under its user; its notice stays, and its button now reloads it.
+    assert.equal(await other.evaluate(() => window.__samePage), true, "the other tab kept its page");
+    assert.ok(await other.locator("#update-notice").isVisible());
+    await Promise.all([other.waitForEvent("load"), other.locator("#update-reload").click()]);
+    assert.equal(await other.evaluate(() => window.__samePage), undefined);
+    assert.equal(await controlledVersion(other), next.version);
     const keys = await page.evaluate(() => caches.keys());
     assert.deepEqual(keys.filter((k) => k.startsWith("tuopin-site-")), [`tuopin-site-${next.version}`], "the old cache is gone");
   } finally {
