@@ -118,7 +118,7 @@ const TEXT = {
     noValue: "（无取值）",
     openEnded: "至今",
     shown: "显示 {n} 个政策包",
-    engineVersion: "引擎版本 {v}，合同版本 {c}",
+    engineVersion: "引擎版本 {v}，接口约定版本 {c}",
   },
   en: {
     skip: "Skip to the content",
