@@ -13,6 +13,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { test, assert, EL, waitForEngine, nextEvent, clearStorage, screenshot, axe, formatViolations } from "./lib.mjs";
 import { writePrecache } from "../../scripts/sw-manifest.mjs";
+import { problemsOf } from "./zh-rules.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const precache = writePrecache({ root });
@@ -114,6 +115,17 @@ test("offline: load once, cut the network, reload, and assess a household; train
   const note = await page.locator("#host-note").textContent();
   assert.match(note, /^页面收到评估结果：贫困户退出/);
   assert.doesNotMatch(note, /exit_2016|ready/);
+  // Everything the page itself shows around the element is plain Chinese (issue 10 §5); the host
+  // note quotes the element's own labels, which tests/node/zh-text.test.mjs checks at the source.
+  const own = await page.evaluate(() => {
+    const out = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.textContent.trim() && !n.parentElement.closest("[lang=en], script, #host-note")) out.push(n.textContent.trim());
+    }
+    return out;
+  });
+  assert.deepEqual(own.flatMap((x) => problemsOf(x).map((p) => `${p}: ${x}`)), []);
   await screenshot(page, ctx, "offline-self-check-360");
 
   // The training page, never opened before, also comes from the cache.
