@@ -4,6 +4,7 @@
 
 import "../pkg/tuopin-assessment.js";
 import { t, h, lang, refreshElements } from "./site.js";
+import { verdictText } from "./host-note.js";
 
 const el = document.getElementById("self-check");
 const live = document.getElementById("page-live");
@@ -100,8 +101,7 @@ document.getElementById("policy-apply").addEventListener("click", () => {
 el.addEventListener("tuopin-result", (e) => {
   const r = e.detail.report;
   const verdict = r.exit?.verdict ?? r.monitoring?.category ?? "";
-  const extra = r.riskElimination ? ` / ${r.riskElimination.verdict}` : "";
-  hostNote.textContent = t("hostNote", { verdict: `${r.regime} · ${verdict}${extra}` });
+  hostNote.textContent = t("hostNote", { verdict: verdictText(r) });
   hostNote.dataset.verdict = verdict;
 });
 el.addEventListener("tuopin-invalid", (e) => {

@@ -15,14 +15,15 @@ const CHOICES = {
 };
 
 let scenarios = [];
-let state = { index: 0, answers: {} };
+// lines: what the trainee typed for scenarios whose line is not built in, by scenario id.
+let state = { index: 0, answers: {}, lines: {} };
 let engineReady = false;
 const live = document.getElementById("page-live");
 
 function load() {
   try {
     const s = JSON.parse(localStorage.getItem(STORE) ?? "null");
-    if (s && typeof s === "object" && s.answers) state = { index: Number(s.index) || 0, answers: s.answers };
+    if (s && typeof s === "object" && s.answers) state = { index: Number(s.index) || 0, answers: s.answers, lines: s.lines && typeof s.lines === "object" ? s.lines : {} };
   } catch {
     /* start afresh */
   }
@@ -80,8 +81,80 @@ function engineAnswer(s, report) {
   }
 }
 
+/** The options of a scenario, with the line the trainee typed when the scenario needs one. */
+function optionsOf(s) {
+  const options = { ...s.options, lang: lang() };
+  if (s.lineInput && state.lines[s.id] !== undefined) {
+    options.policy = { ...(s.options.policy ?? {}), [s.lineInput.key]: state.lines[s.id] };
+  }
+  return options;
+}
+
 function run(s) {
-  return assess(s.household, { ...s.options, lang: lang() });
+  return assess(s.household, optionsOf(s));
+}
+
+/** A typed amount of yuan: "19560", "19,560", "19560元", "１９５６０" (full-width digits); NaN otherwise. */
+export function parseYuan(raw) {
+  let x = String(raw).replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/\s+/g, "");
+  x = x.replace(/元$/, "");
+  if (/^\d{1,3}([,，]\d{3})+(\.\d+)?$/.test(x)) x = x.replace(/[,，]/g, "");
+  return /^\d+(\.\d{1,2})?$/.test(x) ? Number(x) : NaN;
+}
+
+/**
+ * Step 1 of a scenario whose line is not built in (issue 10 §1): what the line is, why it is
+ * asked, where an official finds it, the local notice, and a field for the amount. The trainee's
+ * amount must be the notice's (the lesson is how to read it); the engine then runs with it.
+ */
+function lineSection(s) {
+  const li = s.lineInput;
+  const l = lang();
+  const accepted = state.lines[s.id];
+  const year = s.options.asOf.slice(0, 4);
+  // Once the prediction is submitted the line is part of the answer and no longer changes.
+  const locked = !!state.answers[s.id];
+  const input = h("input", { type: "text", id: "line-input", inputmode: "decimal", autocomplete: "off", disabled: locked,
+    "aria-describedby": "line-hint line-error", value: accepted !== undefined ? String(accepted) : "" });
+  const error = h("p", { class: "error", id: "line-error", hidden: true });
+  const status = h("p", { class: "status", id: "line-status", hidden: accepted === undefined,
+    text: accepted !== undefined ? t("lineAccepted", { value: accepted, monthly: li.dibaoMonthly, factor: li.factor }) : "" });
+  const use = (e) => {
+    e.preventDefault();
+    const value = parseYuan(input.value);
+    const problem = Number.isNaN(value) ? t("lineNotNumber") : value !== li.value ? t("lineWrong", { value }) : null;
+    if (problem) {
+      error.textContent = problem;
+      error.hidden = false;
+      input.setAttribute("aria-invalid", "true");
+      input.focus();
+      announce(problem);
+      return;
+    }
+    state.lines[s.id] = value;
+    save();
+    render();
+    document.getElementById("line-status").focus();
+    announce(t("lineAccepted", { value, monthly: li.dibaoMonthly, factor: li.factor }));
+  };
+  const form = h("form", { id: "line-form", novalidate: true },
+    h("div", { class: "field" },
+      h("label", { for: "line-input", text: t("lineLabel") }),
+      h("span", { class: "hint", id: "line-hint", text: t("lineHint") }),
+      error,
+      input),
+    h("button", { type: "submit", disabled: locked, text: t("lineUse") }));
+  form.addEventListener("submit", use);
+  status.tabIndex = -1;
+  return h("section", { class: "panel line-step", "aria-labelledby": "line-title" },
+    h("h3", { id: "line-title", text: t("lineStepTitle") }),
+    h("p", { text: t("lineWhat") }),
+    h("p", { text: t("lineWhy", { province: provinceName(s.household.province, l), year }) }),
+    h("p", { text: t("lineWhere") }),
+    h("h4", { text: t("lineNotice") }),
+    h("blockquote", { class: "notice", text: li.notice[l] }),
+    form,
+    status);
 }
 
 function age(birth, asOf) {
@@ -106,10 +179,11 @@ function renderIndex() {
   ol.replaceChildren(...scenarios.map((s, i) => {
     const a = state.answers[s.id];
     const mark = a ? (a.correct ? " ✓" : " ✗") : "";
-    const status = a ? ` (${t("answered")}: ${a.correct ? t("correct") : t("wrong")})` : "";
+    const title = t("labelled", { label: t("question", { n: i + 1, total: scenarios.length }), text: s.title[lang()] });
+    const label = a ? t("paren", { text: title, note: t("labelled", { label: t("answered"), text: a.correct ? t("correct") : t("wrong") }) }) : title;
     return h("li", null, h("button", {
       type: "button", "aria-current": i === state.index ? "true" : undefined,
-      "aria-label": `${t("question", { n: i + 1, total: scenarios.length })}: ${s.title[lang()]}${status}`,
+      "aria-label": label,
       text: `${i + 1}${mark}`, onclick: () => go(i, { focus: true }),
     }));
   }));
@@ -121,7 +195,7 @@ function factsList(s) {
   const l = lang();
   const rows = [
     [t("asOf"), asOf],
-    [t("province"), `${provinceName(hh.province, l)} (${hh.province})`],
+    [t("province"), t("paren", { text: provinceName(hh.province, l), note: hh.province })],
     [t("registration"), hh.registration ? code("registration", hh.registration) : "—"],
   ];
   const members = (hh.members ?? []).map((m) => t("memberLine", {
@@ -137,13 +211,19 @@ function factsList(s) {
     h("dd", null, h("ul", null, members.map((m) => h("li", { text: m })))));
 }
 
+/** "义务教育有保障：理由（依据）" for a check. */
+function checkReason(c) {
+  const text = c.basis ? t("paren", { text: c.reason, note: c.basis }) : c.reason;
+  return t("labelled", { label: code("check", c.id), text });
+}
+
 function feedbackNodes(s, answer) {
   let report;
   try {
     report = run(s);
   } catch (e) {
-    const msgs = Array.isArray(e?.problems) ? e.problems.map((p) => `${p.path}: ${p.message}`) : [String(e?.message ?? e)];
-    return [h("p", { text: msgs.join("; ") })];
+    const msgs = Array.isArray(e?.problems) ? e.problems.map((p) => t("labelled", { label: p.path, text: p.message })) : [String(e?.message ?? e)];
+    return [h("p", { text: msgs.join(t("listSep")) })];
   }
   const actual = engineAnswer(s, report);
   const right = answer.choice === actual;
@@ -161,25 +241,25 @@ function feedbackNodes(s, answer) {
   if (kind === "check") {
     const c = report.checks.find((x) => x.id === s.ask.slice(6));
     if (c) {
-      reasons.push(`${code("check", c.id)}: ${c.reason}${c.basis ? ` (${c.basis})` : ""}`);
+      reasons.push(checkReason(c));
       for (const m of c.members ?? []) {
-        if (m && typeof m === "object" && m.reason) reasons.push(`${memberLabel(s, m.index)}: ${m.reason}`);
+        if (m && typeof m === "object" && m.reason) reasons.push(t("labelled", { label: memberLabel(s, m.index), text: m.reason }));
       }
     }
   } else if (kind === "exit" && report.exit) {
     for (const b of report.exit.blocking) {
       const c = report.checks.find((x) => x.id === b);
-      reasons.push(c ? `${code("check", c.id)}: ${c.reason}${c.basis ? ` (${c.basis})` : ""}` : code("blocker", b));
+      reasons.push(c ? checkReason(c) : code("blocker", b));
     }
     if (!report.exit.blocking.length) {
-      for (const c of report.checks.filter((x) => x.veto)) reasons.push(`${code("check", c.id)}: ${code("status", c.status)}`);
+      for (const c of report.checks.filter((x) => x.veto)) reasons.push(t("labelled", { label: code("check", c.id), text: code("status", c.status) }));
     }
   } else if (kind === "category" && report.monitoring) {
     for (const r of report.monitoring.reasons ?? []) reasons.push(typeof r === "string" ? r : r.message);
   } else if (kind === "elimination" && report.riskElimination) {
     for (const b of report.riskElimination.blocking) {
       const c = report.checks.find((x) => x.id === b);
-      reasons.push(c ? `${code("check", c.id)}: ${c.reason}` : code("blocker", b));
+      reasons.push(c ? t("labelled", { label: code("check", c.id), text: c.reason }) : code("blocker", b));
     }
   }
   for (const w of report.warnings ?? []) reasons.push(w.message);
@@ -220,6 +300,7 @@ function render({ focus } = {}) {
     factsList(s),
     h("details", null, h("summary", { text: t("showData") }),
       h("pre", { class: "json", tabindex: "0", role: "region", "aria-label": t("showData"), text: JSON.stringify({ household: s.household, options: s.options }, null, 2) })),
+    s.lineInput ? lineSection(s) : null,
     form,
     feedback,
     h("div", { class: "nav-buttons" },
@@ -238,6 +319,15 @@ function submit(s, form) {
   const chosen = form.querySelector("input[name=answer]:checked");
   const err = form.querySelector("#choice-error");
   const radios = [...form.querySelectorAll("input[name=answer]")];
+  if (s.lineInput && state.lines[s.id] === undefined) {
+    // The engine cannot answer without the line: send the trainee back to step 1.
+    err.textContent = t("lineFirst");
+    err.hidden = false;
+    document.getElementById("line-input").focus();
+    announce(t("lineFirst"));
+    return;
+  }
+  err.textContent = t("chooseFirst");
   if (!chosen) {
     err.hidden = false;
     for (const r of radios) {
@@ -259,7 +349,7 @@ function submit(s, form) {
   render();
   const fb = document.getElementById("feedback");
   fb.focus();
-  announce(`${state.answers[s.id].correct ? t("correct") : t("wrong")}. ${t("engineSays", { answer: choiceLabel(s, actual) })}`);
+  announce(t("sentences", { a: state.answers[s.id].correct ? t("correct") : t("wrong"), b: t("engineSays", { answer: choiceLabel(s, actual) }) }));
 }
 
 function go(i, { focus } = {}) {
@@ -270,7 +360,7 @@ function go(i, { focus } = {}) {
 }
 
 document.getElementById("reset-score").addEventListener("click", () => {
-  state = { index: 0, answers: {} };
+  state = { index: 0, answers: {}, lines: {} };
   save();
   render();
   announce(t("scoreReset"));

@@ -62,7 +62,7 @@ test("batch: a CSV with Chinese headers: summary, indicators, charts, invalid ro
   // Progress: finished, with the bar full.
   const bar = await page.locator("#progress").evaluate((p) => ({ value: p.value, max: p.max }));
   assert.deepEqual(bar, { value: 1, max: 1 }, "the bar is full: the whole file is read");
-  assert.match(await text(page.locator("#progress-text")), /已完成:共 8 户/);
+  assert.match(await text(page.locator("#progress-text")), /已完成：共 8 户/);
   assert.ok(await page.locator("#cancel").isHidden());
   assert.ok(await page.locator("#encoding-note").isHidden(), "a UTF-8 file needs no conversion note");
 
@@ -84,7 +84,7 @@ test("batch: a CSV with Chinese headers: summary, indicators, charts, invalid ro
   assert.match(incidence, /52\.94%/);
   assert.match(incidence, /9 \/ 17 人/);
   assert.match(incidence, /低于 3%/);
-  assert.match(incidence, /严格:等于 3% 不达标/);
+  assert.match(incidence, /严格：等于 3% 不达标/);
   assert.match(incidence, /✗ 未达标/);
   assert.equal(await ind("incidence").getAttribute("data-status"), "fail");
   assert.match(await text(ind("wrongExit")), /57\.14%.*4 \/ 7 人.*低于 2%/);
@@ -105,7 +105,7 @@ test("batch: a CSV with Chinese headers: summary, indicators, charts, invalid ro
   assert.equal(await page.locator("#hist-chart rect.bar.below").count(), 4, "bins under 1× are marked as below the line");
   assert.equal(await page.locator("#hist-chart line.line-mark").count(), 1);
   assert.match(await text(page.locator("#hist-chart")), /标准线/);
-  assert.match(await text(page.locator("#hist-caption")), /收入低于标准线 2 户,达到或高于标准线 5 户/);
+  assert.match(await text(page.locator("#hist-caption")), /收入低于标准线 2 户，达到或高于标准线 5 户/);
   assert.equal(await page.locator("#hist-chart svg").getAttribute("role"), "img");
   const failBars = await page.locator("#fail-chart rect.bar").evaluateAll((r) => Object.fromEntries(r.map((x) => [x.dataset.check, Number(x.dataset.count)])));
   assert.deepEqual(failBars, { income: 2, food: 0, clothing: 0, education: 1, medical: 0, housing: 1, water: 0, electricity: 0 });
@@ -180,7 +180,7 @@ test("batch: a CSV with Chinese headers: summary, indicators, charts, invalid ro
   await page.locator("#boundary").selectOption("lenient");
   await page.locator("#rerun").click();
   await page.waitForFunction(() => /宽松/.test(document.querySelector('#indicators tr[data-indicator="incidence"]')?.textContent ?? ""));
-  assert.match(await text(ind("incidence")), /宽松:等于 3% 算达标/);
+  assert.match(await text(ind("incidence")), /宽松：等于 3% 算达标/);
 });
 
 test("batch: a GBK-encoded CSV with CRLF line ends (Excel on Chinese Windows) is detected and converted", async (ctx) => {
@@ -361,7 +361,7 @@ test("batch: 50,000 households: the progress bar advances and the page responds 
   await page.locator("#next-page").click();
   await page.waitForFunction(() => /第 2 \//.test(document.querySelector("#page-info").textContent));
   assert.equal(await page.locator("#rows tbody tr").first().getAttribute("data-id"), "G000100");
-  assert.match(await text(page.locator("#rows-status")), /显示第 101–200 户,共 50,000 户符合条件/);
+  assert.match(await text(page.locator("#rows-status")), /显示第 101–200 户，共 50,000 户符合条件/);
   const bins = await page.locator("#hist-chart rect.bar").evaluateAll((r) => r.reduce((a, x) => a + Number(x.dataset.count), 0));
   assert.equal(bins, 50000);
 

@@ -45,6 +45,9 @@ export async function makeContext(env, { viewport = { width: 1280, height: 900 }
   context.on("request", (r) => {
     const url = r.url();
     if (url.startsWith("data:") || url.startsWith("blob:")) return;
+    // The demo site's service worker fetching its offline copy (www/sw.js, issue 10 §7) is not
+    // the page's traffic; its requests still pass the route above (own files only).
+    if (r.serviceWorker()) return;
     requests.push(url);
   });
   page.on("console", (m) => {

@@ -38,6 +38,13 @@ test("static: pages have the strict CSP and no inline scripts, handlers or style
     assert.doesNotMatch(src, /setAttribute\(\s*["']style["']|\.style\.cssText|\.style\.\w+\s*=/, `${rel} sets inline styles`);
     assert.doesNotMatch(src, /https?:\/\/(?!127\.0\.0\.1)/, `${rel} names a remote URL`);
   }
+  // Issue 10 §7: the self-check and training pages are installable; the service worker's precache
+  // list is generated (scripts/sw-manifest.mjs), never committed, so it cannot go stale.
+  for (const f of ["index.html", "training.html"]) {
+    assert.match(fs.readFileSync(path.join(www, f), "utf8"), /<link rel="manifest" href="manifest\.webmanifest">/, `${f} links the manifest`);
+  }
+  assert.match(fs.readFileSync(path.join(www, "sw.js"), "utf8"), /importScripts\("sw-precache\.js"\)/);
+  assert.match(fs.readFileSync(path.join(root, ".gitignore"), "utf8"), /^\/www\/sw-precache\.js$/m);
   // www pages import the element from ../pkg/, and the element imports the package relatively.
   assert.match(fs.readFileSync(path.join(www, "self-check.js"), "utf8"), /from "\.\.\/pkg\/tuopin-assessment\.js"|import "\.\.\/pkg\/tuopin-assessment\.js"/);
   assert.match(fs.readFileSync(path.join(root, "js", "tuopin-assessment.js"), "utf8"), /from "\.\/tuopin\.js"/);
