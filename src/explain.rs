@@ -93,6 +93,10 @@ pub fn problem(lang: Lang, f: &Finding) -> String {
         Code::NoPovertyLine => say!(lang, "{given} 没有可用的扶贫标准(参考资料未确认该年数值),请通过 policy.povertyLine 提供", "no poverty line for {given} (the reference confirms no figure for that year): give policy.povertyLine"),
         Code::NoMonitoringLine => say!(lang, "{given} 没有配置防止返贫监测线(监测线由各省确定,不设全国默认值),请通过 policy.monitoringLine 提供", "no monitoring line configured for {given} (lines are set by provinces; there is no national default): give policy.monitoringLine"),
         Code::InvalidJson => say!(lang, "不是有效的 JSON:{given}", "not valid JSON: {given}"),
+        Code::UnterminatedQuote => say!(lang, "引号在本行内没有闭合（{given}），本行无法读取；一个单元格不能跨行", "a quote opened here does not close on this line ({given}): the row cannot be read; a cell cannot span lines"),
+        Code::HouseholdRowsNotContiguous => say!(lang, "户编号“{given}”的行不相邻（第{expected}行）：同一户的各行必须连续排列，该户未评估", "the rows of household \"{given}\" are not contiguous (lines {expected}): a household's rows must be adjacent; the household is not assessed"),
+        Code::MultipleHeads => say!(lang, "同一户中有{given}名成员被标为户主：可能是两户使用了相同的户编号，该户未评估", "{given} members of one household are coded as head: two households may share an id; the household is not assessed"),
+        Code::InvalidUtf8 => say!(lang, "本行不是 UTF-8 文本（可能是 GBK 编码），无法读取", "this line is not UTF-8 text (GBK, perhaps) and cannot be read"),
     };
     let path = &f.path;
     say!(lang, "{path}:{base}", "{path}: {base}")
@@ -675,5 +679,35 @@ pub fn w_notice_short(lang: Lang, days: i64) -> String {
         lang,
         "公示到公告不足{days}天",
         "fewer than {days} days between public notice and announcement"
+    )
+}
+
+pub fn w_sample_flag_ignored(lang: Lang, path: &str, registration: &str, wanted: &str) -> String {
+    let (zh_sample, en_sample) = if path.ends_with("exitSample") {
+        (
+            "错退抽样只针对脱贫户",
+            "the 错退 (wrongly exited) sample is drawn from exited households",
+        )
+    } else {
+        (
+            "漏评抽样只针对一般农户（未建档立卡户）",
+            "the 漏评 (missed) sample is drawn from ordinary households",
+        )
+    };
+    let zh_reg = match registration {
+        "poor" => "贫困户",
+        "exited" => "脱贫户",
+        "ordinary" => "一般农户",
+        _ => "未填户类型的户",
+    };
+    let shown = if registration.is_empty() {
+        "none"
+    } else {
+        registration
+    };
+    say!(
+        lang,
+        "{zh_sample}，本户为{zh_reg}：该抽样标记已忽略，本户不计入该比率",
+        "{en_sample}; this household is {shown}, not {wanted}: the flag is ignored and the household left out of that rate"
     )
 }

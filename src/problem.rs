@@ -27,6 +27,10 @@ pub enum Code {
     NoPovertyLine,
     NoMonitoringLine,
     InvalidJson,
+    UnterminatedQuote,
+    HouseholdRowsNotContiguous,
+    MultipleHeads,
+    InvalidUtf8,
 }
 
 impl Code {
@@ -51,6 +55,10 @@ impl Code {
             Code::NoPovertyLine => "no_poverty_line",
             Code::NoMonitoringLine => "no_monitoring_line",
             Code::InvalidJson => "invalid_json",
+            Code::UnterminatedQuote => "unterminated_quote",
+            Code::HouseholdRowsNotContiguous => "household_rows_not_contiguous",
+            Code::MultipleHeads => "multiple_heads",
+            Code::InvalidUtf8 => "invalid_utf8",
         }
     }
 }
