@@ -224,11 +224,14 @@ impl Batch {
             })
         };
         // A broken row's own problem says why its member is empty: the missing fields of that
-        // empty member would only repeat it.
+        // empty member (or of the household, when the broken row was its only one) would only
+        // repeat it.
+        let any_broken = table.is_some_and(|t| !t.broken.is_empty());
         let mut problems: Vec<Problem> = r
             .findings()
             .iter()
             .filter(|f| !broken(&f.path))
+            .filter(|f| !(any_broken && f.code == Code::MissingField))
             .map(|f| f.render(self.lang))
             .collect();
         let mut located = Vec::new();
@@ -506,15 +509,18 @@ pub struct FileError {
     pub problems: Vec<crate::table::FileProblem>,
 }
 
-/// Ok when the file starts as UTF-8 text (its first 64 KiB; a character cut at the end of that
-/// block is fine). A later line that is not UTF-8 is an invalid row of its own; a file that is
-/// not UTF-8 from the start is refused, naming GBK when it looks like GBK.
+/// Whether a CSV file can be read as UTF-8. A file that is not UTF-8 from its first block
+/// (64 KiB) on and looks like GBK is refused with `gbk_encoding` (the batch page converts GBK
+/// before handing the file over; `tuopin batch` converts it itself). Anything else is read as
+/// UTF-8 line by line: a line that is not UTF-8 is an invalid row (`invalid_utf8`) of its own.
 pub fn check_utf8_start(bytes: &[u8]) -> Result<(), crate::table::FileProblem> {
     let block = bytes.get(..bytes.len().min(1 << 16)).unwrap_or(bytes);
+    let block = block.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(block);
     match std::str::from_utf8(block) {
         Ok(_) => Ok(()),
         Err(e) if e.error_len().is_none() => Ok(()),
-        Err(_) => crate::table::decode(block).map(|_| ()),
+        Err(_) if crate::table::looks_like_gbk(block) => crate::table::decode(block).map(|_| ()),
+        Err(_) => Ok(()),
     }
 }
 
@@ -530,7 +536,9 @@ impl BatchJob {
                 given: None,
             }],
         };
-        check_utf8_start(&bytes).map_err(|p| FileError { problems: vec![p] })?;
+        if format == "csv" {
+            check_utf8_start(&bytes).map_err(|p| FileError { problems: vec![p] })?;
+        }
         let bytes_total = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
         let source = match format {
             "csv" => {

@@ -764,6 +764,8 @@ impl<R: std::io::BufRead> Iterator for TableReader<R> {
             }
             Run::Household { id, line, rows } => {
                 let mut household = build(&self.columns, &self.headers, &rows);
+                // Known from the rows even when none could be built (all broken).
+                household.id = Some(id.clone());
                 let f = fingerprint(&id);
                 if let Some(later) = self.layout.as_ref().and_then(|l| l.split.get(&f)) {
                     let first = *self.split_first.entry(f).or_insert(line);

@@ -124,35 +124,30 @@ pub fn run(flags: &Flags) -> Result<ExitCode, String> {
             } else {
                 None
             };
-            let opener = || -> Result<Result<Box<dyn BufRead + '_>, FileProblem>, String> {
+            let opener = || -> Result<Box<dyn BufRead + '_>, String> {
                 let source: Box<dyn Read + '_> = match &stdin {
                     Some(bytes) => Box::new(&bytes[..]),
                     None => open(&file)?,
                 };
                 let mut buffered = BufReader::with_capacity(1 << 16, source);
                 let start = buffered.fill_buf().map_err(|e| format!("{file}: {e}"))?;
-                Ok(match is_utf8_start(start) {
-                    Ok(()) => Ok(Box::new(buffered)),
-                    Err(true) => Ok(Box::new(BufReader::new(
+                // GBK from the start: converted. Otherwise UTF-8, line by line: a line that is
+                // not UTF-8 is an invalid row of its own (issue 9, item 3).
+                Ok(if is_utf8_start(start) == Err(true) {
+                    Box::new(BufReader::new(
                         encoding_rs_io::DecodeReaderBytesBuilder::new()
                             .encoding(Some(encoding_rs::GBK))
                             .build(buffered),
-                    ))),
-                    Err(false) => Err(FileProblem {
-                        code: "not_utf8",
-                        message:
-                            "the file is neither UTF-8 nor GBK text / 文件既不是UTF-8也不是GBK文本"
-                                .into(),
-                        given: None,
-                    }),
+                    ))
+                } else {
+                    Box::new(buffered)
                 })
             };
-            let first = match opener()? {
-                Ok(source) => source,
-                Err(p) => return Ok(file_problems(&[p])),
-            };
+            let first = opener()?;
             if let Some(bytes) = &stdin {
-                if is_utf8_start(bytes.get(..bytes.len().min(1 << 16)).unwrap_or(bytes)).is_err() {
+                if is_utf8_start(bytes.get(..bytes.len().min(1 << 16)).unwrap_or(bytes))
+                    == Err(true)
+                {
                     eprintln!(
                         "tuopin: {file} is GBK-encoded; read as GBK / 文件为GBK编码，已按GBK读取"
                     );
@@ -166,10 +161,7 @@ pub fn run(flags: &Flags) -> Result<ExitCode, String> {
                 Ok(layout) => layout,
                 Err(problems) => return Ok(file_problems(&problems)),
             };
-            let second = match opener()? {
-                Ok(source) => source,
-                Err(p) => return Ok(file_problems(&[p])),
-            };
+            let second = opener()?;
             run.table(second, layout)?;
         }
         "xlsx" => {
