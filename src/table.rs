@@ -510,9 +510,21 @@ impl Layout {
         Ok(layout)
     }
 
-    /// Bytes held for the fingerprints (the set's buckets and control bytes).
+    /// Bytes held for the fingerprints: the set's buckets (a power of two, at most 7/8 full)
+    /// of 8 bytes each, plus one control byte per bucket and a group's worth more.
     pub fn bytes(&self) -> usize {
-        self.seen.capacity() * (std::mem::size_of::<u64>() + 1)
+        let cap = self.seen.capacity();
+        let buckets = if cap < 8 {
+            cap.next_power_of_two().max(4)
+        } else {
+            (cap * 8 / 7).next_power_of_two()
+        };
+        buckets * (std::mem::size_of::<u64>() + 1) + 16
+    }
+
+    /// Household ids remembered.
+    pub fn households(&self) -> usize {
+        self.seen.len()
     }
 }
 
@@ -1031,6 +1043,23 @@ mod tests {
         assert_eq!(lines(b"x\r\r\ny").len(), 3, "CR then CRLF: two line ends");
         assert!(lines(b"").is_empty());
         assert!(lines(b"\xEF\xBB\xBF").is_empty());
+    }
+
+    #[test]
+    fn issue9_item2_the_id_fingerprints_take_10_to_21_bytes_per_household() {
+        // BENCHMARKS.md quotes these figures: 8 bytes of fingerprint + 1 control byte per
+        // bucket, buckets a power of two at most 7/8 full.
+        for n in [1_000usize, 100_000] {
+            let mut text = String::from("id,province,relation,sex,birthDate\n");
+            for i in 0..n {
+                text.push_str(&format!("H{i},CN-YN,head,male,1980-01-01\n"));
+            }
+            let layout = Layout::scan(text.as_bytes()).unwrap();
+            assert_eq!(layout.households(), n);
+            let per = layout.bytes() as f64 / n as f64;
+            assert!((9.0..=21.0).contains(&per), "{n} households: {per} bytes each");
+            assert!(layout.split.is_empty());
+        }
     }
 
     #[test]

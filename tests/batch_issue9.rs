@@ -470,3 +470,43 @@ fn issue9_item13_sample_flags_on_the_wrong_registration_are_ignored_with_a_warni
     assert!(warned(&reports[0], "survey.exitSample"));
     assert!(warned(&reports[1], "survey.missedSample"));
 }
+
+#[test]
+fn issue9_item2_split_households_are_found_in_csv_read_from_stdin_too() {
+    use std::io::Write;
+    let text = [
+        HEAD.to_string(),
+        row("A", 1000, "a1", "head", "1970-01-01"),
+        row("B", 20000, "b1", "head", "1970-01-01"),
+        row("A", 1000, "a2", "spouse", "1971-01-01"),
+    ]
+    .join("\r\n");
+    let mut child = Command::new(BIN)
+        .args(["batch", "-", "--format", "csv", "--as-of", "2019-12-31"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["summary"]["valid"], 1);
+    let codes: Vec<String> = doc["invalid"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(codes)
+        .collect();
+    assert_eq!(codes, ["household_rows_not_contiguous"; 2]);
+    assert_eq!(
+        doc["lines"],
+        json!({"read": 4, "header": 1, "blank": 0, "assessed": 1, "invalid": 2})
+    );
+}

@@ -114,22 +114,16 @@ pub fn run(flags: &Flags) -> Result<ExitCode, String> {
         }
         "csv" => {
             // Two passes: the first learns which household ids come back after another
-            // household; stdin cannot be read twice, so it is held in memory.
-            let stdin = if file == "-" {
-                let mut bytes = Vec::new();
-                io::stdin()
-                    .read_to_end(&mut bytes)
-                    .map_err(|e| format!("{file}: {e}"))?;
-                Some(bytes)
+            // household. Stdin cannot be read twice: it is spooled to a temporary file first,
+            // so memory stays flat however long the input is.
+            let spool = if file == "-" {
+                Some(Spool::from_stdin()?)
             } else {
                 None
             };
-            let opener = || -> Result<Box<dyn BufRead + '_>, String> {
-                let source: Box<dyn Read + '_> = match &stdin {
-                    Some(bytes) => Box::new(&bytes[..]),
-                    None => open(&file)?,
-                };
-                let mut buffered = BufReader::with_capacity(1 << 16, source);
+            let path = spool.as_ref().map(|s| s.path_str()).unwrap_or(file.clone());
+            let opener = || -> Result<Box<dyn BufRead>, String> {
+                let mut buffered = BufReader::with_capacity(1 << 16, open(&path)?);
                 let start = buffered.fill_buf().map_err(|e| format!("{file}: {e}"))?;
                 // GBK from the start: converted. Otherwise UTF-8, line by line: a line that is
                 // not UTF-8 is an invalid row of its own (issue 9, item 3).
@@ -144,15 +138,7 @@ pub fn run(flags: &Flags) -> Result<ExitCode, String> {
                 })
             };
             let first = opener()?;
-            if let Some(bytes) = &stdin {
-                if is_utf8_start(bytes.get(..bytes.len().min(1 << 16)).unwrap_or(bytes))
-                    == Err(true)
-                {
-                    eprintln!(
-                        "tuopin: {file} is GBK-encoded; read as GBK / 文件为GBK编码，已按GBK读取"
-                    );
-                }
-            } else if is_gbk_file(&file) {
+            if is_gbk_file(&path) {
                 eprintln!(
                     "tuopin: {file} is GBK-encoded; read as GBK / 文件为GBK编码，已按GBK读取"
                 );
@@ -203,6 +189,37 @@ pub fn run(flags: &Flags) -> Result<ExitCode, String> {
     stdout.write_all(b"\n").map_err(|e| e.to_string())?;
     stdout.flush().map_err(|e| e.to_string())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Standard input copied to a temporary file (removed when dropped), for a second pass.
+struct Spool(std::path::PathBuf);
+
+impl Spool {
+    fn from_stdin() -> Result<Spool, String> {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0);
+        let path =
+            std::env::temp_dir().join(format!("tuopin-stdin-{}-{nanos}.csv", std::process::id()));
+        let spool = Spool(path);
+        let mut out =
+            BufWriter::new(File::create(&spool.0).map_err(|e| format!("cannot spool stdin: {e}"))?);
+        io::copy(&mut io::stdin().lock(), &mut out).map_err(|e| format!("stdin: {e}"))?;
+        out.flush()
+            .map_err(|e| format!("cannot spool stdin: {e}"))?;
+        Ok(spool)
+    }
+
+    fn path_str(&self) -> String {
+        self.0.to_string_lossy().into_owned()
+    }
+}
+
+impl Drop for Spool {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
 }
 
 fn file_problems(problems: &[FileProblem]) -> ExitCode {
