@@ -633,6 +633,12 @@ impl<R: std::io::BufRead> TableReader<R> {
                 Some(Ok((line, bytes))) => match split_cells(&bytes, None) {
                     Record::Blank => blank += 1,
                     Record::Cells(cells) => break cells,
+                    Record::Broken { fault, .. } if fault.code == crate::problem::Code::InvalidUtf8 => {
+                        return Err(file_problem(
+                            "not_utf8",
+                            "the file is not UTF-8 text: its header cannot be read / 文件不是UTF-8文本，无法读取表头".into(),
+                        ))
+                    }
                     Record::Broken { fault, .. } => {
                         return Err(file_problem(
                             "malformed_csv",
@@ -1057,7 +1063,10 @@ mod tests {
             let layout = Layout::scan(text.as_bytes()).unwrap();
             assert_eq!(layout.households(), n);
             let per = layout.bytes() as f64 / n as f64;
-            assert!((9.0..=21.0).contains(&per), "{n} households: {per} bytes each");
+            assert!(
+                (9.0..=21.0).contains(&per),
+                "{n} households: {per} bytes each"
+            );
             assert!(layout.split.is_empty());
         }
     }
