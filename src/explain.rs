@@ -97,6 +97,8 @@ pub fn problem(lang: Lang, f: &Finding) -> String {
         Code::HouseholdRowsNotContiguous => say!(lang, "户编号“{given}”的行不相邻（第{expected}行）：同一户的各行必须连续排列，该户未评估", "the rows of household \"{given}\" are not contiguous (lines {expected}): a household's rows must be adjacent; the household is not assessed"),
         Code::MultipleHeads => say!(lang, "同一户中有{given}名成员被标为户主：可能是两户使用了相同的户编号，该户未评估", "{given} members of one household are coded as head: two households may share an id; the household is not assessed"),
         Code::InvalidUtf8 => say!(lang, "本行不是 UTF-8 文本（可能是 GBK 编码），无法读取", "this line is not UTF-8 text (GBK, perhaps) and cannot be read"),
+        Code::WrongCellCount => say!(lang, "本行有{given}个单元格，表头有{expected}个，无法对应到列", "this row has {given} cells and the header {expected}: its cells cannot be matched to columns"),
+        Code::TextAfterQuote => say!(lang, "引号闭合后还有其他文字（{given}），本行无法读取", "text follows a closing quote ({given}): the row cannot be read"),
     };
     let path = &f.path;
     say!(lang, "{path}:{base}", "{path}: {base}")

@@ -31,6 +31,8 @@ pub enum Code {
     HouseholdRowsNotContiguous,
     MultipleHeads,
     InvalidUtf8,
+    WrongCellCount,
+    TextAfterQuote,
 }
 
 impl Code {
@@ -59,6 +61,8 @@ impl Code {
             Code::HouseholdRowsNotContiguous => "household_rows_not_contiguous",
             Code::MultipleHeads => "multiple_heads",
             Code::InvalidUtf8 => "invalid_utf8",
+            Code::WrongCellCount => "wrong_cell_count",
+            Code::TextAfterQuote => "text_after_quote",
         }
     }
 }

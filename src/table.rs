@@ -395,13 +395,10 @@ pub fn split_cells(line: &[u8], width: Option<usize>) -> Record {
                     return Record::Broken {
                         cells,
                         fault: RowFault {
-                            code: Code::InvalidValue,
+                            code: Code::TextAfterQuote,
                             column: Some(column),
                             given: clip(&format!("\"{cell}\"{rest}")),
-                            expected: Some(
-                                "a quoted cell followed by a comma or the end of the line / 引号内的单元格后应紧跟逗号或行尾"
-                                    .into(),
-                            ),
+                            expected: None,
                         },
                     };
                 }
@@ -427,12 +424,10 @@ pub fn split_cells(line: &[u8], width: Option<usize>) -> Record {
     match width {
         Some(w) if w != cells.len() => Record::Broken {
             fault: RowFault {
-                code: Code::InvalidValue,
+                code: Code::WrongCellCount,
                 column: None,
-                given: format!("{} cells / {}个单元格", cells.len(), cells.len()),
-                expected: Some(format!(
-                    "{w} cells, as in the header / 与表头相同的{w}个单元格"
-                )),
+                given: cells.len().to_string(),
+                expected: Some(w.to_string()),
             },
             cells,
         },

@@ -510,3 +510,28 @@ fn issue9_item2_split_households_are_found_in_csv_read_from_stdin_too() {
         json!({"read": 4, "header": 1, "blank": 0, "assessed": 1, "invalid": 2})
     );
 }
+
+#[test]
+fn issue9_item4_a_ragged_row_and_text_after_a_quote_say_what_is_wrong_in_each_language() {
+    let text = format!(
+        "{HEAD}\nH9,CN-HB,only-three\n{}\n",
+        row("H1", 20000, "\"Zhang\"San", "head", "1970-01-01")
+    );
+    let job = job(text.as_bytes(), "csv");
+    let ragged = &job.invalid()[0];
+    assert_eq!(ragged.line, Some(2));
+    assert_eq!(ragged.problems[0].code.as_str(), "wrong_cell_count");
+    assert!(ragged.problems[0]
+        .message
+        .contains("this row has 3 cells and the header 24"));
+    let quote = &job.invalid()[1];
+    assert_eq!(quote.problems[0].code.as_str(), "text_after_quote");
+    assert_eq!(quote.problems[0].path, "members[0].name");
+    // zh-CN: full-width punctuation, no English words (contract v1.1 item 6).
+    let f = tuopin::problem::Finding::new("", tuopin::problem::Code::WrongCellCount)
+        .given("3")
+        .expected("24");
+    let zh = tuopin::explain::problem(tuopin::Lang::ZhCn, &f);
+    assert!(zh.contains("本行有3个单元格，表头有24个"), "{zh}");
+    assert!(!zh.bytes().any(|b| b.is_ascii_alphabetic()), "{zh}");
+}
