@@ -73,6 +73,8 @@ fn who(lang: Lang, idx: &[usize]) -> String {
 pub fn problem(lang: Lang, f: &Finding) -> String {
     let given = f.given.as_deref().unwrap_or("");
     let expected = f.expected.as_deref().unwrap_or("");
+    // Line lists ("2, 5") read "2、5" in Chinese.
+    let zh_lines = expected.replace(", ", "、");
     let base = match f.code {
         Code::InvalidDate => say!(lang, "日期“{given}”无效,应为 YYYY-MM-DD 格式的真实日期", "invalid date \"{given}\": expected a real date as YYYY-MM-DD"),
         Code::InvalidValue => say!(lang, "取值“{given}”无效,应为 {expected}", "invalid value \"{given}\": expected {expected}"),
@@ -94,7 +96,7 @@ pub fn problem(lang: Lang, f: &Finding) -> String {
         Code::NoMonitoringLine => say!(lang, "{given} 没有配置防止返贫监测线(监测线由各省确定,不设全国默认值),请通过 policy.monitoringLine 提供", "no monitoring line configured for {given} (lines are set by provinces; there is no national default): give policy.monitoringLine"),
         Code::InvalidJson => say!(lang, "不是有效的 JSON:{given}", "not valid JSON: {given}"),
         Code::UnterminatedQuote => say!(lang, "引号在本行内没有闭合（{given}），本行无法读取；一个单元格不能跨行", "a quote opened here does not close on this line ({given}): the row cannot be read; a cell cannot span lines"),
-        Code::HouseholdRowsNotContiguous => say!(lang, "户编号“{given}”的行不相邻（第{expected}行）：同一户的各行必须连续排列，该户未评估", "the rows of household \"{given}\" are not contiguous (lines {expected}): a household's rows must be adjacent; the household is not assessed"),
+        Code::HouseholdRowsNotContiguous => say!(lang, "户编号“{given}”的行不相邻（第{zh_lines}行）：同一户的各行必须连续排列，该户未评估", "the rows of household \"{given}\" are not contiguous (lines {expected}): a household's rows must be adjacent; the household is not assessed"),
         Code::MultipleHeads => say!(lang, "同一户中有{given}名成员被标为户主：可能是两户使用了相同的户编号，该户未评估", "{given} members of one household are coded as head: two households may share an id; the household is not assessed"),
         Code::InvalidUtf8 => say!(lang, "本行不是 UTF-8 文本（可能是 GBK 编码），无法读取", "this line is not UTF-8 text (GBK, perhaps) and cannot be read"),
         Code::WrongCellCount => say!(lang, "本行有{given}个单元格，表头有{expected}个，无法对应到列", "this row has {given} cells and the header {expected}: its cells cannot be matched to columns"),

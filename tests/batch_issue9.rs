@@ -171,6 +171,11 @@ fn issue9_item2_rows_of_a_household_split_by_another_are_reported_at_both_places
     }
     assert_eq!(doc["lines"]["assessed"], 1);
     assert_eq!(doc["lines"]["invalid"], 4);
+    let f = tuopin::problem::Finding::new("id", tuopin::problem::Code::HouseholdRowsNotContiguous)
+        .given("A")
+        .expected("2, 5");
+    let zh = tuopin::explain::problem(tuopin::Lang::ZhCn, &f);
+    assert!(zh.contains("户编号“A”的行不相邻（第2、5行）"), "{zh}");
 }
 
 #[test]
