@@ -481,7 +481,7 @@ impl RowOut {
 
 /// Where a job's households come from: read one at a time, as `step` asks for them.
 enum Source {
-    Csv(Box<crate::table::TableReader<std::io::Cursor<Vec<u8>>>>),
+    Csv(Box<crate::table::TableReader<crate::table::TextLines<std::io::Cursor<Vec<u8>>>>>),
     Lines(crate::table::PhysicalLines<std::io::Cursor<Vec<u8>>>),
     Array {
         items: std::vec::IntoIter<Value>,

@@ -313,6 +313,108 @@ impl<R: std::io::BufRead> Iterator for PhysicalLines<R> {
     }
 }
 
+/// One line of a table as its source gives it: the bytes of a text line, or the cells of a
+/// spreadsheet row (a cell may then hold a line break: it is one row all the same).
+pub enum RawLine {
+    Bytes(Vec<u8>),
+    Cells(Vec<String>),
+}
+
+/// Where a table's lines come from, numbered as the person sees them (a text file's lines, a
+/// worksheet's row numbers).
+pub trait LineSource: Iterator<Item = std::io::Result<(usize, RawLine)>> {
+    /// Lines handed out so far.
+    fn lines_read(&self) -> usize;
+    /// Bytes of the source consumed so far (0 when not known).
+    fn bytes_read(&self) -> u64;
+}
+
+/// A text file's lines (CSV).
+pub struct TextLines<R>(pub PhysicalLines<R>);
+
+impl<R: std::io::BufRead> Iterator for TextLines<R> {
+    type Item = std::io::Result<(usize, RawLine)>;
+    fn next(&mut self) -> Option<Self::Item> {
+        self.0
+            .next()
+            .map(|r| r.map(|(n, bytes)| (n, RawLine::Bytes(bytes))))
+    }
+}
+
+impl<R: std::io::BufRead> LineSource for TextLines<R> {
+    fn lines_read(&self) -> usize {
+        self.0.lines_read()
+    }
+    fn bytes_read(&self) -> u64 {
+        self.0.bytes_read()
+    }
+}
+
+/// A worksheet's rows, each with its row number in the sheet (XLSX).
+pub struct SheetRows {
+    rows: std::vec::IntoIter<(usize, Vec<String>)>,
+    read: usize,
+}
+
+impl SheetRows {
+    pub fn new(rows: Vec<(usize, Vec<String>)>) -> SheetRows {
+        SheetRows {
+            rows: rows.into_iter(),
+            read: 0,
+        }
+    }
+}
+
+impl Iterator for SheetRows {
+    type Item = std::io::Result<(usize, RawLine)>;
+    fn next(&mut self) -> Option<Self::Item> {
+        let (n, cells) = self.rows.next()?;
+        self.read += 1;
+        Some(Ok((n, RawLine::Cells(cells))))
+    }
+}
+
+impl LineSource for SheetRows {
+    fn lines_read(&self) -> usize {
+        self.read
+    }
+    fn bytes_read(&self) -> u64 {
+        0
+    }
+}
+
+/// A line as a record: text is split into cells; a sheet row's cells are taken as they are
+/// (empty cells past the header's width are dropped, missing ones are empty).
+fn record_of(line: RawLine, width: Option<usize>) -> Record {
+    match line {
+        RawLine::Bytes(bytes) => split_cells(&bytes, width),
+        RawLine::Cells(mut cells) => {
+            if cells.iter().all(|c| c.trim().is_empty()) {
+                return Record::Blank;
+            }
+            let Some(w) = width else {
+                while cells.last().is_some_and(|c| c.trim().is_empty()) {
+                    cells.pop();
+                }
+                return Record::Cells(cells);
+            };
+            if cells.iter().skip(w).any(|c| !c.trim().is_empty()) {
+                return Record::Broken {
+                    fault: RowFault {
+                        code: crate::problem::Code::WrongCellCount,
+                        column: None,
+                        given: cells.len().to_string(),
+                        expected: Some(w.to_string()),
+                    },
+                    cells,
+                };
+            }
+            cells.resize(w, String::new());
+            Record::Cells(cells)
+        }
+    }
+}
+
 /// Why one physical row of a table could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowFault {
@@ -486,8 +588,13 @@ impl Layout {
     /// Reads the table once, keeping only id fingerprints. Header problems come back as they
     /// would from [`TableReader::new`].
     pub fn scan<R: std::io::BufRead>(source: R) -> Result<Layout, Vec<FileProblem>> {
+        Layout::scan_source(TextLines(PhysicalLines::new(source)))
+    }
+
+    /// As [`Layout::scan`], from any line source.
+    pub fn scan_source<S: LineSource>(source: S) -> Result<Layout, Vec<FileProblem>> {
         let mut layout = Layout::default();
-        let mut reader = TableReader::new(source)?;
+        let mut reader = TableReader::from_source(source)?;
         reader.keep_cells = false;
         let mut last: Option<u64> = None;
         while let Some(run) = reader.next_run() {
@@ -525,8 +632,8 @@ impl Layout {
 
 /// Reads households from CSV, one at a time, from any byte source (memory stays flat in the
 /// number of rows; with a [`Layout`], a few bytes per household).
-pub struct TableReader<R> {
-    lines: PhysicalLines<R>,
+pub struct TableReader<S> {
+    lines: S,
     columns: Vec<Option<&'static Column>>,
     headers: std::sync::Arc<[String]>,
     id_column: Option<usize>,
@@ -603,10 +710,17 @@ fn find_column(header: &str) -> Option<&'static Column> {
         .find(|c| c.0.eq_ignore_ascii_case(h) || c.1 == h)
 }
 
-impl<R: std::io::BufRead> TableReader<R> {
+impl<R: std::io::BufRead> TableReader<TextLines<R>> {
+    /// A CSV text: see [`TableReader::from_source`].
+    pub fn new(source: R) -> Result<TableReader<TextLines<R>>, Vec<FileProblem>> {
+        TableReader::from_source(TextLines(PhysicalLines::new(source)))
+    }
+}
+
+impl<S: LineSource> TableReader<S> {
     /// Reads and checks the header (the first line that is not blank); file-level problems
     /// stop everything before any row is read.
-    pub fn new(source: R) -> Result<TableReader<R>, Vec<FileProblem>> {
+    pub fn from_source(source: S) -> Result<TableReader<S>, Vec<FileProblem>> {
         let file_problem = |code: &'static str, message: String| {
             vec![FileProblem {
                 code,
@@ -614,7 +728,7 @@ impl<R: std::io::BufRead> TableReader<R> {
                 given: None,
             }]
         };
-        let mut lines = PhysicalLines::new(source);
+        let mut lines = source;
         let mut blank = 0;
         let headers = loop {
             match lines.next() {
@@ -625,7 +739,7 @@ impl<R: std::io::BufRead> TableReader<R> {
                     ))
                 }
                 Some(Err(e)) => return Err(file_problem("malformed_csv", e.to_string())),
-                Some(Ok((line, bytes))) => match split_cells(&bytes, None) {
+                Some(Ok((line, raw))) => match record_of(raw, None) {
                     Record::Blank => blank += 1,
                     Record::Cells(cells) => break cells,
                     Record::Broken { fault, .. } if fault.code == crate::problem::Code::InvalidUtf8 => {
@@ -673,7 +787,7 @@ impl<R: std::io::BufRead> TableReader<R> {
 
     /// With what a first pass learnt (see [`Layout::scan`]): households whose rows are not
     /// contiguous are reported, never assessed in pieces.
-    pub fn with_layout(mut self, layout: Layout) -> TableReader<R> {
+    pub fn with_layout(mut self, layout: Layout) -> TableReader<S> {
         self.layout = Some(layout);
         self
     }
@@ -704,7 +818,7 @@ impl<R: std::io::BufRead> TableReader<R> {
                     self.io_error = Some(e.to_string());
                     return None;
                 }
-                Ok((line, bytes)) => match split_cells(&bytes, Some(self.headers.len())) {
+                Ok((line, raw)) => match record_of(raw, Some(self.headers.len())) {
                     Record::Blank => self.blank += 1,
                     record if self.keep_cells => return Some((line, record)),
                     // A scan needs only the id cell.
@@ -752,7 +866,7 @@ impl<R: std::io::BufRead> TableReader<R> {
     }
 }
 
-impl<R: std::io::BufRead> Iterator for TableReader<R> {
+impl<S: LineSource> Iterator for TableReader<S> {
     type Item = TableItem;
 
     fn next(&mut self) -> Option<TableItem> {

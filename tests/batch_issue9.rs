@@ -540,3 +540,37 @@ fn issue9_item4_a_ragged_row_and_text_after_a_quote_say_what_is_wrong_in_each_la
     assert!(zh.contains("本行有3个单元格，表头有24个"), "{zh}");
     assert!(!zh.bytes().any(|b| b.is_ascii_alphabetic()), "{zh}");
 }
+
+#[test]
+fn issue9_item4_xlsx_rows_keep_their_sheet_row_numbers_and_a_cell_may_hold_a_line_break() {
+    // The table starts on sheet row 3 (two empty rows above, as in many hand-made sheets); a
+    // name typed with Alt+Enter holds a line break; the bad birth date is on sheet row 6.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let rows = [
+        HEAD.to_string(),
+        row("H1", 20000, "Zhang\nSan", "head", "1970-01-01"),
+        row("H2", 20000, "b", "head", "1970-01-01"),
+        row("H3", 20000, "c", "head", "1970-02-30"),
+    ];
+    for (r, line) in rows.iter().enumerate() {
+        for (c, cell) in line.split(',').enumerate() {
+            sheet.write_string(r as u32 + 2, c as u16, cell).unwrap();
+        }
+    }
+    let path = std::env::temp_dir().join(format!("tuopin-{}-issue9.xlsx", std::process::id()));
+    book.save(&path).unwrap();
+    let (code, doc, err) = batch(path.to_str().unwrap(), &[]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(doc["summary"]["valid"], 2, "{doc}");
+    let bad = &doc["invalid"][0];
+    assert_eq!(bad["line"], 6);
+    assert!(bad["problems"][0]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("[line 6, birthDate]"));
+    assert_eq!(
+        doc["lines"],
+        json!({"read": 4, "header": 1, "blank": 0, "assessed": 2, "invalid": 1})
+    );
+}

@@ -15,7 +15,10 @@ use tuopin::problem::render_all;
 use tuopin::reader::Reader;
 use tuopin::report::Report;
 use tuopin::summary::RowFacts;
-use tuopin::table::{looks_like_gbk, FileProblem, Layout, PhysicalLines, TableItem, TableReader};
+use tuopin::table::{
+    looks_like_gbk, FileProblem, Layout, LineSource, PhysicalLines, SheetRows, TableItem,
+    TableReader, TextLines,
+};
 
 /// What `tuopin batch` prints.
 #[derive(serde::Serialize)]
@@ -148,19 +151,21 @@ pub fn run(flags: &Flags) -> Result<ExitCode, String> {
                 Err(problems) => return Ok(file_problems(&problems)),
             };
             let second = opener()?;
-            run.table(second, layout)?;
+            run.table(TextLines(PhysicalLines::new(second)), layout)?;
         }
         "xlsx" => {
             let mut bytes = Vec::new();
             BufReader::new(open(&file)?)
                 .read_to_end(&mut bytes)
                 .map_err(|e| format!("{file}: {e}"))?;
-            let csv = xlsx_to_csv(&bytes).map_err(|e| format!("{file}: {e}"))?;
-            let layout = match Layout::scan(csv.as_bytes()) {
+            // Rows straight from the sheet, numbered as Excel numbers them: a cell holding a line
+            // break (Alt+Enter) stays one cell of one row.
+            let rows = xlsx_rows(&bytes).map_err(|e| format!("{file}: {e}"))?;
+            let layout = match Layout::scan_source(SheetRows::new(rows.clone())) {
                 Ok(layout) => layout,
                 Err(problems) => return Ok(file_problems(&problems)),
             };
-            run.table(csv.as_bytes(), layout)?;
+            run.table(SheetRows::new(rows), layout)?;
         }
         other => {
             return Err(format!(
@@ -269,8 +274,9 @@ fn guess_format(file: &str) -> String {
     "jsonl".into()
 }
 
-/// The first worksheet of a workbook as CSV text: numbers as typed, dates as ISO dates.
-pub fn xlsx_to_csv(bytes: &[u8]) -> Result<String, String> {
+/// The rows of a workbook's first worksheet, each with its row number in the sheet (1-based,
+/// as Excel shows it): numbers as typed, dates as ISO dates.
+pub fn xlsx_rows(bytes: &[u8]) -> Result<Vec<(usize, Vec<String>)>, String> {
     use calamine::{Data, Reader as _};
     let mut book =
         calamine::open_workbook_auto_from_rs(io::Cursor::new(bytes)).map_err(|e| e.to_string())?;
@@ -280,8 +286,10 @@ pub fn xlsx_to_csv(bytes: &[u8]) -> Result<String, String> {
         .cloned()
         .ok_or("the workbook has no sheet")?;
     let range = book.worksheet_range(&name).map_err(|e| e.to_string())?;
-    let mut w = csv::Writer::from_writer(Vec::new());
-    for row in range.rows() {
+    // The used range may start below row 1: row numbers count from the sheet's top.
+    let top = range.start().map(|(r, _)| r as usize).unwrap_or(0);
+    let mut rows = Vec::new();
+    for (i, row) in range.rows().enumerate() {
         let cells: Vec<String> = row
             .iter()
             .map(|c| match c {
@@ -299,9 +307,9 @@ pub fn xlsx_to_csv(bytes: &[u8]) -> Result<String, String> {
                 Data::Error(e) => format!("#{e:?}"),
             })
             .collect();
-        w.write_record(&cells).map_err(|e| e.to_string())?;
+        rows.push((top + i + 1, cells));
     }
-    String::from_utf8(w.into_inner().map_err(|e| e.to_string())?).map_err(|e| e.to_string())
+    Ok(rows)
 }
 
 struct Run {
@@ -347,8 +355,8 @@ impl Run {
         }
     }
 
-    fn table(&mut self, source: impl BufRead, layout: Layout) -> Result<(), String> {
-        let mut reader = match TableReader::new(source) {
+    fn table(&mut self, source: impl LineSource, layout: Layout) -> Result<(), String> {
+        let mut reader = match TableReader::from_source(source) {
             Ok(r) => r.with_layout(layout),
             Err(problems) => {
                 self.table_failed = Some(problems);
