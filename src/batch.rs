@@ -21,10 +21,61 @@ use std::collections::HashMap;
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InvalidRow {
-    /// 0-based position in the input (a CSV's data row, a JSONL line, an array index).
+    /// Where the entry is, as contract v1 gave it: the 0-based `index` for `assessMany`, the
+    /// 1-based `line` for files (kept for v1 callers; read `index` or `line`, which say which).
     pub row: usize,
+    /// `assessMany`: 0-based position in the array given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub index: Option<usize>,
+    /// Files (CLI `tuopin batch`, `BatchJob`): 1-based line of the household's first row (CSV,
+    /// JSON Lines), or 1-based position in a JSON array file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
     pub household_id: Option<String>,
     pub problems: Vec<Problem>,
+    /// Physical lines the entry spans (for the line accounting).
+    #[serde(skip)]
+    pub lines: usize,
+}
+
+impl InvalidRow {
+    /// An invalid entry of a file, at a 1-based line.
+    pub fn at_line(
+        line: usize,
+        household_id: Option<String>,
+        problems: Vec<Problem>,
+    ) -> InvalidRow {
+        InvalidRow {
+            row: line,
+            index: None,
+            line: Some(line),
+            household_id,
+            problems,
+            lines: 1,
+        }
+    }
+}
+
+/// Every physical line of a CSV or JSON Lines file, accounted for:
+/// `read = header + blank + assessed + invalid` (issue 9, item 1).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LineCount {
+    pub read: usize,
+    /// The CSV header (0 for JSON Lines).
+    pub header: usize,
+    /// Empty lines, lines of spaces, CSV lines of only separators.
+    pub blank: usize,
+    /// Lines of households that were assessed.
+    pub assessed: usize,
+    /// Lines of households and rows reported invalid.
+    pub invalid: usize,
+}
+
+impl LineCount {
+    pub fn adds_up(&self) -> bool {
+        self.read == self.header + self.blank + self.assessed + self.invalid
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -52,6 +103,7 @@ pub struct Batch {
     /// One resolved policy per province: resolution is the same for every row of a province.
     resolved: HashMap<String, Resolved>,
     lang: Lang,
+    lines: LineCount,
 }
 
 impl Batch {
@@ -63,6 +115,7 @@ impl Batch {
             provinces: BTreeMap::new(),
             resolved: HashMap::new(),
             lang,
+            lines: LineCount::default(),
         }
     }
 
@@ -85,6 +138,28 @@ impl Batch {
 
     /// As [`Batch::push`], also returning the row's roll-up facts.
     pub fn push_facts(&mut self, h: &Household) -> Result<(Report, RowFacts), Vec<Problem>> {
+        // In a batch, two heads most often mean two households given one id (rows merged):
+        // assessing them as one would pool their incomes, so it is a problem, not a warning.
+        let heads: Vec<usize> = h
+            .members
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.relation == crate::household::Relation::Head)
+            .map(|(i, _)| i)
+            .collect();
+        if heads.len() > 1 {
+            self.tally.add_invalid();
+            let n = heads.len().to_string();
+            return Err(heads
+                .iter()
+                .skip(1)
+                .map(|i| {
+                    Finding::new(format!("members[{i}].relation"), Code::MultipleHeads)
+                        .given(n.clone())
+                        .render(self.lang)
+                })
+                .collect());
+        }
         let province = province_of(h, &self.opts);
         if !self.resolved.contains_key(&province) {
             let mut r = Reader::new();
@@ -140,7 +215,38 @@ impl Batch {
         let id = value.get("id").and_then(Value::as_str).map(str::to_string);
         let mut r = Reader::new();
         let household = read_household(&mut r, value, "");
-        let mut problems = render_all(r.findings(), self.lang);
+        let broken = |p: &str| {
+            table.is_some_and(|t| {
+                t.broken.iter().any(|k| {
+                    p.strip_prefix(&format!("members[{k}]"))
+                        .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+                })
+            })
+        };
+        // A broken row's own problem says why its member is empty: the missing fields of that
+        // empty member (or of the household, when the broken row was its only one) would only
+        // repeat it.
+        let any_broken = table.is_some_and(|t| !t.broken.is_empty());
+        let mut problems: Vec<Problem> = r
+            .findings()
+            .iter()
+            .filter(|f| !broken(&f.path))
+            .filter(|f| !(any_broken && f.code == Code::MissingField))
+            .map(|f| f.render(self.lang))
+            .collect();
+        let mut located = Vec::new();
+        for issue in table.iter().flat_map(|t| t.faults.iter()) {
+            let mut p = issue.finding.render(self.lang);
+            let column = table
+                .map(|t| t.column_name(issue.column))
+                .unwrap_or_default();
+            p.message = if column.is_empty() {
+                format!("[line {}] {}", issue.line, p.message)
+            } else {
+                format!("[line {}, {}] {}", issue.line, column, p.message)
+            };
+            located.push(p);
+        }
         for c in table.iter().flat_map(|t| t.conflicts.iter()) {
             problems.push(Problem {
                 path: c.location.path.clone(),
@@ -152,25 +258,87 @@ impl Batch {
             });
         }
         let result = match household {
-            Some(h) if problems.is_empty() => self.push_facts(&h),
+            Some(h) if problems.is_empty() && located.is_empty() => self.push_facts(&h),
             _ => {
                 self.push_unreadable();
                 Err(problems)
             }
         };
-        result.map_err(|problems| InvalidRow {
-            row: line,
-            household_id: id,
-            problems: problems
-                .into_iter()
-                .map(|mut p| {
+        let lines = table.map(|t| t.rows).unwrap_or(1);
+        let id = id.or_else(|| table.and_then(|t| t.id.clone()));
+        match result {
+            Ok(ok) => {
+                self.lines.assessed += lines;
+                Ok(ok)
+            }
+            Err(problems) => {
+                self.lines.invalid += lines;
+                let mut all = located;
+                all.extend(problems.into_iter().map(|mut p| {
                     if let Some(loc) = table.and_then(|t| t.locate(&p.path)) {
                         p.message = format!("[line {}, {}] {}", loc.line, loc.column, p.message);
                     }
                     p
+                }));
+                Err(InvalidRow {
+                    lines,
+                    ..InvalidRow::at_line(line, id, all)
                 })
-                .collect(),
-        })
+            }
+        }
+    }
+
+    /// A row of a table that belongs to no household (blank id, or broken before its id).
+    pub fn push_bad_row(&mut self, line: usize, problem: &Finding) -> InvalidRow {
+        self.push_unreadable();
+        self.lines.invalid += 1;
+        let mut p = problem.render(self.lang);
+        p.message = format!("[line {line}] {}", p.message);
+        InvalidRow::at_line(line, None, vec![p])
+    }
+
+    /// One line of a JSON Lines file: `None` when blank, else the household's outcome (a line
+    /// that is not UTF-8 or not JSON is an invalid row; the next line is read all the same).
+    pub fn push_json_line(
+        &mut self,
+        line: usize,
+        bytes: &[u8],
+    ) -> Option<Result<(Report, RowFacts), InvalidRow>> {
+        let Ok(text) = std::str::from_utf8(bytes) else {
+            self.push_unreadable();
+            self.lines.invalid += 1;
+            let p = Finding::new("", Code::InvalidUtf8).render(self.lang);
+            return Some(Err(InvalidRow::at_line(line, None, vec![p])));
+        };
+        let text = text.trim();
+        if text.is_empty() {
+            self.lines.blank += 1;
+            return None;
+        }
+        match serde_json::from_str::<Value>(text) {
+            Ok(value) => Some(self.push_value(line, &value, None)),
+            Err(e) => {
+                self.push_unreadable();
+                self.lines.invalid += 1;
+                let p = Finding::new("", Code::InvalidJson)
+                    .given(e.to_string())
+                    .render(self.lang);
+                Some(Err(InvalidRow::at_line(line, None, vec![p])))
+            }
+        }
+    }
+
+    /// The lines of a file accounted for so far; `read`, `header` and `blank` of a table come
+    /// from its reader (see [`crate::table::TableReader::lines`]).
+    pub fn lines(&self) -> LineCount {
+        self.lines
+    }
+
+    /// Adds what the reader counted (lines read, header, blank lines).
+    pub fn set_read(&mut self, read: usize, header: usize, blank: usize) {
+        self.lines.read = read;
+        self.lines.header = header;
+        self.lines.blank += blank;
     }
 
     /// Counts a row that could not even be read (bad JSON line, bad CSV row).
@@ -255,8 +423,11 @@ pub fn assess_many_json(
             }
             Err(problems) => invalid.push(InvalidRow {
                 row,
+                index: Some(row),
+                line: None,
                 household_id: v.get("id").and_then(Value::as_str).map(str::to_string),
                 problems,
+                lines: 0,
             }),
         }
     }
@@ -310,12 +481,8 @@ impl RowOut {
 
 /// Where a job's households come from: read one at a time, as `step` asks for them.
 enum Source {
-    Csv(Box<crate::table::TableReader<crate::table::LfReader<std::io::Cursor<Vec<u8>>>>>),
-    Lines {
-        text: String,
-        pos: usize,
-        line: usize,
-    },
+    Csv(Box<crate::table::TableReader<crate::table::TextLines<std::io::Cursor<Vec<u8>>>>>),
+    Lines(crate::table::PhysicalLines<std::io::Cursor<Vec<u8>>>),
     Array {
         items: std::vec::IntoIter<Value>,
         index: usize,
@@ -324,7 +491,8 @@ enum Source {
 
 /// A whole file handed over in one piece, read and assessed in steps (so a worker can report
 /// progress from the first row and stop between steps), answered with compact rows and the
-/// summary. Memory holds the file's bytes and the compact rows, never all households at once.
+/// summary. Memory holds the file's bytes, the compact rows and one fingerprint per household
+/// id (CSV), never all households at once.
 pub struct BatchJob {
     batch: Batch,
     source: Source,
@@ -341,9 +509,25 @@ pub struct FileError {
     pub problems: Vec<crate::table::FileProblem>,
 }
 
+/// Whether a CSV file can be read as UTF-8. A file that is not UTF-8 from its first block
+/// (64 KiB) on and looks like GBK is refused with `gbk_encoding` (the batch page converts GBK
+/// before handing the file over; `tuopin batch` converts it itself). Anything else is read as
+/// UTF-8 line by line: a line that is not UTF-8 is an invalid row (`invalid_utf8`) of its own.
+pub fn check_utf8_start(bytes: &[u8]) -> Result<(), crate::table::FileProblem> {
+    let block = bytes.get(..bytes.len().min(1 << 16)).unwrap_or(bytes);
+    let block = block.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(block);
+    match std::str::from_utf8(block) {
+        Ok(_) => Ok(()),
+        Err(e) if e.error_len().is_none() => Ok(()),
+        Err(_) if crate::table::looks_like_gbk(block) => crate::table::decode(block).map(|_| ()),
+        Err(_) => Ok(()),
+    }
+}
+
 impl BatchJob {
-    /// `format`: `csv`, `jsonl` or `json` (an array of households). Reads only the header (CSV)
-    /// or the document (JSON array) here; rows are read by [`BatchJob::step`].
+    /// `format`: `csv`, `jsonl` or `json` (an array of households). Reads only the header and
+    /// the household ids (CSV: whether each household's rows are contiguous) or the document
+    /// (JSON array) here; rows are read by [`BatchJob::step`].
     pub fn new(bytes: Vec<u8>, format: &str, opts: Options) -> Result<BatchJob, FileError> {
         let file_error = |code: &'static str, message: String| FileError {
             problems: vec![crate::table::FileProblem {
@@ -352,28 +536,31 @@ impl BatchJob {
                 given: None,
             }],
         };
-        crate::table::decode(&bytes).map_err(|p| FileError { problems: vec![p] })?;
+        if format == "csv" {
+            check_utf8_start(&bytes).map_err(|p| FileError { problems: vec![p] })?;
+        }
         let bytes_total = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
         let source = match format {
             "csv" => {
-                let reader = crate::table::LfReader::new(std::io::Cursor::new(bytes));
+                let layout = crate::table::Layout::scan(std::io::Cursor::new(&bytes[..]))
+                    .map_err(|problems| FileError { problems })?;
                 Source::Csv(Box::new(
-                    crate::table::TableReader::new(reader)
-                        .map_err(|problems| FileError { problems })?,
+                    crate::table::TableReader::new(std::io::Cursor::new(bytes))
+                        .map_err(|problems| FileError { problems })?
+                        .with_layout(layout),
                 ))
             }
-            "jsonl" => Source::Lines {
-                text: String::from_utf8(bytes).unwrap_or_default(),
-                pos: 0,
-                line: 0,
-            },
+            "jsonl" => Source::Lines(crate::table::PhysicalLines::new(std::io::Cursor::new(
+                bytes,
+            ))),
             "json" => {
-                let doc: Value = serde_json::from_slice(&bytes)
+                let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+                let doc: Value = serde_json::from_slice(body)
                     .map_err(|e| file_error("invalid_json", e.to_string()))?;
                 let Value::Array(list) = doc else {
                     return Err(file_error(
                         "invalid_json",
-                        "expected an array of households".into(),
+                        "expected an array of households / 应为由户组成的 JSON 数组".into(),
                     ));
                 };
                 Source::Array {
@@ -419,7 +606,7 @@ impl BatchJob {
         }
         let read = match &self.source {
             Source::Csv(r) => r.bytes_read(),
-            Source::Lines { pos, .. } => u64::try_from(*pos).unwrap_or(0),
+            Source::Lines(lines) => lines.bytes_read(),
             Source::Array { items, index } => {
                 let left = items.len();
                 return *index as f64 / (*index + left).max(1) as f64;
@@ -439,65 +626,53 @@ impl BatchJob {
         self.seen
     }
 
+    /// Every line of a CSV or JSON Lines file accounted for (`None` for a JSON array).
+    pub fn lines(&self) -> Option<LineCount> {
+        let mut count = self.batch.lines();
+        match &self.source {
+            Source::Csv(r) => {
+                let (read, header, blank) = r.lines();
+                count.read = read;
+                count.header = header;
+                count.blank = blank;
+            }
+            Source::Lines(lines) => count.read = lines.lines_read(),
+            Source::Array { .. } => return None,
+        }
+        Some(count)
+    }
+
+    fn keep(&mut self, line: usize, outcome: Result<(Report, RowFacts), InvalidRow>) {
+        self.seen += 1;
+        match outcome {
+            Ok((report, facts)) => self.rows.push(RowOut::new(line, &report, &facts)),
+            Err(row) => self.invalid.push(row),
+        }
+    }
+
     /// Reads and assesses one household; false at the end of the file.
     fn next_one(&mut self) -> bool {
-        let lang = self.batch.lang;
         match &mut self.source {
             Source::Csv(reader) => match reader.next() {
                 None => return false,
                 Some(crate::table::TableItem::Household(h)) => {
-                    self.seen += 1;
-                    let (line, value) = (h.line, &h.value);
-                    match self.batch.push_value(line, value, Some(&h)) {
-                        Ok((report, facts)) => self.rows.push(RowOut::new(line, &report, &facts)),
-                        Err(row) => self.invalid.push(row),
-                    }
+                    let outcome = self.batch.push_value(h.line, &h.value, Some(&h));
+                    self.keep(h.line, outcome);
                 }
-                Some(crate::table::TableItem::BadRow { line, message }) => {
-                    self.seen += 1;
-                    self.batch.push_unreadable();
-                    let p = Finding::new("", Code::InvalidValue)
-                        .given(message)
-                        .render(lang);
-                    self.invalid.push(InvalidRow {
-                        row: line,
-                        household_id: None,
-                        problems: vec![p],
-                    });
+                Some(crate::table::TableItem::BadRow { line, problem }) => {
+                    let row = self.batch.push_bad_row(line, &problem);
+                    self.keep(line, Err(row));
                 }
             },
-            Source::Lines { text, pos, line } => loop {
-                let Some(rest) = text.get(*pos..).filter(|r| !r.is_empty()) else {
+            Source::Lines(lines) => loop {
+                // Reading from memory: a Cursor has no I/O errors.
+                let Some(Ok((line, bytes))) = lines.next() else {
                     return false;
                 };
-                let end = rest.find('\n').map(|i| i + 1).unwrap_or(rest.len());
-                let raw = rest.get(..end).unwrap_or("").trim();
-                *pos += end;
-                *line += 1;
-                if raw.is_empty() {
-                    continue;
+                if let Some(outcome) = self.batch.push_json_line(line, &bytes) {
+                    self.keep(line, outcome);
+                    break;
                 }
-                let parsed = serde_json::from_str::<Value>(raw);
-                let line = *line;
-                self.seen += 1;
-                match parsed {
-                    Ok(value) => match self.batch.push_value(line, &value, None) {
-                        Ok((report, facts)) => self.rows.push(RowOut::new(line, &report, &facts)),
-                        Err(row) => self.invalid.push(row),
-                    },
-                    Err(e) => {
-                        self.batch.push_unreadable();
-                        let p = Finding::new("", Code::InvalidJson)
-                            .given(e.to_string())
-                            .render(lang);
-                        self.invalid.push(InvalidRow {
-                            row: line,
-                            household_id: None,
-                            problems: vec![p],
-                        });
-                    }
-                }
-                break;
             },
             Source::Array { items, index } => {
                 let Some(value) = items.next() else {
@@ -505,11 +680,8 @@ impl BatchJob {
                 };
                 *index += 1;
                 let line = *index;
-                self.seen += 1;
-                match self.batch.push_value(line, &value, None) {
-                    Ok((report, facts)) => self.rows.push(RowOut::new(line, &report, &facts)),
-                    Err(row) => self.invalid.push(row),
-                }
+                let outcome = self.batch.push_value(line, &value, None);
+                self.keep(line, outcome);
             }
         }
         true
@@ -527,33 +699,31 @@ impl BatchJob {
         self.batch.finish()
     }
 
-    /// The compact rows as CSV (UTF-8 with BOM, so Excel opens Chinese text correctly).
+    /// The compact rows as CSV (UTF-8 with BOM, so Excel opens Chinese text correctly). Every
+    /// cell goes through [`crate::table::csv_cell`]: no cell can start a formula (OWASP CSV
+    /// injection) or a new row.
     pub fn rows_csv(&self) -> String {
-        let mut out = String::from("\u{feff}line,id,persons,perCapita,line_amount,outcome,elimination,failing,causes,warnings,village\n");
+        use crate::table::csv_cell as cell;
+        let mut out = String::from("\u{feff}line,id,persons,perCapita,line_amount,outcome,elimination,failing,causes,warnings,village\r\n");
         for r in &self.rows {
-            let cell = |s: &str| {
-                if s.contains([',', '"', '\n']) {
-                    format!("\"{}\"", s.replace('"', "\"\""))
-                } else {
-                    s.to_string()
-                }
-            };
-            out.push_str(&format!(
-                "{},{},{},{},{},{},{},{},{},{},{}\n",
-                r.line,
-                cell(r.id.as_deref().unwrap_or("")),
-                r.persons,
+            let cells = [
+                r.line.to_string(),
+                r.id.clone().unwrap_or_default(),
+                r.persons.to_string(),
                 r.per_capita
                     .map(|m| m.to_decimal().to_string())
                     .unwrap_or_default(),
-                r.line_amount.to_decimal(),
-                r.outcome,
-                r.elimination.unwrap_or(""),
+                r.line_amount.to_decimal().to_string(),
+                r.outcome.to_string(),
+                r.elimination.unwrap_or("").to_string(),
                 r.failing.join(";"),
                 r.causes.join(";"),
-                r.warnings,
-                cell(r.village.as_deref().unwrap_or("")),
-            ));
+                r.warnings.to_string(),
+                r.village.clone().unwrap_or_default(),
+            ];
+            let line: Vec<String> = cells.iter().map(|c| cell(c)).collect();
+            out.push_str(&line.join(","));
+            out.push_str("\r\n");
         }
         out
     }

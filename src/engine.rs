@@ -106,7 +106,10 @@ pub fn assess_resolved(
     }
     match line {
         Some(line) if findings.is_empty() => {
-            let (report, income) = build(h, opts, province, resolved, regime, line, kind);
+            let (mut report, income) = build(h, opts, province, resolved, regime, line, kind);
+            report
+                .warnings
+                .extend(crate::summary::sample_warnings(h, opts.lang));
             let facts = RowFacts::new(h, &report, &income, resolved.params.boundary);
             Ok((report, facts))
         }

@@ -81,6 +81,8 @@ fn who(lang: Lang, idx: &[usize]) -> String {
 pub fn problem(lang: Lang, f: &Finding) -> String {
     let given = f.given.as_deref().unwrap_or("");
     let expected = f.expected.as_deref().unwrap_or("");
+    // Line lists ("2, 5") read "2、5" in Chinese.
+    let zh_lines = expected.replace(", ", "、");
     let base = match f.code {
         Code::InvalidDate => say!(lang, "日期“{given}”无效，请按 YYYY-MM-DD 填写真实的日期，例如 2019-12-31", "invalid date \"{given}\": type a real date as YYYY-MM-DD, e.g. 2019-12-31"),
         Code::InvalidValue if expected.is_empty() => say!(lang, "取值“{given}”无效", "invalid value \"{given}\""),
@@ -123,6 +125,12 @@ pub fn problem(lang: Lang, f: &Finding) -> String {
             let (other, other_date) = expected.rsplit_once(' ').unwrap_or((expected, ""));
             say!(lang, "日期 {given} 早于 {other}（{other_date}），这一先后顺序不可能成立", "date {given} is before {other} ({other_date}), an order that cannot happen")
         }
+        Code::UnterminatedQuote => say!(lang, "引号在本行内没有闭合（单元格“{given}”），本行无法读取；一个单元格不能跨行", "a quote opened here does not close on this line ({given}): the row cannot be read; a cell cannot span lines"),
+        Code::HouseholdRowsNotContiguous => say!(lang, "户编号“{given}”的行不相邻（第{zh_lines}行）：同一户的各行必须连续排列，该户未评估", "the rows of household \"{given}\" are not contiguous (lines {expected}): a household's rows must be adjacent; the household is not assessed"),
+        Code::MultipleHeads => say!(lang, "同一户中有{given}名成员被标为户主：可能是两户使用了相同的户编号，该户未评估", "{given} members of one household are coded as head: two households may share an id; the household is not assessed"),
+        Code::InvalidUtf8 => say!(lang, "本行不是 UTF-8 文本（可能是 GBK 编码），无法读取", "this line is not UTF-8 text (GBK, perhaps) and cannot be read"),
+        Code::WrongCellCount => say!(lang, "本行有{given}个单元格，表头有{expected}个，无法对应到列", "this row has {given} cells and the header {expected}: its cells cannot be matched to columns"),
+        Code::TextAfterQuote => say!(lang, "引号闭合后还有其他文字（单元格“{given}”），本行无法读取", "text follows a closing quote ({given}): the row cannot be read"),
     };
     let path = &f.path;
     say!(lang, "{path}：{base}", "{path}: {base}")
@@ -995,4 +1003,34 @@ pub fn w_step_before_identification(lang: Lang, step_on: Date, identified: Date)
 
 pub fn w_monitoring_before_exit(lang: Lang, monitored: Date, exited: Date) -> String {
     say!(lang, "纳入监测时间 {monitored} 早于脱贫时间 {exited}；脱贫不稳定户应在脱贫之后识别，请核实", "identified for monitoring on {monitored}, before the exit on {exited}: an unstable exited household is identified after its exit, please check")
+}
+
+pub fn w_sample_flag_ignored(lang: Lang, path: &str, registration: &str, wanted: &str) -> String {
+    let (zh_sample, en_sample) = if path.ends_with("exitSample") {
+        (
+            "错退抽样只针对脱贫户",
+            "the 错退 (wrongly exited) sample is drawn from exited households",
+        )
+    } else {
+        (
+            "漏评抽样只针对一般农户（未建档立卡户）",
+            "the 漏评 (missed) sample is drawn from ordinary households",
+        )
+    };
+    let zh_reg = match registration {
+        "poor" => "贫困户",
+        "exited" => "脱贫户",
+        "ordinary" => "一般农户",
+        _ => "未填户类型的户",
+    };
+    let shown = if registration.is_empty() {
+        "none"
+    } else {
+        registration
+    };
+    say!(
+        lang,
+        "{zh_sample}，本户为{zh_reg}：该抽样标记已忽略，本户不计入该比率",
+        "{en_sample}; this household is {shown}, not {wanted}: the flag is ignored and the household left out of that rate"
+    )
 }

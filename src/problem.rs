@@ -29,6 +29,12 @@ pub enum Code {
     InvalidJson,
     /// Two dates of the record in an order that cannot happen (issue 9 item 9; docs/rules.md).
     ImpossibleDateOrder,
+    UnterminatedQuote,
+    HouseholdRowsNotContiguous,
+    MultipleHeads,
+    InvalidUtf8,
+    WrongCellCount,
+    TextAfterQuote,
 }
 
 impl Code {
@@ -54,6 +60,12 @@ impl Code {
             Code::NoMonitoringLine => "no_monitoring_line",
             Code::InvalidJson => "invalid_json",
             Code::ImpossibleDateOrder => "impossible_date_order",
+            Code::UnterminatedQuote => "unterminated_quote",
+            Code::HouseholdRowsNotContiguous => "household_rows_not_contiguous",
+            Code::MultipleHeads => "multiple_heads",
+            Code::InvalidUtf8 => "invalid_utf8",
+            Code::WrongCellCount => "wrong_cell_count",
+            Code::TextAfterQuote => "text_after_quote",
         }
     }
 }

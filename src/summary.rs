@@ -112,12 +112,49 @@ impl RowFacts {
             causes: report.causes.iter().map(|c| c.cause.as_str()).collect(),
             meets_exit,
             below_line: income.below_line(boundary),
-            exit_sample: survey.exit_sample == Some(true),
-            missed_sample: survey.missed_sample == Some(true),
+            // Contract v1.1 item 7: the 错退 sample is drawn from exited households, the 漏评
+            // sample from ordinary ones; a flag on any other household is left out (with the
+            // warning from [`sample_warnings`]).
+            exit_sample: survey.exit_sample == Some(true)
+                && h.registration == Some(Registration::Exited),
+            missed_sample: survey.missed_sample == Some(true)
+                && h.registration == Some(Registration::Ordinary),
             recognised: survey.recognised,
             village: survey.village,
         }
     }
+}
+
+/// `sample_flag_ignored` for a sample flag on a household that cannot be in that sample
+/// (contract v1.1 item 7): `exitSample` on anything but `exited`, `missedSample` on anything
+/// but `ordinary`.
+pub fn sample_warnings(h: &Household, lang: crate::explain::Lang) -> Vec<crate::warning::Warning> {
+    let Some(survey) = &h.survey else {
+        return Vec::new();
+    };
+    let registration = h.registration.map(|r| r.as_str()).unwrap_or("");
+    let mut out = Vec::new();
+    for (flag, path, wanted) in [
+        (
+            survey.exit_sample,
+            "survey.exitSample",
+            Registration::Exited,
+        ),
+        (
+            survey.missed_sample,
+            "survey.missedSample",
+            Registration::Ordinary,
+        ),
+    ] {
+        if flag == Some(true) && h.registration != Some(wanted) {
+            out.push(crate::warning::Warning::new(
+                path,
+                "sample_flag_ignored",
+                crate::explain::w_sample_flag_ignored(lang, path, registration, wanted.as_str()),
+            ));
+        }
+    }
+    out
 }
 
 fn verdict_code(v: &crate::exit::ExitVerdict) -> &'static str {
@@ -155,6 +192,12 @@ pub struct Tally {
     households: u64,
     invalid: u64,
     persons: u64,
+    /// Persons of `ordinary` (未建档立卡) and `exited` households, for 综合贫困发生率.
+    ordinary_persons: u64,
+    exited_persons: u64,
+    /// Persons of households whose registration is not given: 综合贫困发生率 cannot say
+    /// which term they belong to.
+    unregistered_persons: u64,
     registered_poor_persons: u64,
     remaining_poor_persons: u64,
     monitored_persons: u64,
@@ -178,8 +221,11 @@ impl Tally {
     pub fn add(&mut self, f: &RowFacts) {
         self.households += 1;
         self.persons += f.persons;
-        if f.registration == Some(Registration::Poor) {
-            self.registered_poor_persons += f.persons;
+        match f.registration {
+            Some(Registration::Poor) => self.registered_poor_persons += f.persons,
+            Some(Registration::Ordinary) => self.ordinary_persons += f.persons,
+            Some(Registration::Exited) => self.exited_persons += f.persons,
+            None => self.unregistered_persons += f.persons,
         }
         // Remaining poor after this round: registered poor households not ready to exit.
         let remaining =
@@ -247,6 +293,9 @@ impl Tally {
             households,
             invalid,
             persons,
+            ordinary_persons,
+            exited_persons,
+            unregistered_persons,
             registered_poor_persons,
             remaining_poor_persons,
             monitored_persons,
@@ -341,10 +390,22 @@ impl Tally {
                 }),
             })
             .collect();
-        let all_pass = [&incidence, &wrong_exit, &missed, &recognition]
+        let composite_incidence = (regime == Regime::Exit2016)
+            .then(|| self.composite(incidence_max, b))
+            .flatten();
+        // Contract v1.1 item 8: met only when all four county indicators were computed and
+        // pass; any computed one failing is enough to say no; otherwise it cannot be told.
+        let county = [&composite_incidence, &wrong_exit, &missed, &recognition];
+        let exit_indicators_met = if county
             .iter()
-            .filter_map(|i| i.as_ref())
-            .all(|i| i.status == "pass");
+            .any(|i| i.as_ref().is_some_and(|i| i.status != "pass"))
+        {
+            Some(false)
+        } else if county.iter().all(|i| i.is_some()) {
+            Some(true)
+        } else {
+            None
+        };
         Summary {
             households: self.households + self.invalid,
             valid: self.households,
@@ -364,13 +425,75 @@ impl Tally {
             causes: self.causes.clone(),
             indicators: Indicators {
                 incidence,
+                composite_incidence,
                 wrong_exit,
                 missed,
                 recognition,
             },
-            exit_indicators_met: all_pass,
+            exit_indicators_met,
             villages,
         }
+    }
+}
+
+impl Tally {
+    /// 综合贫困发生率 = (remaining registered-poor persons + 漏评率 × persons of ordinary
+    /// households + 错退率 × persons of exited households) ÷ persons (contract v1.1 item 8),
+    /// as an exact fraction. `None` when a rate it needs has no sample (ordinary or exited
+    /// persons without the matching sample), when a household's registration is not given,
+    /// or when there is nobody.
+    fn composite(&self, threshold: Ratio, boundary: Boundary) -> Option<Indicator> {
+        if self.persons == 0 || self.unregistered_persons > 0 {
+            return None;
+        }
+        // A rate as (numerator, denominator); a group with nobody in it adds 0 whatever its rate.
+        let rate = |persons: u64, hits: u64, sample: u64| match (persons, sample) {
+            (0, _) => Some((0u128, 1u128)),
+            (_, 0) => None,
+            _ => Some(reduce(u128::from(hits), u128::from(sample))),
+        };
+        let (mn, md) = rate(
+            self.ordinary_persons,
+            self.missed_persons,
+            self.missed_sample_persons,
+        )?;
+        let (wn, wd) = rate(
+            self.exited_persons,
+            self.wrong_exit_persons,
+            self.exit_sample_persons,
+        )?;
+        let r = u128::from(self.remaining_poor_persons);
+        let (o, e, p) = (
+            u128::from(self.ordinary_persons),
+            u128::from(self.exited_persons),
+            u128::from(self.persons),
+        );
+        let num = r
+            .checked_mul(md)?
+            .checked_mul(wd)?
+            .checked_add(mn.checked_mul(o)?.checked_mul(wd)?)?
+            .checked_add(wn.checked_mul(e)?.checked_mul(md)?)?;
+        let den = p.checked_mul(md)?.checked_mul(wd)?;
+        let (num, den) = reduce(num, den);
+        Some(Indicator::new(
+            u64::try_from(num).ok()?,
+            u64::try_from(den).ok()?,
+            threshold,
+            Direction::Below,
+            boundary,
+            "persons",
+        ))
+    }
+}
+
+fn reduce(a: u128, b: u128) -> (u128, u128) {
+    let (mut x, mut y) = (a, b);
+    while y != 0 {
+        (x, y) = (y, x % y);
+    }
+    match (a.checked_div(x), b.checked_div(x)) {
+        (Some(n), Some(d)) => (n, d),
+        _ => (a, b),
     }
 }
 
@@ -442,8 +565,13 @@ impl Indicator {
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Indicators {
-    /// 贫困发生率 (exit regime only).
+    /// 贫困发生率 (exit regime only): remaining registered-poor persons ÷ persons, the
+    /// village-exit test.
     pub incidence: Option<Indicator>,
+    /// 综合贫困发生率 (exit regime only), the county test: see [`Tally::composite`]; its
+    /// numerator and denominator are the exact fraction, reduced. `null` when a sample it needs
+    /// is missing.
+    pub composite_incidence: Option<Indicator>,
     /// 错退率, when rows carry `survey.exitSample`.
     pub wrong_exit: Option<Indicator>,
     /// 漏评率, when rows carry `survey.missedSample`.
@@ -482,8 +610,10 @@ pub struct Summary {
     pub failing_checks: Counts,
     pub causes: Counts,
     pub indicators: Indicators,
-    /// Every indicator present passes (任何一项指标不符合条件的,不予退出).
-    pub exit_indicators_met: bool,
+    /// The county test (任何一项指标不符合条件的，不予退出): `true` only when 综合贫困发生率,
+    /// 错退率, 漏评率 and 群众认可度 were all computed and pass; `false` when a computed one
+    /// fails; `null` when none fails but one could not be computed. Never true by absence.
+    pub exit_indicators_met: Option<bool>,
     pub villages: Vec<VillageRow>,
 }
 
@@ -592,6 +722,160 @@ mod tests {
             )
             .status,
             "fail"
+        );
+    }
+
+    /// A household's roll-up facts, as many persons as a test needs in one row.
+    fn facts(persons: u64, registration: Registration) -> RowFacts {
+        RowFacts {
+            persons,
+            registration: Some(registration),
+            exit_verdict: None,
+            category: None,
+            elimination: None,
+            failing: Vec::new(),
+            causes: Vec::new(),
+            meets_exit: Some(true),
+            below_line: Some(false),
+            exit_sample: false,
+            missed_sample: false,
+            recognised: Some(true),
+            village: None,
+        }
+    }
+
+    fn params(boundary: Boundary) -> Params {
+        let on = crate::date::Date::parse("2019-12-31").unwrap();
+        let mut p =
+            crate::policy::resolve("CN-HB", on, None, &mut crate::reader::Reader::new()).params;
+        p.boundary = boundary;
+        p
+    }
+
+    /// 1000 persons in Hubei (not western: thresholds 2% for 综合贫困发生率, 错退率, 漏评率;
+    /// 90% 认可度):
+    /// * registered poor: 11 persons not ready (remaining), 89 ready;
+    /// * ordinary: 500 persons; 漏评 sample 100 persons, of whom 1 below the line → 1/100;
+    /// * exited: 400 persons; 错退 sample 100 persons, of whom 1 failing a veto → 1/100.
+    ///
+    /// 综合贫困发生率 = (11 + 1/100 × 500 + 1/100 × 400) ÷ 1000 = 20/1000 = 2% exactly;
+    /// 贫困发生率 = 11/1000; 认可度 8/8 households.
+    fn county(sampled: bool) -> Tally {
+        let mut t = Tally::default();
+        let mut add = |f: RowFacts| t.add(&f);
+        add(RowFacts {
+            exit_verdict: Some("not_ready"),
+            ..facts(11, Registration::Poor)
+        });
+        add(RowFacts {
+            exit_verdict: Some("ready"),
+            ..facts(89, Registration::Poor)
+        });
+        add(RowFacts {
+            missed_sample: sampled,
+            below_line: Some(true),
+            ..facts(1, Registration::Ordinary)
+        });
+        add(RowFacts {
+            missed_sample: sampled,
+            ..facts(99, Registration::Ordinary)
+        });
+        add(facts(400, Registration::Ordinary));
+        add(RowFacts {
+            exit_sample: true,
+            meets_exit: Some(false),
+            ..facts(1, Registration::Exited)
+        });
+        add(RowFacts {
+            exit_sample: true,
+            ..facts(99, Registration::Exited)
+        });
+        add(facts(300, Registration::Exited));
+        t
+    }
+
+    #[test]
+    fn issue9_item13_composite_incidence_exactly_at_two_percent_under_both_readings() {
+        let strict = county(true).finish(Regime::Exit2016, "CN-HB", &params(Boundary::Strict));
+        let c = strict.indicators.composite_incidence.clone().unwrap();
+        assert_eq!((c.numerator, c.denominator), (1, 50), "20/1000 reduced");
+        assert_eq!(c.status, "fail", "strict: 2% is not below 2%");
+        let plain = strict.indicators.incidence.clone().unwrap();
+        assert_eq!(
+            (plain.numerator, plain.denominator, plain.status),
+            (11, 1000, "pass")
+        );
+        let w = strict.indicators.wrong_exit.clone().unwrap();
+        assert_eq!((w.numerator, w.denominator, w.status), (1, 100, "pass"));
+        let m = strict.indicators.missed.clone().unwrap();
+        assert_eq!((m.numerator, m.denominator, m.status), (1, 100, "pass"));
+        assert_eq!(strict.exit_indicators_met, Some(false));
+
+        let lenient = county(true).finish(Regime::Exit2016, "CN-HB", &params(Boundary::Lenient));
+        assert_eq!(
+            lenient.indicators.composite_incidence.unwrap().status,
+            "pass"
+        );
+        assert_eq!(
+            lenient.exit_indicators_met,
+            Some(true),
+            "all four computed and pass"
+        );
+    }
+
+    #[test]
+    fn issue9_item13_exit_indicators_are_never_met_by_absence() {
+        // No 漏评 sample: 漏评率 and so 综合贫困发生率 cannot be computed; the rest pass.
+        let s = county(false).finish(Regime::Exit2016, "CN-HB", &params(Boundary::Lenient));
+        assert!(s.indicators.missed.is_none());
+        assert!(s.indicators.composite_incidence.is_none());
+        assert_eq!(s.exit_indicators_met, None);
+        // Only 贫困发生率 (and, with no ordinary or exited households, 综合贫困发生率) computed,
+        // both 0/100 and passing; no sample, no survey: still not met.
+        let mut t = Tally::default();
+        t.add(&RowFacts {
+            recognised: None,
+            exit_verdict: Some("ready"),
+            ..facts(100, Registration::Poor)
+        });
+        let s = t.finish(Regime::Exit2016, "CN-HB", &params(Boundary::Strict));
+        assert!(s.indicators.incidence.is_some());
+        assert_eq!(s.exit_indicators_met, None);
+        // Monitoring regime, nothing computed: not true.
+        let s = t.finish(Regime::Monitoring2021, "CN-HB", &params(Boundary::Strict));
+        assert_eq!(s.exit_indicators_met, None);
+        // A computed indicator failing is enough for false: 认可度 0 of 1 household.
+        t.add(&RowFacts {
+            recognised: Some(false),
+            ..facts(1, Registration::Poor)
+        });
+        let s = t.finish(Regime::Exit2016, "CN-HB", &params(Boundary::Strict));
+        assert_eq!(s.exit_indicators_met, Some(false));
+    }
+
+    #[test]
+    fn issue9_item13_composite_adds_nothing_for_an_empty_group() {
+        // No ordinary and no exited households: 综合贫困发生率 = 贫困发生率 = 1/100, which needs
+        // no sample; 2 of 100 would sit at the threshold.
+        let mut t = Tally::default();
+        t.add(&RowFacts {
+            exit_verdict: Some("not_ready"),
+            ..facts(2, Registration::Poor)
+        });
+        t.add(&RowFacts {
+            exit_verdict: Some("ready"),
+            ..facts(98, Registration::Poor)
+        });
+        let s = t.finish(Regime::Exit2016, "CN-HB", &params(Boundary::Lenient));
+        let c = s.indicators.composite_incidence.unwrap();
+        assert_eq!((c.numerator, c.denominator, c.status), (1, 50, "pass"));
+        let s = t.finish(Regime::Exit2016, "CN-HB", &params(Boundary::Strict));
+        assert_eq!(s.indicators.composite_incidence.unwrap().status, "fail");
+        // 错退率 / 漏评率 / 认可度: no sample rows, so the county test is not met.
+        assert_eq!(
+            s.exit_indicators_met,
+            Some(false),
+            "a computed indicator fails"
         );
     }
 

@@ -135,6 +135,12 @@ pub struct TableHousehold {
     cells: Vec<(CellKey, usize, u16)>,
     headers: std::sync::Arc<[String]>,
     pub conflicts: Vec<Conflict>,
+    /// Physical lines the household spans (its rows).
+    pub rows: usize,
+    /// Problems of its rows found while reading (broken rows, rows not contiguous).
+    pub faults: Vec<RowIssue>,
+    /// Indexes of members whose row could not be read.
+    pub broken: Vec<usize>,
 }
 
 /// A field of the household (`income.wage`) or of member `i` (`members[i].birthDate`).
@@ -167,6 +173,14 @@ fn member_prefix(path: &str) -> Option<(u32, &str)> {
 }
 
 impl TableHousehold {
+    /// The header of column `c`.
+    pub fn column_name(&self, c: u16) -> String {
+        self.headers
+            .get(usize::from(c))
+            .cloned()
+            .unwrap_or_default()
+    }
+
     /// The table cell a problem path points at (or the nearest enclosing one).
     pub fn locate(&self, path: &str) -> Option<Location> {
         let mut p = path;
@@ -225,32 +239,447 @@ pub fn looks_like_gbk(bytes: &[u8]) -> bool {
     pairs > 0
 }
 
+/// Physical lines of a byte source, split at LF, CRLF or a lone CR (old Mac files; a CR that a
+/// text editor shows as a line break is one here too, so line numbers match what people see).
+/// A UTF-8 BOM at the very start is dropped. Yields `(1-based line, bytes)`; a final line break
+/// does not start another line.
+pub struct PhysicalLines<R> {
+    inner: R,
+    queue: std::collections::VecDeque<Vec<u8>>,
+    line: usize,
+    bytes: u64,
+    started: bool,
+}
+
+impl<R: std::io::BufRead> PhysicalLines<R> {
+    pub fn new(inner: R) -> PhysicalLines<R> {
+        PhysicalLines {
+            inner,
+            queue: std::collections::VecDeque::new(),
+            line: 0,
+            bytes: 0,
+            started: false,
+        }
+    }
+
+    /// Lines handed out so far.
+    pub fn lines_read(&self) -> usize {
+        self.line
+    }
+
+    /// Bytes of the source consumed so far.
+    pub fn bytes_read(&self) -> u64 {
+        self.bytes
+    }
+}
+
+impl<R: std::io::BufRead> Iterator for PhysicalLines<R> {
+    type Item = std::io::Result<(usize, Vec<u8>)>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.queue.is_empty() {
+            let mut chunk = Vec::new();
+            match self.inner.read_until(b'\n', &mut chunk) {
+                Ok(0) => return None,
+                Ok(n) => self.bytes += u64::try_from(n).unwrap_or(0),
+                Err(e) => return Some(Err(e)),
+            }
+            if !std::mem::replace(&mut self.started, true) {
+                if let Some(rest) = chunk.strip_prefix(b"\xEF\xBB\xBF") {
+                    chunk = rest.to_vec();
+                }
+            }
+            let ended = chunk.last() == Some(&b'\n');
+            if ended {
+                chunk.pop();
+                if chunk.last() == Some(&b'\r') {
+                    chunk.pop();
+                }
+            }
+            let mut pieces: Vec<&[u8]> = chunk.split(|b| *b == b'\r').collect();
+            // "a\r" at the end of the file: the CR ends line "a", it starts no new line.
+            if !ended && pieces.len() > 1 && pieces.last().is_some_and(|p| p.is_empty()) {
+                pieces.pop();
+            }
+            if !ended && chunk.is_empty() {
+                // Only a BOM: no line at all.
+                return None;
+            }
+            self.queue.extend(pieces.into_iter().map(<[u8]>::to_vec));
+        }
+        let bytes = self.queue.pop_front()?;
+        self.line += 1;
+        Some(Ok((self.line, bytes)))
+    }
+}
+
+/// One line of a table as its source gives it: the bytes of a text line, or the cells of a
+/// spreadsheet row (a cell may then hold a line break: it is one row all the same).
+pub enum RawLine {
+    Bytes(Vec<u8>),
+    Cells(Vec<String>),
+}
+
+/// Where a table's lines come from, numbered as the person sees them (a text file's lines, a
+/// worksheet's row numbers).
+pub trait LineSource: Iterator<Item = std::io::Result<(usize, RawLine)>> {
+    /// Lines handed out so far.
+    fn lines_read(&self) -> usize;
+    /// Bytes of the source consumed so far (0 when not known).
+    fn bytes_read(&self) -> u64;
+}
+
+/// A text file's lines (CSV).
+pub struct TextLines<R>(pub PhysicalLines<R>);
+
+impl<R: std::io::BufRead> Iterator for TextLines<R> {
+    type Item = std::io::Result<(usize, RawLine)>;
+    fn next(&mut self) -> Option<Self::Item> {
+        self.0
+            .next()
+            .map(|r| r.map(|(n, bytes)| (n, RawLine::Bytes(bytes))))
+    }
+}
+
+impl<R: std::io::BufRead> LineSource for TextLines<R> {
+    fn lines_read(&self) -> usize {
+        self.0.lines_read()
+    }
+    fn bytes_read(&self) -> u64 {
+        self.0.bytes_read()
+    }
+}
+
+/// A worksheet's rows, each with its row number in the sheet (XLSX).
+pub struct SheetRows {
+    rows: std::vec::IntoIter<(usize, Vec<String>)>,
+    read: usize,
+}
+
+impl SheetRows {
+    pub fn new(rows: Vec<(usize, Vec<String>)>) -> SheetRows {
+        SheetRows {
+            rows: rows.into_iter(),
+            read: 0,
+        }
+    }
+}
+
+impl Iterator for SheetRows {
+    type Item = std::io::Result<(usize, RawLine)>;
+    fn next(&mut self) -> Option<Self::Item> {
+        let (n, cells) = self.rows.next()?;
+        self.read += 1;
+        Some(Ok((n, RawLine::Cells(cells))))
+    }
+}
+
+impl LineSource for SheetRows {
+    fn lines_read(&self) -> usize {
+        self.read
+    }
+    fn bytes_read(&self) -> u64 {
+        0
+    }
+}
+
+/// A line as a record: text is split into cells; a sheet row's cells are taken as they are
+/// (empty cells past the header's width are dropped, missing ones are empty).
+fn record_of(line: RawLine, width: Option<usize>) -> Record {
+    match line {
+        RawLine::Bytes(bytes) => split_cells(&bytes, width),
+        RawLine::Cells(mut cells) => {
+            if cells.iter().all(|c| c.trim().is_empty()) {
+                return Record::Blank;
+            }
+            let Some(w) = width else {
+                while cells.last().is_some_and(|c| c.trim().is_empty()) {
+                    cells.pop();
+                }
+                return Record::Cells(cells);
+            };
+            if cells.iter().skip(w).any(|c| !c.trim().is_empty()) {
+                return Record::Broken {
+                    fault: RowFault {
+                        code: crate::problem::Code::WrongCellCount,
+                        column: None,
+                        given: cells.len().to_string(),
+                        expected: Some(w.to_string()),
+                    },
+                    cells,
+                };
+            }
+            cells.resize(w, String::new());
+            Record::Cells(cells)
+        }
+    }
+}
+
+/// Why one physical row of a table could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowFault {
+    pub code: crate::problem::Code,
+    /// The column where reading broke down, when known.
+    pub column: Option<usize>,
+    pub given: String,
+    pub expected: Option<String>,
+}
+
+/// One physical line of a table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Record {
+    /// Empty, only spaces, or only separators.
+    Blank,
+    Cells(Vec<String>),
+    /// Unreadable; `cells` holds the cells read before the fault (to find the row's id).
+    Broken {
+        cells: Vec<String>,
+        fault: RowFault,
+    },
+}
+
+/// Splits one line into cells (RFC 4180 quoting, but a quoted cell must close on its line: a
+/// quote that does not is reported on that line instead of swallowing the rest of the file).
+pub fn split_cells(line: &[u8], width: Option<usize>) -> Record {
+    use crate::problem::Code;
+    let Ok(text) = std::str::from_utf8(line) else {
+        return Record::Broken {
+            cells: Vec::new(),
+            fault: RowFault {
+                code: Code::InvalidUtf8,
+                column: None,
+                given: String::new(),
+                expected: None,
+            },
+        };
+    };
+    let mut cells = Vec::new();
+    let mut chars = text.chars().peekable();
+    loop {
+        let mut cell = String::new();
+        if chars.peek() == Some(&'"') {
+            chars.next();
+            let mut closed = false;
+            while let Some(c) = chars.next() {
+                if c == '"' {
+                    if chars.peek() == Some(&'"') {
+                        chars.next();
+                        cell.push('"');
+                    } else {
+                        closed = true;
+                        break;
+                    }
+                } else {
+                    cell.push(c);
+                }
+            }
+            let column = cells.len();
+            if !closed {
+                return Record::Broken {
+                    cells,
+                    fault: RowFault {
+                        code: Code::UnterminatedQuote,
+                        column: Some(column),
+                        given: clip(&format!("\"{cell}")),
+                        expected: None,
+                    },
+                };
+            }
+            match chars.next() {
+                None => {
+                    cells.push(cell);
+                    break;
+                }
+                Some(',') => cells.push(cell),
+                Some(c) => {
+                    // `"abc"def`: text after the closing quote; never glued on silently.
+                    let rest: String = std::iter::once(c).chain(chars.by_ref()).collect();
+                    return Record::Broken {
+                        cells,
+                        fault: RowFault {
+                            code: Code::TextAfterQuote,
+                            column: Some(column),
+                            given: clip(&format!("\"{cell}\"{rest}")),
+                            expected: None,
+                        },
+                    };
+                }
+            }
+        } else {
+            let mut end = true;
+            for c in chars.by_ref() {
+                if c == ',' {
+                    end = false;
+                    break;
+                }
+                cell.push(c);
+            }
+            cells.push(cell);
+            if end {
+                break;
+            }
+        }
+    }
+    if cells.iter().all(|c| c.trim().is_empty()) {
+        return Record::Blank;
+    }
+    match width {
+        Some(w) if w != cells.len() => Record::Broken {
+            fault: RowFault {
+                code: Code::WrongCellCount,
+                column: None,
+                given: cells.len().to_string(),
+                expected: Some(w.to_string()),
+            },
+            cells,
+        },
+        _ => Record::Cells(cells),
+    }
+}
+
+/// At most 200 characters of a value, for a message.
+fn clip(s: &str) -> String {
+    match s.char_indices().nth(200) {
+        Some((i, _)) => format!("{}…", s.get(..i).unwrap_or("")),
+        None => s.to_string(),
+    }
+}
+
+/// A 64-bit fingerprint of a household id: the reader remembers ids by fingerprint only, so
+/// memory grows by a few bytes per household (BENCHMARKS.md). Two ids sharing a fingerprint
+/// (odds ~N²/2⁶⁵) would be reported as one split household: a false alarm, never a silent merge.
+pub fn fingerprint(id: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    h.write(id.as_bytes());
+    h.finish()
+}
+
+/// Hashes a fingerprint to itself (it is already a hash).
+#[derive(Default, Clone, Copy)]
+pub struct SelfHasher(u64);
+
+impl std::hash::Hasher for SelfHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+pub type FingerprintSet = std::collections::HashSet<u64, std::hash::BuildHasherDefault<SelfHasher>>;
+
+/// What a first pass over a table learns: which household ids come back after another
+/// household (their rows are not contiguous), and on which lines each later run starts.
+#[derive(Debug, Default)]
+pub struct Layout {
+    seen: FingerprintSet,
+    /// Ids met in more than one run → the first lines of the runs after the first.
+    split: std::collections::HashMap<u64, Vec<usize>>,
+}
+
+impl Layout {
+    /// Reads the table once, keeping only id fingerprints. Header problems come back as they
+    /// would from [`TableReader::new`].
+    pub fn scan<R: std::io::BufRead>(source: R) -> Result<Layout, Vec<FileProblem>> {
+        Layout::scan_source(TextLines(PhysicalLines::new(source)))
+    }
+
+    /// As [`Layout::scan`], from any line source.
+    pub fn scan_source<S: LineSource>(source: S) -> Result<Layout, Vec<FileProblem>> {
+        let mut layout = Layout::default();
+        let mut reader = TableReader::from_source(source)?;
+        reader.keep_cells = false;
+        let mut last: Option<u64> = None;
+        while let Some(run) = reader.next_run() {
+            match run {
+                Run::Household { id, line, .. } => {
+                    let f = fingerprint(&id);
+                    if last != Some(f) && !layout.seen.insert(f) {
+                        layout.split.entry(f).or_default().push(line);
+                    }
+                    last = Some(f);
+                }
+                Run::Lone { .. } => last = None,
+            }
+        }
+        Ok(layout)
+    }
+
+    /// Bytes held for the fingerprints: the set's buckets (a power of two, at most 7/8 full)
+    /// of 8 bytes each, plus one control byte per bucket and a group's worth more.
+    pub fn bytes(&self) -> usize {
+        let cap = self.seen.capacity();
+        let buckets = if cap < 8 {
+            cap.next_power_of_two().max(4)
+        } else {
+            (cap * 8 / 7).next_power_of_two()
+        };
+        buckets * (std::mem::size_of::<u64>() + 1) + 16
+    }
+
+    /// Household ids remembered.
+    pub fn households(&self) -> usize {
+        self.seen.len()
+    }
+}
+
 /// Reads households from CSV, one at a time, from any byte source (memory stays flat in the
-/// number of rows).
-pub struct TableReader<R: std::io::Read> {
-    reader: csv::Reader<R>,
+/// number of rows; with a [`Layout`], a few bytes per household).
+pub struct TableReader<S> {
+    lines: S,
     columns: Vec<Option<&'static Column>>,
     headers: std::sync::Arc<[String]>,
-    pending: Option<(usize, csv::StringRecord)>,
-    /// A row that failed to parse right after a household, reported on the next call.
-    error_after: Option<(usize, String)>,
-    done: bool,
+    id_column: Option<usize>,
+    /// The first line of the next run, read ahead.
+    pending: Option<(usize, Record)>,
+    layout: Option<Layout>,
+    /// First line of the first run of each split id, met so far.
+    split_first: std::collections::HashMap<u64, usize>,
+    header_lines: usize,
+    blank: usize,
+    /// False in a [`Layout`] scan: cells are not kept.
+    keep_cells: bool,
+    io_error: Option<String>,
 }
 
 /// What the reader yields: a household, or a row that could not be read at all.
 pub enum TableItem {
     Household(TableHousehold),
-    BadRow { line: usize, message: String },
+    /// A row that belongs to no household: its id is blank, or it broke before the id cell.
+    BadRow {
+        line: usize,
+        problem: crate::problem::Finding,
+    },
 }
 
-pub fn header_row_problems(headers: &csv::StringRecord) -> Vec<FileProblem> {
+/// Rows of one household as read (before building), or a row belonging to no household.
+enum Run {
+    Household {
+        id: String,
+        line: usize,
+        rows: Vec<(usize, Record)>,
+    },
+    Lone {
+        line: usize,
+        record: Record,
+    },
+}
+
+pub fn header_row_problems(headers: &[String]) -> Vec<FileProblem> {
     let mut out = Vec::new();
     for h in headers.iter() {
         if find_column(h).is_none() {
             out.push(FileProblem {
                 code: "unknown_column",
-                message: format!("unknown column \"{h}\" / 未知列“{h}”"),
-                given: Some(h.into()),
+                message: format!("unknown column \"{}\" / 未知列“{}”", clip(h), clip(h)),
+                given: Some(clip(h)),
             });
         }
     }
@@ -281,118 +710,247 @@ fn find_column(header: &str) -> Option<&'static Column> {
         .find(|c| c.0.eq_ignore_ascii_case(h) || c.1 == h)
 }
 
-impl<R: std::io::Read> TableReader<R> {
-    /// Reads and checks the header; file-level problems stop everything before any row is read.
-    /// The source must be UTF-8 (see [`decode`]).
-    pub fn new(source: R) -> Result<TableReader<R>, Vec<FileProblem>> {
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(true)
-            .flexible(false)
-            .from_reader(source);
-        let headers = reader
-            .headers()
-            .map_err(|e| {
-                vec![FileProblem {
-                    code: "malformed_csv",
-                    message: e.to_string(),
-                    given: None,
-                }]
-            })?
-            .clone();
+impl<R: std::io::BufRead> TableReader<TextLines<R>> {
+    /// A CSV text: see [`TableReader::from_source`].
+    pub fn new(source: R) -> Result<TableReader<TextLines<R>>, Vec<FileProblem>> {
+        TableReader::from_source(TextLines(PhysicalLines::new(source)))
+    }
+}
+
+impl<S: LineSource> TableReader<S> {
+    /// Reads and checks the header (the first line that is not blank); file-level problems
+    /// stop everything before any row is read.
+    pub fn from_source(source: S) -> Result<TableReader<S>, Vec<FileProblem>> {
+        let file_problem = |code: &'static str, message: String| {
+            vec![FileProblem {
+                code,
+                message,
+                given: None,
+            }]
+        };
+        let mut lines = source;
+        let mut blank = 0;
+        let headers = loop {
+            match lines.next() {
+                None => {
+                    return Err(file_problem(
+                        "malformed_csv",
+                        "the file has no header row / 文件没有表头行".into(),
+                    ))
+                }
+                Some(Err(e)) => return Err(file_problem("malformed_csv", e.to_string())),
+                Some(Ok((line, raw))) => match record_of(raw, None) {
+                    Record::Blank => blank += 1,
+                    Record::Cells(cells) => break cells,
+                    Record::Broken { fault, .. } if fault.code == crate::problem::Code::InvalidUtf8 => {
+                        return Err(file_problem(
+                            "not_utf8",
+                            "the file is not UTF-8 text: its header cannot be read / 文件不是UTF-8文本，无法读取表头".into(),
+                        ))
+                    }
+                    Record::Broken { fault, .. } => {
+                        return Err(file_problem(
+                            "malformed_csv",
+                            format!(
+                                "line {line}, the header: {} {} / 第{line}行（表头）无法读取",
+                                fault.code.as_str(),
+                                fault.given
+                            ),
+                        ))
+                    }
+                },
+            }
+        };
         let problems = header_row_problems(&headers);
         if !problems.is_empty() {
             return Err(problems);
         }
+        let columns: Vec<Option<&'static Column>> =
+            headers.iter().map(|h| find_column(h)).collect();
         Ok(TableReader {
-            columns: headers.iter().map(find_column).collect(),
+            id_column: columns.iter().position(|c| c.is_some_and(|c| c.0 == "id")),
+            columns,
             headers: headers
                 .iter()
-                .map(|h| h.trim_start_matches('\u{feff}').to_string())
+                .map(|h| h.trim_start_matches('\u{feff}').trim().to_string())
                 .collect(),
-            reader,
+            header_lines: lines.lines_read() - blank,
+            lines,
             pending: None,
-            error_after: None,
-            done: false,
+            layout: None,
+            split_first: std::collections::HashMap::new(),
+            blank,
+            keep_cells: true,
+            io_error: None,
         })
     }
 
-    fn next_record(&mut self) -> Option<Result<(usize, csv::StringRecord), (usize, String)>> {
-        if let Some(p) = self.pending.take() {
-            return Some(Ok(p));
-        }
-        let mut rec = csv::StringRecord::new();
-        let line = |p: Option<&csv::Position>| {
-            p.map(|p| usize::try_from(p.line()).unwrap_or(0))
-                .unwrap_or(0)
-        };
-        match self.reader.read_record(&mut rec) {
-            Ok(true) => Some(Ok((line(rec.position()), rec))),
-            Ok(false) => None,
-            Err(e) => Some(Err((line(e.position()), e.to_string()))),
-        }
+    /// With what a first pass learnt (see [`Layout::scan`]): households whose rows are not
+    /// contiguous are reported, never assessed in pieces.
+    pub fn with_layout(mut self, layout: Layout) -> TableReader<S> {
+        self.layout = Some(layout);
+        self
     }
 
     /// Bytes of the source consumed so far (for progress over a file).
     pub fn bytes_read(&self) -> u64 {
-        self.reader.position().byte()
+        self.lines.bytes_read()
     }
 
-    fn id_of(&self, rec: &csv::StringRecord) -> Option<String> {
-        self.columns
-            .iter()
-            .zip(rec.iter())
-            .find(|(c, _)| c.is_some_and(|c| c.0 == "id"))
-            .map(|(_, v)| v.trim().to_string())
+    /// Line accounting so far: `(lines read, header lines, blank lines)`. Every other line read
+    /// belongs to a household or a bad row the reader has handed out (or holds read ahead).
+    pub fn lines(&self) -> (usize, usize, usize) {
+        (self.lines.lines_read(), self.header_lines, self.blank)
+    }
+
+    /// An I/O error that ended the reading early, if any.
+    pub fn io_error(&self) -> Option<&str> {
+        self.io_error.as_deref()
+    }
+
+    fn next_record(&mut self) -> Option<(usize, Record)> {
+        if let Some(p) = self.pending.take() {
+            return Some(p);
+        }
+        loop {
+            match self.lines.next()? {
+                Err(e) => {
+                    self.io_error = Some(e.to_string());
+                    return None;
+                }
+                Ok((line, raw)) => match record_of(raw, Some(self.headers.len())) {
+                    Record::Blank => self.blank += 1,
+                    record if self.keep_cells => return Some((line, record)),
+                    // A scan needs only the id cell.
+                    Record::Cells(cells) | Record::Broken { cells, .. } => {
+                        let id = self.id_column.and_then(|i| cells.into_iter().nth(i));
+                        return Some((line, Record::Cells(id.into_iter().collect())));
+                    }
+                },
+            }
+        }
+    }
+
+    /// The id of a row: `None` when blank or not readable.
+    fn id_of(&self, record: &Record) -> Option<String> {
+        let cells = match record {
+            Record::Cells(c) | Record::Broken { cells: c, .. } => c,
+            Record::Blank => return None,
+        };
+        let i = if self.keep_cells { self.id_column? } else { 0 };
+        cells
+            .get(i)
+            .map(|v| v.trim())
+            .filter(|v| !v.is_empty())
+            .map(str::to_string)
+    }
+
+    fn next_run(&mut self) -> Option<Run> {
+        let (line, first) = self.next_record()?;
+        let Some(id) = self.id_of(&first) else {
+            return Some(Run::Lone {
+                line,
+                record: first,
+            });
+        };
+        let mut rows = vec![(line, first)];
+        while let Some((l, rec)) = self.next_record() {
+            if self.id_of(&rec).as_deref() == Some(id.as_str()) {
+                rows.push((l, rec));
+            } else {
+                self.pending = Some((l, rec));
+                break;
+            }
+        }
+        Some(Run::Household { id, line, rows })
     }
 }
 
-impl<R: std::io::Read> Iterator for TableReader<R> {
+impl<S: LineSource> Iterator for TableReader<S> {
     type Item = TableItem;
 
     fn next(&mut self) -> Option<TableItem> {
-        if let Some((line, message)) = self.error_after.take() {
-            return Some(TableItem::BadRow { line, message });
-        }
-        if self.done {
-            return None;
-        }
-        let (line, first) = match self.next_record()? {
-            Ok(r) => r,
-            Err((line, message)) => return Some(TableItem::BadRow { line, message }),
-        };
-        let id = self.id_of(&first);
-        let mut rows = vec![(line, first)];
-        loop {
-            match self.next_record() {
-                None => {
-                    self.done = true;
-                    break;
-                }
-                Some(Ok((l, rec))) => {
-                    let same =
-                        id.as_deref().is_some_and(|i| !i.is_empty()) && self.id_of(&rec) == id;
-                    if same {
-                        rows.push((l, rec));
-                    } else {
-                        self.pending = Some((l, rec));
-                        break;
+        use crate::problem::{Code, Finding};
+        match self.next_run()? {
+            Run::Lone { line, record } => {
+                let problem = match record {
+                    Record::Broken { fault, .. } => {
+                        // The best path there is: the column where reading broke down.
+                        let path = fault
+                            .column
+                            .and_then(|c| self.columns.get(c).copied().flatten())
+                            .map(|c| c.2.to_string())
+                            .unwrap_or_default();
+                        let mut f = Finding::new(path, fault.code).given(fault.given);
+                        f.expected = fault.expected;
+                        f
+                    }
+                    _ => Finding::new("id", Code::MissingField),
+                };
+                Some(TableItem::BadRow { line, problem })
+            }
+            Run::Household { id, line, rows } => {
+                let mut household = build(&self.columns, &self.headers, &rows);
+                // Known from the rows even when none could be built (all broken).
+                household.id = Some(id.clone());
+                let f = fingerprint(&id);
+                if let Some(later) = self.layout.as_ref().and_then(|l| l.split.get(&f)) {
+                    let first = *self.split_first.entry(f).or_insert(line);
+                    let mut places = vec![first];
+                    places.extend(later.iter().copied());
+                    let places: Vec<String> = places.iter().map(usize::to_string).collect();
+                    let id_col = self
+                        .id_column
+                        .and_then(|c| u16::try_from(c).ok())
+                        .unwrap_or(0);
+                    for (l, _) in &rows {
+                        household.faults.push(RowIssue {
+                            line: *l,
+                            column: id_col,
+                            finding: Finding::new("id", Code::HouseholdRowsNotContiguous)
+                                .given(clip(&id))
+                                .expected(places.join(", ")),
+                        });
                     }
                 }
-                Some(Err((l, message))) => {
-                    // Keep the household read so far; the bad row is reported on the next call.
-                    self.pending = None;
-                    let household = build(&self.columns, &self.headers, &rows);
-                    self.error_after = Some((l, message));
-                    return Some(TableItem::Household(household));
+                for (k, (l, record)) in rows.iter().enumerate() {
+                    let Record::Broken { fault, .. } = record else {
+                        continue;
+                    };
+                    let col = fault
+                        .column
+                        .and_then(|c| self.columns.get(c).copied().flatten());
+                    let path = match col {
+                        Some(c) if c.4 => format!("members[{k}].{}", c.2),
+                        Some(c) => c.2.to_string(),
+                        None => format!("members[{k}]"),
+                    };
+                    household.broken.push(k);
+                    let mut finding = Finding::new(path, fault.code).given(fault.given.clone());
+                    finding.expected = fault.expected.clone();
+                    household.faults.push(RowIssue {
+                        line: *l,
+                        column: fault
+                            .column
+                            .and_then(|c| u16::try_from(c).ok())
+                            .unwrap_or(u16::MAX),
+                        finding,
+                    });
                 }
+                Some(TableItem::Household(household))
             }
         }
-        Some(TableItem::Household(build(
-            &self.columns,
-            &self.headers,
-            &rows,
-        )))
     }
+}
+
+/// A problem of one physical row of a household (a broken row, a split household), found by
+/// the reader rather than by the household reader.
+#[derive(Debug, Clone)]
+pub struct RowIssue {
+    pub line: usize,
+    /// Column index (`u16::MAX`: none).
+    pub column: u16,
+    pub finding: crate::problem::Finding,
 }
 
 /// A household field given differently on two of its rows.
@@ -406,7 +964,7 @@ pub struct Conflict {
 fn build(
     columns: &[Option<&'static Column>],
     headers: &std::sync::Arc<[String]>,
-    rows: &[(usize, csv::StringRecord)],
+    rows: &[(usize, Record)],
 ) -> TableHousehold {
     let mut household = Value::Object(Map::new());
     let mut members = Vec::with_capacity(rows.len());
@@ -417,6 +975,12 @@ fn build(
         let index = u32::try_from(i).unwrap_or(u32::MAX);
         let mut member = Value::Object(Map::new());
         cells.push((CellKey::MemberRow(index), *line, 0));
+        let rec: &[String] = match rec {
+            Record::Cells(c) => c,
+            // A broken row still takes its member's place, so later members keep their index;
+            // its problem says why it is empty.
+            Record::Broken { .. } | Record::Blank => &[],
+        };
         for (c, (col, cell)) in columns.iter().zip(rec.iter()).enumerate() {
             let (Some(col), cell) = (col, cell.trim()) else {
                 continue;
@@ -464,6 +1028,9 @@ fn build(
         cells,
         headers: headers.clone(),
         conflicts,
+        rows: rows.len(),
+        faults: Vec::new(),
+        broken: Vec::new(),
     }
 }
 
@@ -529,6 +1096,33 @@ fn alias_of<'a>(column: &str, cell: &'a str) -> &'a str {
         .unwrap_or(cell)
 }
 
+/// One cell of a CSV file this project writes. A cell starting with `=`, `+`, `-`, `@`, a tab
+/// or a CR would be run as a formula by a spreadsheet (OWASP "CSV Injection"): it is prefixed
+/// with a single quote and quoted. A plain number (`-12.5`) is left as it is: a spreadsheet reads
+/// it as a number, not a formula. A cell holding a quote, comma, CR or LF is quoted (so a CR or
+/// LF can never start a row of its own), inner quotes doubled.
+pub fn csv_cell(s: &str) -> String {
+    let number = is_plain_number(s);
+    let formula = !number && s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if formula {
+        return format!("\"'{}\"", s.replace('"', "\"\""));
+    }
+    if s.contains([',', '"', '\n', '\r']) {
+        return format!("\"{}\"", s.replace('"', "\"\""));
+    }
+    s.to_string()
+}
+
+/// `12`, `-12.5`: digits, at most one point with digits on both sides, an optional minus.
+fn is_plain_number(s: &str) -> bool {
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let n = s.strip_prefix('-').unwrap_or(s);
+    match n.split_once('.') {
+        Some((int, frac)) => digits(int) && digits(frac),
+        None => digits(n),
+    }
+}
+
 /// The header row of the layout, English or Chinese, for a template file.
 pub fn template_header(chinese: bool) -> String {
     COLUMNS
@@ -538,117 +1132,83 @@ pub fn template_header(chinese: bool) -> String {
         .join(",")
 }
 
-/// Turns CRLF line ends into LF while reading. Excel writes CRLF, and the csv reader's line
-/// numbers are one short on CRLF input; with LF they are the file's own line numbers.
-pub struct LfReader<R> {
-    inner: R,
-    /// Normalised bytes not yet handed out.
-    buf: Vec<u8>,
-    pos: usize,
-    /// A `\r` at the end of the last chunk, held back: its `\n` may come with the next one.
-    held_cr: bool,
-    eof: bool,
-}
-
-impl<R: std::io::Read> LfReader<R> {
-    pub fn new(inner: R) -> LfReader<R> {
-        LfReader {
-            inner,
-            buf: Vec::new(),
-            pos: 0,
-            held_cr: false,
-            eof: false,
-        }
-    }
-
-    fn fill(&mut self) -> std::io::Result<()> {
-        let mut chunk = vec![0u8; 1 << 16];
-        let n = self.inner.read(&mut chunk)?;
-        chunk.truncate(n);
-        self.buf.clear();
-        self.pos = 0;
-        if n == 0 {
-            self.eof = true;
-            if std::mem::take(&mut self.held_cr) {
-                self.buf.push(b'\r');
-            }
-            return Ok(());
-        }
-        let mut data = Vec::with_capacity(n + 1);
-        if std::mem::take(&mut self.held_cr) {
-            data.push(b'\r');
-        }
-        data.extend_from_slice(&chunk);
-        if data.last() == Some(&b'\r') {
-            data.pop();
-            self.held_cr = true;
-        }
-        let mut bytes = data.iter().peekable();
-        while let Some(&b) = bytes.next() {
-            if b == b'\r' && bytes.peek() == Some(&&b'\n') {
-                continue;
-            }
-            self.buf.push(b);
-        }
-        Ok(())
-    }
-}
-
-impl<R: std::io::Read> std::io::Read for LfReader<R> {
-    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
-        while self.pos >= self.buf.len() {
-            if self.eof {
-                return Ok(0);
-            }
-            self.fill()?;
-        }
-        let available = self.buf.get(self.pos..).unwrap_or(&[]);
-        let n = available.len().min(out.len());
-        if let (Some(dst), Some(src)) = (out.get_mut(..n), available.get(..n)) {
-            dst.copy_from_slice(src);
-        }
-        self.pos += n;
-        Ok(n)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::Read;
 
-    /// A source that hands out one byte at a time, to cut every CRLF across reads.
-    struct Trickle<'a>(&'a [u8]);
-    impl Read for Trickle<'_> {
-        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-            match (self.0.split_first(), buf.first_mut()) {
-                (Some((b, rest)), Some(slot)) => {
-                    *slot = *b;
-                    self.0 = rest;
-                    Ok(1)
-                }
-                _ => Ok(0),
+    fn lines(input: &[u8]) -> Vec<(usize, String)> {
+        PhysicalLines::new(input)
+            .map(|l| {
+                let (n, b) = l.unwrap();
+                (n, String::from_utf8(b).unwrap())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn issue9_item4_line_numbers_count_lf_crlf_and_a_bare_cr() {
+        let got = lines(b"\xEF\xBB\xBFa,b\r\n1,2\r3,4\n\n5,6\r");
+        let want = [(1, "a,b"), (2, "1,2"), (3, "3,4"), (4, ""), (5, "5,6")];
+        assert_eq!(
+            got,
+            want.iter()
+                .map(|(n, s)| (*n, s.to_string()))
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(lines(b"x\r\r\ny").len(), 3, "CR then CRLF: two line ends");
+        assert!(lines(b"").is_empty());
+        assert!(lines(b"\xEF\xBB\xBF").is_empty());
+    }
+
+    #[test]
+    fn issue9_item2_the_id_fingerprints_take_10_to_21_bytes_per_household() {
+        // BENCHMARKS.md quotes these figures: 8 bytes of fingerprint + 1 control byte per
+        // bucket, buckets a power of two at most 7/8 full.
+        for n in [1_000usize, 100_000] {
+            let mut text = String::from("id,province,relation,sex,birthDate\n");
+            for i in 0..n {
+                text.push_str(&format!("H{i},CN-YN,head,male,1980-01-01\n"));
             }
+            let layout = Layout::scan(text.as_bytes()).unwrap();
+            assert_eq!(layout.households(), n);
+            let per = layout.bytes() as f64 / n as f64;
+            assert!(
+                (9.0..=21.0).contains(&per),
+                "{n} households: {per} bytes each"
+            );
+            assert!(layout.split.is_empty());
         }
     }
 
     #[test]
-    fn crlf_becomes_lf_even_across_reads() {
-        let input = b"a,b\r\n1,2\r\n\"x\ry\",3\r";
-        let mut out = String::new();
-        LfReader::new(Trickle(input))
-            .read_to_string(&mut out)
-            .unwrap();
-        assert_eq!(out, "a,b\n1,2\n\"x\ry\",3\r");
-        let mut out = String::new();
-        LfReader::new(&input[..]).read_to_string(&mut out).unwrap();
-        assert_eq!(out, "a,b\n1,2\n\"x\ry\",3\r");
+    fn issue9_item1_a_quote_must_close_on_its_own_line() {
+        assert_eq!(
+            split_cells(b"A,\"Zhang,x", None),
+            Record::Broken {
+                cells: vec!["A".into()],
+                fault: RowFault {
+                    code: crate::problem::Code::UnterminatedQuote,
+                    column: Some(1),
+                    given: "\"Zhang,x".into(),
+                    expected: None
+                }
+            }
+        );
+        assert_eq!(
+            split_cells(b"A,\"a \"\"b\"\", c\",", None),
+            Record::Cells(vec!["A".into(), "a \"b\", c".into(), "".into()])
+        );
+        assert_eq!(split_cells(b" , ,", None), Record::Blank);
+        assert!(matches!(
+            split_cells(b"a,b", Some(3)),
+            Record::Broken { .. }
+        ));
     }
 
     #[test]
     fn problems_point_at_their_line_and_column_in_crlf_files() {
         let text = "id,province,relation,sex,birthDate\r\nA,CN-YN,head,male,1980-01-01\r\nA,CN-YN,spouse,female,1980-02-30\r\n";
-        let mut reader = TableReader::new(LfReader::new(text.as_bytes())).unwrap();
+        let mut reader = TableReader::new(text.as_bytes()).unwrap();
         let Some(TableItem::Household(h)) = reader.next() else {
             panic!("no household")
         };

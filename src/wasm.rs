@@ -220,12 +220,21 @@ export interface Summary {
   regime: "exit_2016" | "monitoring_2021"; province: ProvinceCode; western: boolean; boundary: "strict" | "lenient";
   byVerdict: Record<string, number>; byCategory: Record<string, number>; byElimination: Record<string, number>;
   failingChecks: Record<string, number>; causes: Record<string, number>;
-  indicators: { incidence: Indicator | null; wrongExit: Indicator | null; missed: Indicator | null; recognition: Indicator | null };
-  exitIndicatorsMet: boolean;
+  /** `incidence`: 贫困发生率 (village test); `compositeIncidence`: 综合贫困发生率 (county test, exact fraction). */
+  indicators: { incidence: Indicator | null; compositeIncidence: Indicator | null; wrongExit: Indicator | null; missed: Indicator | null; recognition: Indicator | null };
+  /** true only when all four county indicators were computed and pass; false when one fails; null otherwise. */
+  exitIndicatorsMet: boolean | null;
   villages: { village: string; households: number; persons: number; remainingPoorPersons: number; incidence: Indicator | null }[];
 }
 
-export interface InvalidRow { row: number; householdId: string | null; problems: Problem[] }
+/**
+ * An entry that could not be assessed. `assessMany` gives `index` (0-based position in the array);
+ * files (`BatchJob`, CLI `tuopin batch`) give `line` (1-based line of the household's first row;
+ * for a JSON array file, its 1-based position). `row` repeats whichever applies (contract v1).
+ */
+export interface InvalidRow { row: number; index?: number; line?: number; householdId: string | null; problems: Problem[] }
+/** Every line of a CSV or JSON Lines file accounted for: `read = header + blank + assessed + invalid`. */
+export interface LineCount { read: number; header: number; blank: number; assessed: number; invalid: number }
 export interface BatchResult {
   reports: Report[]; summary: Summary; invalid: InvalidRow[];
   /** The parameters in force, once per province (the reports leave them out). */
@@ -459,7 +468,14 @@ impl JsBatchJob {
         to_js(&self.inner.invalid())
     }
 
-    /// The compact rows as CSV text (with a BOM for Excel).
+    /// Every line of a CSV or JSON Lines file accounted for (`null` for a JSON array).
+    #[wasm_bindgen(unchecked_return_type = "LineCount | null")]
+    pub fn lines(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.lines())
+    }
+
+    /// The compact rows as CSV text (with a BOM for Excel; cells that could start a formula
+    /// are neutralised, see `docs/csv-layout.md`).
     #[wasm_bindgen(js_name = rowsCsv)]
     pub fn rows_csv(&self) -> String {
         self.inner.rows_csv()

@@ -292,6 +292,12 @@ fn all_codes() -> Vec<Code> {
         Code::NoMonitoringLine,
         Code::InvalidJson,
         Code::ImpossibleDateOrder,
+        Code::UnterminatedQuote,
+        Code::HouseholdRowsNotContiguous,
+        Code::MultipleHeads,
+        Code::InvalidUtf8,
+        Code::WrongCellCount,
+        Code::TextAfterQuote,
     ]
 }
 
@@ -385,6 +391,12 @@ fn findings(code: Code) -> Vec<Finding> {
                 Some("国开发〔2020〕6号 2020-03-20"),
             ),
         ],
+        Code::UnterminatedQuote => vec![f("name", Some("\"Zhang"), None)],
+        Code::HouseholdRowsNotContiguous => vec![f("id", Some("HH-7"), Some("2, 5"))],
+        Code::MultipleHeads => vec![f("members[1].relation", Some("2"), None)],
+        Code::InvalidUtf8 => vec![f("", None, None)],
+        Code::WrongCellCount => vec![f("", Some("12"), Some("14"))],
+        Code::TextAfterQuote => vec![f("name", Some("\"Zhang\"San"), None)],
         _ => vec![f("members[0].birthDate", Some("2030-01-01"), None)],
     }
 }
@@ -584,6 +596,16 @@ fn every_message(lang: Lang) -> Vec<(String, String)> {
     say("w_category_changed", explain::w_category_changed(lang));
     say("w_steps_order", explain::w_steps_order(lang));
     say("w_notice_short", explain::w_notice_short(lang, 7));
+    for (path, reg, wanted) in [
+        ("survey.exitSample", "poor", "exited"),
+        ("survey.missedSample", "exited", "ordinary"),
+        ("survey.missedSample", "", "ordinary"),
+    ] {
+        say(
+            "w_sample_flag_ignored",
+            explain::w_sample_flag_ignored(lang, path, reg, wanted),
+        );
+    }
     for (r, _) in Relation::ALL {
         say(
             "w_child_too_old",

@@ -67,13 +67,17 @@ function formatOf(name, text, given) {
  * is valid GBK (Excel's "CSV" on Chinese Windows) is decoded and re-encoded. CRLF line ends become
  * LF, so that the engine's line numbers count Windows files correctly.
  */
-function toUtf8(buffer) {
+function toUtf8(buffer, gbkAllowed = true) {
   const bytes = new Uint8Array(buffer);
   let text = null;
   let encoding = "utf-8";
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
+    // JSON and JSON Lines are UTF-8 by definition: a line that is not (a GBK line pasted in) is
+    // reported by the engine as an invalid row (invalid_utf8); converting the whole file from
+    // GBK would garble every other line.
+    if (!gbkAllowed) return { bytes, text: null, encoding: "unknown", crlf: false };
     try {
       text = new TextDecoder("gbk", { fatal: true }).decode(bytes);
       encoding = "gbk";
@@ -104,7 +108,8 @@ async function start(m) {
   post({ type: "phase", phase: "loading" });
   engine ??= init();
   await engine;
-  const { bytes, text, encoding, crlf } = toUtf8(m.buffer);
+  const named = formatOf(m.name, null, m.format);
+  const { bytes, text, encoding, crlf } = toUtf8(m.buffer, named !== "json" && named !== "jsonl");
   const format = formatOf(m.name, text, m.format);
   post({ type: "encoding", encoding, crlf, format });
   post({ type: "phase", phase: "reading" });

@@ -17,8 +17,11 @@
 //   18    H08     2        1400     exited: no exit test    income      both samples, recognises
 //
 //   persons 17; remaining poor persons H02+H03+H04+H06 = 2+4+1+2 = 9 → incidence 9/17 = 52.94%
-//   wrong exit: sample H01+H02+H08 = 7 persons, failing H02+H08 = 4 → 4/7 = 57.14%
-//   missed: sample H05+H08 = 5 persons, below the line H08 = 2 → 2/5 = 40.00%
+//   Contract v1.1 item 7 (issue 9, item 13): the 错退 sample is drawn from exited households and
+//   the 漏评 sample from ordinary ones; the flags on H01, H02 (poor) and H08's missed flag are
+//   ignored (warning sample_flag_ignored).
+//   wrong exit: sample H08 = 2 persons, failing H08 (income) = 2 → 2/2 = 100.00%
+//   missed: sample H05 = 3 persons, below the line none → 0/3 = 0.00%
 //   recognition: 6 of 7 surveyed households → 85.71% (standard: above 90%)
 //   per capita ÷ line: 0.44, 0.78 (below), 1.55, 1.71, 1.86, 3.05, 3.47 (at or above)
 
@@ -87,12 +90,12 @@ test("batch: a CSV with Chinese headers: summary, indicators, charts, invalid ro
   assert.match(incidence, /严格：等于 3% 不达标/);
   assert.match(incidence, /✗ 未达标/);
   assert.equal(await ind("incidence").getAttribute("data-status"), "fail");
-  assert.match(await text(ind("wrongExit")), /57\.14%.*4 \/ 7 人.*低于 2%/);
-  assert.match(await text(ind("missed")), /40\.00%.*2 \/ 5 人.*低于 2%/);
+  assert.match(await text(ind("wrongExit")), /100\.00%.*2 \/ 2 人.*低于 2%/);
+  assert.match(await text(ind("missed")), /0\.00%.*0 \/ 3 人.*低于 2%/);
   const recognition = await text(ind("recognition"));
   assert.match(recognition, /85\.71%.*6 \/ 7 户.*高于 90%/);
   assert.match(recognition, /✗ 未达标/);
-  assert.match(await text(page.locator("#overall")), /✗ 参与考核的 4 项指标中有 4 项未达标/);
+  assert.match(await text(page.locator("#overall")), /✗ 参与考核的 4 项指标中有 3 项未达标/);
 
   // Breakdown by verdict.
   assert.match(await text(page.locator('#breakdown ul[data-group="byVerdict"] li[data-code="not_ready"]')), /暂不能退出.*3 户/);

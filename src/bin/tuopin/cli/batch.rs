@@ -9,12 +9,16 @@ use serde_json::Value;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
 use std::process::ExitCode;
-use tuopin::batch::{Batch, InvalidRow};
+use tuopin::batch::{Batch, InvalidRow, LineCount};
 use tuopin::options::read_options;
-use tuopin::problem::{render_all, Code, Finding};
+use tuopin::problem::render_all;
 use tuopin::reader::Reader;
 use tuopin::report::Report;
-use tuopin::table::{looks_like_gbk, FileProblem, LfReader, TableItem, TableReader};
+use tuopin::summary::RowFacts;
+use tuopin::table::{
+    looks_like_gbk, FileProblem, Layout, LineSource, PhysicalLines, SheetRows, TableItem,
+    TableReader, TextLines,
+};
 
 /// What `tuopin batch` prints.
 #[derive(serde::Serialize)]
@@ -24,6 +28,10 @@ struct BatchResult<'a> {
     invalid: &'a [InvalidRow],
     invalid_total: usize,
     invalid_truncated: bool,
+    /// CSV and JSON Lines: every line of the file accounted for
+    /// (`read = header + blank + assessed + invalid`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lines: Option<LineCount>,
 }
 
 /// Invalid rows kept for the printed result. All of them go to `--invalid FILE` as they come,
@@ -61,62 +69,103 @@ pub fn run(flags: &Flags) -> Result<ExitCode, String> {
             )),
             None => None,
         },
-        lang,
         table_failed: None,
+        lines: None,
     };
     let format = flags.format.clone().unwrap_or_else(|| guess_format(&file));
-    let source = open(&file)?;
     match format.as_str() {
         "jsonl" => {
-            for (i, line) in BufReader::new(source).lines().enumerate() {
-                let line = line.map_err(|e| format!("{file}: line {}: {e}", i + 1))?;
-                if !line.trim().is_empty() {
-                    run.json(i + 1, serde_json::from_str::<Value>(&line))?;
+            let mut lines = PhysicalLines::new(BufReader::with_capacity(1 << 16, open(&file)?));
+            for item in lines.by_ref() {
+                let (line, bytes) = item.map_err(|e| format!("{file}: {e}"))?;
+                if let Some(outcome) = run.batch.push_json_line(line, &bytes) {
+                    run.outcome(outcome)?;
                 }
             }
+            run.lines = Some(LineCount {
+                read: lines.lines_read(),
+                ..run.batch.lines()
+            });
         }
         "json" => {
-            let doc: Value = serde_json::from_reader(BufReader::new(source))
+            let mut bytes = Vec::new();
+            open(&file)?
+                .read_to_end(&mut bytes)
                 .map_err(|e| format!("{file}: {e}"))?;
-            let rows = doc
-                .as_array()
-                .ok_or_else(|| format!("{file}: expected an array of households"))?;
-            for (i, v) in rows.iter().enumerate() {
-                run.json(i + 1, Ok(v.clone()))?;
-            }
-        }
-        "csv" => {
-            let mut buffered = BufReader::with_capacity(1 << 16, source);
-            let utf8 = is_utf8_start(buffered.fill_buf().map_err(|e| format!("{file}: {e}"))?);
-            match utf8 {
-                Ok(()) => run.table(LfReader::new(buffered))?,
-                Err(true) => {
-                    let decoded = encoding_rs_io::DecodeReaderBytesBuilder::new()
-                        .encoding(Some(encoding_rs::GBK))
-                        .build(buffered);
-                    eprintln!(
-                        "tuopin: {file} is GBK-encoded; read as GBK / 文件为GBK编码,已按GBK读取"
-                    );
-                    run.table(LfReader::new(decoded))?;
-                }
-                Err(false) => {
+            let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+            let doc = match serde_json::from_slice::<Value>(body) {
+                Ok(doc) => doc,
+                Err(e) => {
                     return Ok(file_problems(&[FileProblem {
-                        code: "not_utf8",
-                        message:
-                            "the file is neither UTF-8 nor GBK text / 文件既不是UTF-8也不是GBK文本"
-                                .into(),
+                        code: "invalid_json",
+                        message: format!("{e} / 文件不是有效的 JSON"),
                         given: None,
                     }]))
                 }
+            };
+            let Some(rows) = doc.as_array() else {
+                return Ok(file_problems(&[FileProblem {
+                    code: "invalid_json",
+                    message: "expected an array of households / 应为由户组成的 JSON 数组".into(),
+                    given: None,
+                }]));
+            };
+            for (i, v) in rows.iter().enumerate() {
+                let outcome = run.batch.push_value(i + 1, v, None);
+                run.outcome(outcome)?;
             }
+        }
+        "csv" => {
+            // Two passes: the first learns which household ids come back after another
+            // household. Stdin cannot be read twice: it is spooled to a temporary file first,
+            // so memory stays flat however long the input is.
+            let spool = if file == "-" {
+                Some(Spool::from_stdin()?)
+            } else {
+                None
+            };
+            let path = spool.as_ref().map(|s| s.path_str()).unwrap_or(file.clone());
+            let opener = || -> Result<Box<dyn BufRead>, String> {
+                let mut buffered = BufReader::with_capacity(1 << 16, open(&path)?);
+                let start = buffered.fill_buf().map_err(|e| format!("{file}: {e}"))?;
+                // GBK from the start: converted. Otherwise UTF-8, line by line: a line that is
+                // not UTF-8 is an invalid row of its own (issue 9, item 3).
+                Ok(if is_utf8_start(start) == Err(true) {
+                    Box::new(BufReader::new(
+                        encoding_rs_io::DecodeReaderBytesBuilder::new()
+                            .encoding(Some(encoding_rs::GBK))
+                            .build(buffered),
+                    ))
+                } else {
+                    Box::new(buffered)
+                })
+            };
+            let first = opener()?;
+            if is_gbk_file(&path) {
+                eprintln!(
+                    "tuopin: {file} is GBK-encoded; read as GBK / 文件为GBK编码，已按GBK读取"
+                );
+            }
+            let layout = match Layout::scan(first) {
+                Ok(layout) => layout,
+                Err(problems) => return Ok(file_problems(&problems)),
+            };
+            let second = opener()?;
+            run.table(TextLines(PhysicalLines::new(second)), layout)?;
         }
         "xlsx" => {
             let mut bytes = Vec::new();
-            BufReader::new(source)
+            BufReader::new(open(&file)?)
                 .read_to_end(&mut bytes)
                 .map_err(|e| format!("{file}: {e}"))?;
-            let csv = xlsx_to_csv(&bytes).map_err(|e| format!("{file}: {e}"))?;
-            run.table(LfReader::new(csv.as_bytes()))?;
+            // Rows straight from the sheet, numbered as Excel numbers them: a cell holding a line
+            // break (Alt+Enter) stays one cell of one row.
+            let rows = xlsx_rows(&bytes).map_err(|e| format!("{file}: {e}"))?;
+            let layout = match Layout::scan_source(SheetRows::new(rows.clone())) {
+                Ok(layout) => layout,
+                Err(problems) => return Ok(file_problems(&problems)),
+            };
+            run.table(SheetRows::new(rows), layout)?;
         }
         other => {
             return Err(format!(
@@ -138,12 +187,44 @@ pub fn run(flags: &Flags) -> Result<ExitCode, String> {
         invalid: &run.invalid,
         invalid_total: run.invalid_total,
         invalid_truncated: run.invalid_total > run.invalid.len(),
+        lines: run.lines,
     };
     let mut stdout = BufWriter::new(io::stdout().lock());
     serde_json::to_writer_pretty(&mut stdout, &doc).map_err(|e| e.to_string())?;
     stdout.write_all(b"\n").map_err(|e| e.to_string())?;
     stdout.flush().map_err(|e| e.to_string())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Standard input copied to a temporary file (removed when dropped), for a second pass.
+struct Spool(std::path::PathBuf);
+
+impl Spool {
+    fn from_stdin() -> Result<Spool, String> {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0);
+        let path =
+            std::env::temp_dir().join(format!("tuopin-stdin-{}-{nanos}.csv", std::process::id()));
+        let spool = Spool(path);
+        let mut out =
+            BufWriter::new(File::create(&spool.0).map_err(|e| format!("cannot spool stdin: {e}"))?);
+        io::copy(&mut io::stdin().lock(), &mut out).map_err(|e| format!("stdin: {e}"))?;
+        out.flush()
+            .map_err(|e| format!("cannot spool stdin: {e}"))?;
+        Ok(spool)
+    }
+
+    fn path_str(&self) -> String {
+        self.0.to_string_lossy().into_owned()
+    }
+}
+
+impl Drop for Spool {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
 }
 
 fn file_problems(problems: &[FileProblem]) -> ExitCode {
@@ -160,6 +241,15 @@ fn open(file: &str) -> Result<Box<dyn Read>, String> {
             .map(|f| Box::new(f) as Box<dyn Read>)
             .map_err(|e| format!("cannot read {file}: {e}"))
     }
+}
+
+/// Whether a file on disk starts as GBK rather than UTF-8 (to say it was converted).
+fn is_gbk_file(file: &str) -> bool {
+    let mut block = vec![0u8; 1 << 16];
+    let n = File::open(file)
+        .and_then(|mut f| f.read(&mut block))
+        .unwrap_or(0);
+    is_utf8_start(block.get(..n).unwrap_or(&[])) == Err(true)
 }
 
 /// Ok when the first block is UTF-8 (a multi-byte character cut at the block's end is fine);
@@ -184,8 +274,9 @@ fn guess_format(file: &str) -> String {
     "jsonl".into()
 }
 
-/// The first worksheet of a workbook as CSV text: numbers as typed, dates as ISO dates.
-pub fn xlsx_to_csv(bytes: &[u8]) -> Result<String, String> {
+/// The rows of a workbook's first worksheet, each with its row number in the sheet (1-based,
+/// as Excel shows it): numbers as typed, dates as ISO dates.
+pub fn xlsx_rows(bytes: &[u8]) -> Result<Vec<(usize, Vec<String>)>, String> {
     use calamine::{Data, Reader as _};
     let mut book =
         calamine::open_workbook_auto_from_rs(io::Cursor::new(bytes)).map_err(|e| e.to_string())?;
@@ -195,8 +286,10 @@ pub fn xlsx_to_csv(bytes: &[u8]) -> Result<String, String> {
         .cloned()
         .ok_or("the workbook has no sheet")?;
     let range = book.worksheet_range(&name).map_err(|e| e.to_string())?;
-    let mut w = csv::Writer::from_writer(Vec::new());
-    for row in range.rows() {
+    // The used range may start below row 1: row numbers count from the sheet's top.
+    let top = range.start().map(|(r, _)| r as usize).unwrap_or(0);
+    let mut rows = Vec::new();
+    for (i, row) in range.rows().enumerate() {
         let cells: Vec<String> = row
             .iter()
             .map(|c| match c {
@@ -214,9 +307,9 @@ pub fn xlsx_to_csv(bytes: &[u8]) -> Result<String, String> {
                 Data::Error(e) => format!("#{e:?}"),
             })
             .collect();
-        w.write_record(&cells).map_err(|e| e.to_string())?;
+        rows.push((top + i + 1, cells));
     }
-    String::from_utf8(w.into_inner().map_err(|e| e.to_string())?).map_err(|e| e.to_string())
+    Ok(rows)
 }
 
 struct Run {
@@ -226,9 +319,9 @@ struct Run {
     invalid: Vec<InvalidRow>,
     invalid_total: usize,
     invalid_out: Option<BufWriter<File>>,
-    lang: tuopin::Lang,
     /// Header problems: the whole table is refused.
     table_failed: Option<Vec<FileProblem>>,
+    lines: Option<LineCount>,
 }
 
 impl Run {
@@ -252,60 +345,42 @@ impl Run {
         Ok(())
     }
 
-    fn json(
-        &mut self,
-        line: usize,
-        parsed: Result<Value, serde_json::Error>,
-    ) -> Result<(), String> {
-        match parsed {
-            Ok(v) => match self.batch.push_value(line, &v, None) {
-                Ok((report, _)) => self.write(&report)?,
-                Err(row) => self.reject(row),
-            },
-            Err(e) => {
-                self.batch.push_unreadable();
-                let p = Finding::new("", Code::InvalidJson)
-                    .given(e.to_string())
-                    .render(self.lang);
-                self.reject(InvalidRow {
-                    row: line,
-                    household_id: None,
-                    problems: vec![p],
-                });
+    fn outcome(&mut self, outcome: Result<(Report, RowFacts), InvalidRow>) -> Result<(), String> {
+        match outcome {
+            Ok((report, _)) => self.write(&report),
+            Err(row) => {
+                self.reject(row);
+                Ok(())
             }
         }
-        Ok(())
     }
 
-    fn table(&mut self, source: impl Read) -> Result<(), String> {
-        let reader = match TableReader::new(source) {
-            Ok(r) => r,
+    fn table(&mut self, source: impl LineSource, layout: Layout) -> Result<(), String> {
+        let mut reader = match TableReader::from_source(source) {
+            Ok(r) => r.with_layout(layout),
             Err(problems) => {
                 self.table_failed = Some(problems);
                 return Ok(());
             }
         };
-        for item in reader {
+        for item in reader.by_ref() {
             match item {
                 TableItem::Household(h) => {
-                    match self.batch.push_value(h.line, &h.value, Some(&h)) {
-                        Ok((report, _)) => self.write(&report)?,
-                        Err(row) => self.reject(row),
-                    }
+                    let outcome = self.batch.push_value(h.line, &h.value, Some(&h));
+                    self.outcome(outcome)?;
                 }
-                TableItem::BadRow { line, message } => {
-                    self.batch.push_unreadable();
-                    let p = Finding::new("", Code::InvalidValue)
-                        .given(message)
-                        .render(self.lang);
-                    self.reject(InvalidRow {
-                        row: line,
-                        household_id: None,
-                        problems: vec![p],
-                    });
+                TableItem::BadRow { line, problem } => {
+                    let row = self.batch.push_bad_row(line, &problem);
+                    self.reject(row);
                 }
             }
         }
+        if let Some(e) = reader.io_error() {
+            return Err(e.to_string());
+        }
+        let (read, header, blank) = reader.lines();
+        self.batch.set_read(read, header, blank);
+        self.lines = Some(self.batch.lines());
         Ok(())
     }
 }
