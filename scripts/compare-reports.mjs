@@ -22,6 +22,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import readline from "node:readline";
+import { finished } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
 
@@ -305,22 +306,23 @@ function runBatch(tuopin, input, ds, policyFile, work) {
 }
 
 /** Writes the generated households to a file; returns its sha256. */
-function generate(gen, n, seed, ds, file) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(gen, ["--households", String(n), "--seed", String(seed), "--format", ds.format, "--as-of-year", String(ds.year)], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    const hash = createHash("sha256");
-    const out = fs.createWriteStream(file);
-    child.stdout.on("data", (d) => hash.update(d));
-    child.stdout.pipe(out);
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (code !== 0) return reject(new Error(`generate exited ${code}`));
-      out.on("finish", () => resolve(hash.digest("hex")));
-      out.end();
-    });
+async function generate(gen, n, seed, ds, file) {
+  const child = spawn(gen, ["--households", String(n), "--seed", String(seed), "--format", ds.format, "--as-of-year", String(ds.year)], {
+    stdio: ["ignore", "pipe", "inherit"],
   });
+  const hash = createHash("sha256");
+  const out = fs.createWriteStream(file);
+  child.stdout.on("data", (d) => hash.update(d));
+  child.stdout.pipe(out);
+  const [code] = await Promise.all([
+    new Promise((resolve, reject) => {
+      child.on("error", reject);
+      child.on("close", resolve);
+    }),
+    finished(out),
+  ]);
+  if (code !== 0) throw new Error(`generate exited ${code}`);
+  return hash.digest("hex");
 }
 
 function run(cmd, args, input = null) {
@@ -527,6 +529,9 @@ async function main() {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  // Should the event loop ever run dry before main settles (a stream that never ends), the exit
+  // code is 2, never a silent 0.
+  process.exitCode = 2;
   main().then(
     (code) => process.exit(code),
     (e) => {

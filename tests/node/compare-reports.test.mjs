@@ -4,7 +4,7 @@
 // the JSON path — on a changed verdict, on `applied` dropped instead of moved, on a moved list
 // that differs, and on any other policy field left out. The "new builds" are a wrapper around
 // the real CLI that edits its output; the binaries are the debug ones `cargo test` builds.
-import { test, before, after } from "node:test";
+import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -14,15 +14,13 @@ import { fileURLToPath } from "node:url";
 import { cutApplied, diffJson, movedApplied } from "../../scripts/compare-reports.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const bin = (p) => path.join(root, "target/debug", p);
+// The debug binaries cargo test builds; TUOPIN_BIN_DIR=target/release to use the release ones.
+const bin = (p) => path.resolve(root, process.env.TUOPIN_BIN_DIR ?? "target/debug", p);
 const TUOPIN = bin("tuopin");
 const GENERATE = bin("examples/generate");
 const CASES = bin("examples/case_households");
 const tool = path.join(root, "scripts/compare-reports.mjs");
 
-let tmp;
-let baseline;
-let fake;
 
 // A "new build": the real CLI, its batch output edited as FAKE_MODE says.
 const FAKE = `#!/usr/bin/env node
@@ -35,10 +33,10 @@ if (args[0] !== "batch" || mode === "same") {
   process.exit(r.status);
 }
 const i = args.indexOf("--out");
-const outFd = Number(args[i + 1].replace("/dev/fd/", ""));
+const outFd = fs.openSync(args[i + 1], "w");
 const tmp = process.env.FAKE_TMP + "/reports.jsonl";
 args[i + 1] = tmp;
-const r = spawnSync(process.env.REAL_TUOPIN, args, { stdio: ["ignore", "pipe", "inherit", "ignore", "inherit"], maxBuffer: 1 << 28 });
+const r = spawnSync(process.env.REAL_TUOPIN, args, { stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 28 });
 const doc = JSON.parse(r.stdout);
 const policies = {};
 let changed = false;
@@ -56,29 +54,31 @@ for (const line of fs.readFileSync(tmp, "utf8").split("\\n")) {
 }
 if (mode === "wrong-applied") { const p = Object.values(policies)[0]; p[0] = { ...p[0], value: 1 }; }
 if (mode !== "drop" && mode !== "verdict") doc.summary.policies = policies;
+fs.closeSync(outFd);
 process.stdout.write(JSON.stringify(doc, null, 2) + "\\n");
 process.exit(r.status);
 `;
 
+// Each comparison has its own work directory (inputs, named pipes, the wrapper's file).
 function compare(mode, extra = []) {
-  const r = spawnSync(process.execPath, [tool, "--check", baseline, "--tuopin", fake, "--generate", GENERATE, "--cases", CASES, "--work", tmp, ...extra], {
-    env: { ...process.env, FAKE_MODE: mode, REAL_TUOPIN: TUOPIN, FAKE_TMP: tmp },
+  const work = fs.mkdtempSync(path.join(tmp, `${mode}-`));
+  const r = spawnSync(process.execPath, [tool, "--check", baseline, "--tuopin", mode === "same" ? TUOPIN : fake, "--generate", GENERATE, "--cases", CASES, "--work", work, ...extra], {
+    env: { ...process.env, FAKE_MODE: mode, REAL_TUOPIN: TUOPIN, FAKE_TMP: work },
     encoding: "utf8",
   });
   return { code: r.status, out: r.stdout + r.stderr };
 }
 
-before(() => {
-  for (const f of [TUOPIN, GENERATE, CASES]) {
-    assert.ok(fs.existsSync(f), `${f} is missing: run cargo test (or cargo build --bin tuopin --examples) first`);
-  }
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "tuopin-compare-"));
-  baseline = path.join(tmp, "baseline");
-  fake = path.join(tmp, "tuopin-fake");
-  fs.writeFileSync(fake, FAKE, { mode: 0o755 });
-  const r = spawnSync(process.execPath, [tool, "--save", baseline, "--households", "200", "--only", "exit-jsonl,monitoring-csv,golden", "--tuopin", TUOPIN, "--generate", GENERATE, "--cases", CASES, "--work", tmp], { encoding: "utf8" });
-  assert.equal(r.status, 0, r.stderr);
-});
+// The baseline, saved once by the build under test (before any test runs).
+for (const f of [TUOPIN, GENERATE, CASES]) {
+  assert.ok(fs.existsSync(f), `${f} is missing: run cargo test (or cargo build --bin tuopin --examples) first`);
+}
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "tuopin-compare-"));
+const baseline = path.join(tmp, "baseline");
+const fake = path.join(tmp, "tuopin-fake");
+fs.writeFileSync(fake, FAKE, { mode: 0o755 });
+const saved = spawnSync(process.execPath, [tool, "--save", baseline, "--households", "200", "--only", "exit-jsonl,monitoring-csv,golden", "--tuopin", TUOPIN, "--generate", GENERATE, "--cases", CASES, "--work", tmp], { encoding: "utf8" });
+assert.equal(saved.status, 0, saved.stderr);
 
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
