@@ -357,6 +357,10 @@ if (rows8.length) {
   L.push(row(["---", "---:", "---:", "---"]));
   for (const r of rows8) L.push(row(r));
   L.push("");
+  if (tEnd?.pkgNote) {
+    L.push(`Note: ${tEnd.pkgNote}.`);
+    L.push("");
+  }
 }
 const extendedRun = sizes.length > 0 || Object.keys(stream.jsonl ?? {}).length > 0;
 if (extendedRun) {

@@ -85,15 +85,20 @@ if [ ! -x /usr/bin/chromium ] || [ ! -d node_modules/playwright-core ] || [ ! -d
 fi
 
 # --- build --------------------------------------------------------------------------------------
-# pkg/ is stale when a source of the wasm builds is newer than it (a release wasm build takes
-# minutes on this machine: it is not redone for nothing).
-pkg_stale() {
-  [ -f pkg/tuopin_bg.wasm ] || return 0
-  [ -n "$(find src js Cargo.toml Cargo.lock build.rs scripts/build.sh -newer pkg/tuopin_bg.wasm -print -quit 2>/dev/null)" ]
+# pkg/ is rebuilt when its sources changed since this script last built it (a content stamp of
+# src/, js/ and the manifests, kept in bench/out/pkg.stamp), or with --build. A pkg/ built by
+# something else (no stamp) is used as it is, with a warning when the sources look newer.
+src_stamp() {
+  { git ls-files -s -- src js Cargo.toml Cargo.lock build.rs scripts/build.sh; git diff HEAD -- src js Cargo.toml Cargo.lock build.rs scripts/build.sh; } | sha256sum | cut -c1-16
 }
-if [ "$build" = 2 ] || { [ "$build" = 1 ] && pkg_stale; }; then
+PKG_NOTE=""
+if [ "$build" = 2 ] || { [ "$build" = 1 ] && [ -f "$out/pkg.stamp" ] && [ "$(cat "$out/pkg.stamp")" != "$(src_stamp)" ]; } || [ ! -f pkg/tuopin_bg.wasm ]; then
   log "building pkg/ (scripts/build.sh; its log: $out/build.log)"
   bash scripts/build.sh > "$out/build.log" 2>&1 || { cat "$out/build.log" >&2; exit 1; }
+  src_stamp > "$out/pkg.stamp"
+elif [ ! -f "$out/pkg.stamp" ] && [ -n "$(find src js Cargo.toml build.rs -newer pkg/tuopin_bg.wasm -print -quit 2>/dev/null)" ]; then
+  PKG_NOTE="pkg/ was not built by this script and files of src/ or js/ are newer than it: the wasm rows measure pkg/ as it is (bash scripts/bench.sh --build rebuilds it)"
+  log "WARNING: $PKG_NOTE"
 fi
 if [ "$build" != 0 ]; then
   log "cargo build --release (CLI, generator, native bench)"
@@ -192,7 +197,7 @@ if want targets; then
   if [ "$quick" = 1 ]; then brargs=(--repeat 1 --no-cold); else brargs=(--repeat 2); fi
   node bench/run-browser.mjs --data "$out" --as-of "$AS_OF" --scenarios "file-jsonl-$TN,app-worker-csv-$TCSV" "${brargs[@]}" > "$parts/t-browser.json" \
     || echo '{"scenarios":[]}' > "$parts/t-browser.json"
-  printf '{"loadAverage":"%s","seconds":%s}\n' "$(cut -d' ' -f1-3 /proc/loadavg)" "$(( $(date +%s) - T_MEASURE ))" > "$parts/t-end.json"
+  printf '{"loadAverage":"%s","seconds":%s,"pkgNote":"%s"}\n' "$(cut -d' ' -f1-3 /proc/loadavg)" "$(( $(date +%s) - T_MEASURE ))" "$PKG_NOTE" > "$parts/t-end.json"
   log "load average after the targets: $(cut -d' ' -f1-3 /proc/loadavg)"
 fi
 

@@ -476,7 +476,7 @@ async function main() {
       }
       total += out.reports;
       problems += out.differences;
-      log(`${name}: ${out.reports.toLocaleString("en-US")} reports compared, ${out.differences} differences${out.movedProvinces.length ? `; policy.applied moved to the summary for ${out.movedProvinces.join(", ")}` : ""} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+      log(`${name}: ${out.reports.toLocaleString("en-US")} reports compared, ${out.differences} differences${out.movedProvinces.length ? `; policy.applied moved to the summary for ${out.movedProvinces.join(", ")}` : ""} (${((Date.now() - t0) / 1000).toFixed(1)} s; peak memory so far ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)`);
     }
   }
 
