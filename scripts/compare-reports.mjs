@@ -239,7 +239,13 @@ export async function compareDataset(name, base, now, { limit = 20, print = cons
 
   // The printed summary: the same, plus (only) the applied lists moved out of the reports.
   const bs = JSON.parse(await base.summary);
-  const ns = JSON.parse(await now.summary);
+  let ns;
+  try {
+    ns = JSON.parse(await now.summary);
+  } catch {
+    report("summary", { path: "(the printed summary)", baseline: "JSON", now: "not JSON (did tuopin fail?)" });
+    return { reports: n, differences, movedProvinces: [...moved.keys()] };
+  }
   const { found, keys } = movedApplied(ns);
   const movedKeys = new Set(keys.filter((k) => !(k in bs) && !(k.startsWith("summary.") && k.slice(8) in (bs.summary ?? {}))));
   for (const d of diffJson(bs, ns, "", [], (p) => movedKeys.has(p))) report("summary", d);
@@ -356,7 +362,7 @@ async function* goldenOutputs(casesBin, tuopin, work) {
     const c = JSON.parse(line);
     fs.writeFileSync(file, JSON.stringify(c.doc));
     const r = await run(tuopin, ["assess", file, "--as-of", c.asOf]);
-    yield JSON.stringify({ file: c.file, name: c.name, exit: r.code, stdout: parseOr(r.stdout), stderr: parseOr(r.stderr) });
+    yield JSON.stringify({ file: c.file, name: c.name, asOf: c.asOf, input: c.doc, exit: r.code, stdout: parseOr(r.stdout), stderr: parseOr(r.stderr) });
   }
 }
 
@@ -495,23 +501,41 @@ async function main() {
       log(`golden cases: ${count} saved`);
     } else {
       // A single assess keeps policy.applied in place (contract v1.1 item 3): nothing is ignored.
-      const base = lines(fs.createReadStream(file))[Symbol.asyncIterator]();
+      // Cases are matched by file and name (cases added or removed since the baseline, or whose
+      // household was edited, are listed but not compared: they have no earlier answer).
+      const base = new Map();
+      for await (const l of lines(fs.createReadStream(file))) {
+        const b = JSON.parse(l);
+        base.set(`${b.file}\u0000${b.name}`, b);
+      }
       let i = 0;
       let diffs = 0;
+      const notes = [];
       for await (const l of goldenOutputs(casesBin, tuopin, work)) {
-        i++;
-        const b = await base.next();
-        const bo = b.done ? undefined : JSON.parse(b.value);
         const no = JSON.parse(l);
+        const key = `${no.file}\u0000${no.name}`;
+        const bo = base.get(key);
+        base.delete(key);
+        if (!bo) {
+          notes.push(`new case, not in the baseline: ${no.file}: ${no.name}`);
+          continue;
+        }
+        if (diffJson({ asOf: bo.asOf, input: bo.input }, { asOf: no.asOf, input: no.input }).length) {
+          notes.push(`household or asOf edited since the baseline, not compared: ${no.file}: ${no.name}`);
+          continue;
+        }
+        i++;
         for (const d of diffJson(bo, no)) {
           diffs++;
-          if (problems + diffs <= limit) console.log(`golden: case ${i} (${no.file}: ${no.name}): ${d.path}: baseline ${show(d.baseline)}, now ${show(d.now)}`);
+          if (problems + diffs <= limit) console.log(`golden: ${no.file}: ${no.name}: ${d.path}: baseline ${show(d.baseline)}, now ${show(d.now)}`);
         }
       }
-      for (let b = await base.next(); !b.done; b = await base.next()) diffs++;
+      for (const b of base.values()) notes.push(`case gone since the baseline: ${b.file}: ${b.name}`);
+      for (const n of notes.slice(0, limit)) console.log(`golden (note): ${n}`);
+      if (notes.length > limit) console.log(`golden (note): … ${notes.length - limit} more`);
       total += i;
       problems += diffs;
-      log(`golden cases: ${i} compared, ${diffs} differences`);
+      log(`golden cases: ${i} compared, ${diffs} differences${notes.length ? `, ${notes.length} not comparable (see the notes)` : ""}`);
     }
   }
 
