@@ -132,3 +132,22 @@ test("item 7: the text fast path cuts exactly policy.applied, and the parsed com
   assert.deepEqual([...movedApplied({ summary: { policies: { "CN-YN": applied } } }).found], [["CN-YN", applied]]);
   assert.deepEqual([...movedApplied({ applied: [{ province: "CN-GX", applied }] }).found], [["CN-GX", applied]]);
 });
+
+test("item 7: golden cases are matched by name: a changed answer is caught, a case missing from the baseline is only a note", () => {
+  const copy = path.join(tmp, "baseline-golden");
+  fs.cpSync(baseline, copy, { recursive: true });
+  const file = path.join(copy, "golden.jsonl");
+  const cases = fs.readFileSync(file, "utf8").trim().split("\n").map((l) => JSON.parse(l));
+  const changed = cases.find((c) => c.exit === 0 && c.stdout?.regime === "exit_2016");
+  changed.stdout.regime = "monitoring_2021";
+  const dropped = cases.findIndex((c) => c !== changed);
+  const [gone] = cases.splice(dropped, 1);
+  fs.writeFileSync(file, cases.map((c) => JSON.stringify(c)).join("\n") + "\n");
+  const work = fs.mkdtempSync(path.join(tmp, "golden-"));
+  const r = spawnSync(process.execPath, [tool, "--check", copy, "--only", "golden", "--tuopin", TUOPIN, "--generate", GENERATE, "--cases", CASES, "--work", work], { encoding: "utf8" });
+  const out = r.stdout + r.stderr;
+  assert.equal(r.status, 1, out);
+  assert.ok(out.includes(`golden: ${changed.file}: ${changed.name}: stdout.regime: baseline "monitoring_2021", now "exit_2016"`), out);
+  assert.ok(out.includes(`golden (note): new case, not in the baseline: ${gone.file}: ${gone.name}`), out);
+  assert.match(out, /DIFFERENT: 1 differences/);
+});
