@@ -6,12 +6,13 @@
 #   bash scripts/bench.sh --extended # also the issue-5 measurements (library calls, assessMany,
 #                                    # 10M households streamed, every browser path; ~20 min more)
 #   bash scripts/bench.sh --build    # rebuild pkg/ (scripts/build.sh) even when it looks fresh
+#                                    # (the time budgets above are for measuring, builds aside)
 #   bash scripts/bench.sh --no-build # reuse pkg/ and target/release as they are
 #   bash scripts/bench.sh --parts node,browser  # rerun some parts, keep the others' last results
 #                                    # (parts: targets, native, stream, node, browser)
 #
 # Builds what is stale (cargo build --release always; scripts/build.sh when src/, js/ or the
-# manifests are newer than pkg/, or with --build), generates households with examples/generate.rs
+# manifests changed since this script last built pkg/, or with --build), generates households with examples/generate.rs
 # into bench/out/ (git-ignored), then measures issue 8's targets side by side: the native CLI
 # (one core, summary and --out; all cores when `tuopin batch` has --jobs), one assess() call
 # repeated, the wasm BatchJob in Node and in headless Chromium on the same JSONL file, the
