@@ -12,6 +12,7 @@
 //          --only a,b (datasets: exit-jsonl, exit-csv, monitoring-jsonl, monitoring-csv, golden)
 //          --tuopin BIN --generate BIN --cases BIN (default: target/release/...)
 //          --work DIR (generated inputs; default bench/out/compare-inputs)
+//          --batch-args "..." (extra flags for tuopin batch, e.g. "--jobs 2")
 //
 // Everything streams: the reports go from tuopin's --out (a pipe) through gzip to the baseline,
 // or are compared line by line with the baseline as they come, so memory stays flat whatever
@@ -279,7 +280,7 @@ export async function* lines(stream) {
  * Runs `tuopin batch` with --out and --invalid written to two named pipes in `work`, read here as
  * they are written (node's extra stdio "pipes" are sockets, which a program cannot open by path).
  */
-function runBatch(tuopin, input, ds, policyFile, work) {
+function runBatch(tuopin, input, ds, policyFile, work, extra = []) {
   const fifos = { reports: path.join(work, "reports.fifo"), invalid: path.join(work, "invalid.fifo") };
   for (const f of Object.values(fifos)) {
     fs.rmSync(f, { force: true });
@@ -288,6 +289,7 @@ function runBatch(tuopin, input, ds, policyFile, work) {
   }
   const args = ["batch", input, "--as-of", ds.asOf, "--format", ds.format, "--out", fifos.reports, "--invalid", fifos.invalid];
   if (policyFile) args.push("--policy", policyFile);
+  args.push(...extra);
   const child = spawn(tuopin, args, { stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
@@ -384,6 +386,9 @@ async function main() {
   const seed = Number(opt("--seed", "1"));
   const limit = Number(opt("--show", "20"));
   const only = opt("--only", null)?.split(",") ?? null;
+  // Extra flags for `tuopin batch`, e.g. --batch-args "--jobs 2" to check that an all-cores run
+  // answers as the one-core baseline (issue 8 item 5: same order, same summary).
+  const batchArgs = (opt("--batch-args", "") ?? "").split(/\s+/).filter(Boolean);
   const tuopin = path.resolve(opt("--tuopin", path.join(root, "target/release/tuopin")));
   const gen = path.resolve(opt("--generate", path.join(root, "target/release/examples/generate")));
   const casesBin = path.resolve(opt("--cases", path.join(root, "target/release/examples/case_households")));
@@ -430,7 +435,7 @@ async function main() {
     }
     log(`${name}: tuopin batch --out`);
     const t0 = Date.now();
-    const r = runBatch(tuopin, input, ds, policyFile, work);
+    const r = runBatch(tuopin, input, ds, policyFile, work, batchArgs);
     const files = { reports: path.join(dir, `${name}.reports.jsonl.gz`), invalid: path.join(dir, `${name}.invalid.jsonl`), summary: path.join(dir, `${name}.summary.json`) };
     if (save) {
       const gz = zlib.createGzip({ level: 1 });

@@ -11,7 +11,8 @@
 # `tuopin assess`. --save keeps the reports (gzipped), invalid rows and summaries; --check reruns
 # and compares report by report, allowing only the move of policy.applied into the summary
 # (contract v1.1 item 3); it prints the first differences (household id, JSON path) and exits 1
-# on any. More options (--households N, --seed S, --show K, --only exit-jsonl,golden, --no-build):
+# on any. More options (--households N, --seed S, --show K, --only exit-jsonl,golden, --no-build,
+# --batch-args "--jobs 2" to check an all-cores run against a one-core baseline):
 # scripts/compare-reports.mjs. A maintainer tool: not part of scripts/test.sh (its self-test,
 # tests/node/compare-reports.test.mjs, is).
 set -euo pipefail
@@ -31,7 +32,7 @@ while [ $# -gt 0 ]; do
         git status --porcelain -- src Cargo.toml build.rs | grep -q . && commit="$commit-dirty"
         args+=(--save "bench/out/baseline-$commit" --commit "$commit")
       fi ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) args+=("$1") ;;
   esac
   shift
