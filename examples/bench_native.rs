@@ -4,6 +4,7 @@
 //! ```text
 //! bench_native job  FILE --format csv|jsonl --as-of D [--step N] [--repeat R]
 //! bench_native many|many-json FILE.jsonl --as-of D [--repeat R]
+//! bench_native assess FILE.jsonl --as-of D [--calls N] [--repeat R]
 //! ```
 //!
 //! * `job`: the file path, as `new BatchJob(bytes, format, options)` + `step` until done +
@@ -14,6 +15,11 @@
 //! * `many-json`: the Rust side of wasm `assessMany` as it crosses the boundary: the households
 //!   as one JSON text → parse → `assessMany` → the whole result serialized to JSON text (the
 //!   wasm build does exactly this between `JSON.stringify` and `JSON.parse` in JS).
+//! * `assess`: one `assess()` call repeated (issue 8 target "one `assess()` call, repeated,
+//!   native"): the first household of the file that assesses without problems, parsed once,
+//!   then `assess_json(household, options)` → `Report` N times (default 20,000) per repeat, as a
+//!   portal calling the engine once per form submission does; also the same call followed by
+//!   serializing the report to JSON text (what crosses to JS). Reports µs per call.
 //!
 //! Prints one JSON object: wall and CPU seconds (best, median, all) over the repeats, and
 //! households/s. CPU time is this thread's time on a CPU (`/proc/thread-self/schedstat`), which a
@@ -60,6 +66,7 @@ fn main() {
     let mut format = String::from("csv");
     let mut step = 5000usize;
     let mut repeat = 3usize;
+    let mut calls = 20_000usize;
     let mut it = args.iter().skip(2);
     while let Some(a) = it.next() {
         let v = it.next().cloned().unwrap_or_else(|| usage());
@@ -68,6 +75,7 @@ fn main() {
             "--format" => format = v,
             "--step" => step = v.parse().unwrap_or_else(|_| usage()),
             "--repeat" => repeat = v.parse().unwrap_or_else(|_| usage()),
+            "--calls" => calls = v.parse().unwrap_or_else(|_| usage()),
             _ => usage(),
         }
     }
@@ -86,6 +94,10 @@ fn main() {
     let mut parse_times = Vec::new();
     let mut households = 0usize;
     let mut valid = 0u64;
+    if mode == "assess" {
+        assess_repeated(&bytes, &options, calls, repeat);
+        return;
+    }
     match mode.as_str() {
         "job" => {
             for _ in 0..repeat.max(1) {
@@ -176,6 +188,54 @@ fn main() {
         "cpuSeconds": { "best": cpu.iter().copied().fold(f64::INFINITY, f64::min), "median": median(cpu.clone()), "all": cpu },
         "parseSeconds": if parse_times.is_empty() { Value::Null } else { json!(median(parse_times)) },
         "householdsPerSecond": households as f64 / med,
+    });
+    println!("{out}");
+}
+
+/// `assess` mode: see the module documentation. Prints one JSON object.
+fn assess_repeated(bytes: &[u8], options: &Value, calls: usize, repeat: usize) {
+    let text = String::from_utf8_lossy(bytes);
+    let Some((index, household)) = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .enumerate()
+        .find(|(_, h)| tuopin::assess_json(h, Some(options)).is_ok())
+    else {
+        eprintln!("no household of the file assesses without problems");
+        std::process::exit(1)
+    };
+    let calls = calls.max(1);
+    let time = |serialize: bool| {
+        let mut cpu = Vec::new();
+        let mut wall = Vec::new();
+        for _ in 0..repeat.max(1) {
+            let c0 = cpu_now();
+            let t0 = Instant::now();
+            for _ in 0..calls {
+                let report = tuopin::assess_json(std::hint::black_box(&household), Some(options));
+                if serialize {
+                    let text = report
+                        .as_ref()
+                        .map(|r| serde_json::to_string(r).unwrap_or_default());
+                    std::hint::black_box(text.map(|t| t.len()).unwrap_or(0));
+                } else {
+                    std::hint::black_box(report.is_ok());
+                }
+            }
+            wall.push(t0.elapsed().as_secs_f64() / calls as f64 * 1e6);
+            cpu.push((cpu_now() - c0) / calls as f64 * 1e6);
+        }
+        json!({ "cpuMicros": { "median": median(cpu.clone()), "all": cpu }, "wallMicros": { "median": median(wall.clone()), "all": wall } })
+    };
+    let out = json!({
+        "mode": "assess",
+        "household": household.get("id"),
+        "lineIndex": index,
+        "calls": calls,
+        "repeat": repeat.max(1),
+        "assess": time(false),
+        "assessToJson": time(true),
     });
     println!("{out}");
 }
