@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs every tool the build and the tests need, skipping what is already there.
-# Idempotent: safe to run on every invocation of scripts/demo.sh and scripts/test.sh; when
-# everything is there it only looks (well under a second: no apt-get, no cargo install, no npm).
+# Idempotent: safe to run on every invocation of scripts/demo.sh and scripts/test.sh.
 # Only the package registries are reachable here (see ../shared/toolchain.md), so nothing
 # is downloaded from anywhere else: wasm-bindgen and wasm-pack come from crates.io,
 # wasm-opt from the npm `binaryen` package, Chromium from Debian.
 set -euo pipefail
+# When everything is there this only looks (well under a second: no apt-get, no cargo install,
+# no npm), so scripts/demo.sh starts serving at once on a second run (issue 11 §6).
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 log() { printf '[setup] %s\n' "$*" >&2; }

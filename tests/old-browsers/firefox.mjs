@@ -8,13 +8,14 @@
 // a few lines of WebSocket: no Marionette client, no geckodriver, no Playwright build of Firefox.
 // The floor itself, ESR 91, is not on Debian or npm: its APIs and syntax are checked by the lint
 // (eslint.config.mjs, `firefox >= 91`) and the wasm by wasm-floor.test.mjs (Firefox ≥ 79 has every
-// wasm feature the module uses). The pages are the dev server's, with its CSP as served (Firefox
-// knows 'wasm-unsafe-eval' from 102).
+// wasm feature the module uses). The pages are the dev server's (through pages.mjs, which adds
+// this directory's test pages), with its CSP as served (Firefox knows 'wasm-unsafe-eval' from 102).
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
+import { startDevServer, startFront } from "./pages.mjs";
 import { mkdtempSync, writeFileSync, rmSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -59,7 +60,8 @@ const OPTIONS = { asOf: "2019-12-31" };
 
 // ---- dev server, Firefox, BiDi --------------------------------------------------------------------
 
-let server;
+let dev;
+let front;
 let origin;
 let firefox;
 let profile;
@@ -67,19 +69,6 @@ let ws;
 let context;
 let nextId = 1;
 const pending = new Map();
-
-async function startServer() {
-  server = spawn(process.execPath, [path.join(root, "scripts/serve.mjs")], { cwd: root, env: { ...process.env, PORT: "0" }, stdio: ["ignore", "pipe", "inherit"] });
-  origin = await new Promise((resolve, reject) => {
-    let out = "";
-    server.stdout.on("data", (d) => {
-      out += d;
-      const m = out.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
-      if (m) resolve(`http://127.0.0.1:${m[1]}`);
-    });
-    server.on("exit", (code) => reject(new Error(`dev server exited (${code})`)));
-  });
-}
 
 async function startFirefox() {
   profile = mkdtempSync(path.join(os.tmpdir(), "tuopin-firefox-"));
@@ -159,7 +148,9 @@ async function run(body, arg) {
 const WAIT = `const wait = async (fn, what) => { const end = Date.now() + ${TIMEOUT}; for (;;) { const v = fn(); if (v) return v; if (Date.now() > end) throw new Error("timed out waiting for " + what); await new Promise((r) => setTimeout(r, 100)); } };`;
 
 before(async () => {
-  await startServer();
+  dev = await startDevServer();
+  front = await startFront(dev.origin);
+  origin = front.origin;
   await startFirefox();
 });
 after(async () => {
@@ -172,7 +163,8 @@ after(async () => {
     ws.close();
   }
   if (firefox && firefox.exitCode === null) firefox.kill();
-  if (server) server.kill();
+  if (front) front.stop();
+  if (dev) dev.stop();
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
 

@@ -6,8 +6,8 @@
 //
 // Each build is real headless Chromium from the npm package chrome-aws-lambda, cached on this
 // machine (chromium.mjs), driven with puppeteer-core 5.5.0 (whose DevTools protocol matches that
-// era; playwright-core does not). Pages come from the dev server (scripts/serve.mjs) and are
-// checked for:
+// era; playwright-core does not). Pages come from the dev server (scripts/serve.mjs, through
+// pages.mjs, which adds this directory's test pages) and are checked for:
 //   (a) the core package: init() and assess() in the browser give the verdict the income rule
 //       predicts (strictly above the pack's 2019 line: ready; at the line: not_ready with income
 //       blocking), the same report as the Node build, and problems (path, code) for bad input;
@@ -15,21 +15,18 @@
 //       `.household` and submitted gives a verdict in the element;
 //   (c) the batch page: the sample file through its Web Worker gives its summary.
 //
-// Content-Security-Policy: Chromium < 97 does not know 'wasm-unsafe-eval' (it ignores it, with a
-// console warning) and refuses to compile any wasm unless script-src has 'unsafe-eval'. The demo
-// server and pages send `script-src 'self' 'wasm-unsafe-eval'`, so these tests serve every page
-// with 'unsafe-eval' added to script-src (header and <meta>), as a site owner who supports these
-// browsers must (README, "Browser support"); one check shows the refusal without it.
+// Content-Security-Policy: Chromium < 97 does not know 'wasm-unsafe-eval' and refuses to compile
+// any wasm unless script-src has 'unsafe-eval' (pages.mjs adds it, as a site owner who supports
+// these browsers must; one check shows the refusal without it).
 
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import http from "node:http";
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureChromium, FLAGS, BUILDS } from "./chromium.mjs";
+import { startDevServer, startFront } from "./pages.mjs";
 
 const require = createRequire(import.meta.url);
 const puppeteer = require("puppeteer-core");
@@ -70,63 +67,13 @@ const household = (wage) => ({
 });
 const OPTIONS = { asOf: "2019-12-31" };
 
-// ---- dev server ---------------------------------------------------------------------------------
+// ---- servers (pages.mjs) ----------------------------------------------------------------------
 
-let server;
-let origin;
-
-async function startServer() {
-  server = spawn(process.execPath, [path.join(root, "scripts/serve.mjs")], {
-    cwd: root,
-    env: { ...process.env, PORT: "0" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  origin = await new Promise((resolve, reject) => {
-    let out = "";
-    server.stdout.on("data", (d) => {
-      out += d;
-      const m = out.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
-      if (m) resolve(`http://127.0.0.1:${m[1]}`);
-    });
-    server.on("exit", (code) => reject(new Error(`dev server exited (${code})`)));
-  });
-}
-
-/** Adds 'unsafe-eval' to every script-src in a policy text (what Chromium < 97 needs for wasm). */
-const withUnsafeEval = (policy) =>
-  policy.replace(/script-src([^;"]*)/g, (all, sources) => (sources.includes("'unsafe-eval'") ? all : `script-src${sources} 'unsafe-eval'`));
+let dev;
+let asServed; // the dev server's policy as it is
+let withEval; // 'unsafe-eval' added to script-src, as Chromium < 97 needs
 
 const UNKNOWN_KEYWORD = /invalid source: ''wasm-unsafe-eval''/;
-
-/**
- * A proxy in front of the dev server that adds 'unsafe-eval' to script-src in every HTML
- * response (header and <meta>), as a site owner who supports Chromium < 97 must; everything else
- * passes through unchanged. (A proxy rather than puppeteer's request interception, which stalls
- * the requests of Web Workers.)
- */
-let proxyOrigin;
-let proxy;
-async function startProxy() {
-  proxy = http.createServer(async (req, res) => {
-    try {
-      const upstream = await fetch(origin + req.url, { redirect: "manual" });
-      const headers = {};
-      upstream.headers.forEach((v, k) => {
-        headers[k] = k === "content-security-policy" ? withUnsafeEval(v) : v;
-      });
-      let body = Buffer.from(await upstream.arrayBuffer());
-      if ((headers["content-type"] || "").startsWith("text/html")) body = Buffer.from(withUnsafeEval(body.toString("utf8")));
-      headers["content-length"] = String(body.length);
-      res.writeHead(upstream.status, headers);
-      res.end(body);
-    } catch (e) {
-      res.writeHead(502, { "content-type": "text/plain" });
-      res.end(`proxy: ${e.message}\n`);
-    }
-  });
-  await new Promise((resolve) => proxy.listen(0, "127.0.0.1", resolve));
-  proxyOrigin = `http://127.0.0.1:${proxy.address().port}`;
-}
 
 /** A fresh page that records uncaught errors and console errors, its Workers' included. */
 async function openPage(browser) {
@@ -167,12 +114,12 @@ const until = async (page, errors, fn, what) => {
 // ---- the tests ----------------------------------------------------------------------------------
 
 before(async () => {
-  await startServer();
-  await startProxy();
+  dev = await startDevServer();
+  asServed = await startFront(dev.origin);
+  withEval = await startFront(dev.origin, { unsafeEval: true });
 });
 after(() => {
-  if (proxy) proxy.close();
-  if (server) server.kill();
+  for (const s of [withEval, asServed, dev]) if (s) s.stop();
 });
 
 for (const major of MAJORS) {
@@ -184,11 +131,17 @@ for (const major of MAJORS) {
       const version = await browser.version();
       assert.match(version, new RegExp(`/${major}\\.`), `expected Chromium ${major}, got ${version}`);
     });
-    after(() => browser && browser.close());
+    after(async () => {
+      if (!browser) return;
+      // A single-process build can hang on close after a page crashed: do not wait for ever.
+      const proc = browser.process();
+      await Promise.race([browser.close(), new Promise((r) => setTimeout(r, 10_000))]);
+      if (proc && proc.exitCode === null) proc.kill("SIGKILL");
+    });
 
     test(`issue 11 §3: without 'unsafe-eval' Chromium ${major} refuses the wasm (it does not know 'wasm-unsafe-eval')`, async () => {
       const { page, errors } = await openPage(browser);
-      await page.goto(`${origin}/tests/old-browsers/engine.html`);
+      await page.goto(`${asServed.origin}/tests/old-browsers/engine.html`);
       await until(page, errors, () => document.getElementById("status").textContent !== "loading", "init() to settle");
       const status = await page.$eval("#status", (e) => e.textContent);
       assert.match(status, /^error: .*disallowed/i, "the README tells site owners to add 'unsafe-eval' for these browsers: it must be needed");
@@ -197,7 +150,7 @@ for (const major of MAJORS) {
 
     test(`issue 11 §3 (a): assess() in Chromium ${major} follows the income rule (line ${LINE_2019} in 2019) and equals the Node build`, async () => {
       const { page, errors } = await openPage(browser);
-      await page.goto(`${proxyOrigin}/tests/old-browsers/engine.html`);
+      await page.goto(`${withEval.origin}/tests/old-browsers/engine.html`);
       await until(page, errors, () => document.getElementById("status").textContent !== "loading", "init()");
       assert.equal(await page.$eval("#status", (e) => e.textContent), "ready", `init() failed; page errors: ${errors.join(" | ")}`);
       const cases = [
@@ -231,7 +184,7 @@ for (const major of MAJORS) {
     test(`issue 11 §3 (b): <tuopin-assessment> renders in Chromium ${major} and a submitted household gets its verdict`, async () => {
       const { page, errors } = await openPage(browser);
       await page.setViewport({ width: 1280, height: 900 });
-      await page.goto(`${proxyOrigin}/tests/old-browsers/element.html`);
+      await page.goto(`${withEval.origin}/tests/old-browsers/element.html`);
       await until(page, errors, () => window.tuopinEvents.some((e) => /ready|error/.test(e.type)), "tuopin-ready");
       const events = await page.evaluate(() => window.tuopinEvents);
       assert.ok(events.some((e) => e.type === "tuopin-ready"), `the element did not get ready: ${JSON.stringify(events)}; page errors: ${errors.join(" | ")}`);
@@ -259,7 +212,7 @@ for (const major of MAJORS) {
     test(`issue 11 §3 (c): the batch page's Worker assesses the sample file in Chromium ${major}`, async () => {
       const { page, errors } = await openPage(browser);
       await page.setViewport({ width: 1280, height: 900 });
-      await page.goto(`${proxyOrigin}/www/batch.html`);
+      await page.goto(`${withEval.origin}/www/batch.html`);
       await page.waitForSelector("#try-sample", { timeout: TIMEOUT });
       await page.click("#try-sample");
       await until(page, errors, () => {
