@@ -15,8 +15,10 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
-/** Chromium major version → the chrome-aws-lambda release that ships it. */
+/** Chromium major version → the chrome-aws-lambda release that ships it; the test suite runs these. */
 export const BUILDS = { 80: "2.1.1", 92: "10.1.0" };
+/** More builds for a run by hand (`node tests/old-browsers/run.mjs 83 88`). */
+export const MORE_BUILDS = { 83: "3.1.1", 88: "5.5.0" };
 
 export const cacheDir = process.env.TUOPIN_BROWSERS_DIR || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"), "tuopin-browsers");
 
@@ -39,8 +41,8 @@ export const FLAGS = [
  * (env carries LD_LIBRARY_PATH for the bundled libraries).
  */
 export function ensureChromium(major) {
-  const version = BUILDS[major];
-  if (!version) throw new Error(`no chrome-aws-lambda build known for Chromium ${major} (known: ${Object.keys(BUILDS).join(", ")})`);
+  const version = BUILDS[major] || MORE_BUILDS[major];
+  if (!version) throw new Error(`no chrome-aws-lambda build known for Chromium ${major} (known: ${Object.keys({ ...BUILDS, ...MORE_BUILDS }).join(", ")})`);
   const dir = path.join(cacheDir, `chromium-${major}`);
   const exe = path.join(dir, "chromium");
   const libs = path.join(dir, "lib");

@@ -15,7 +15,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import { startDevServer, startFront } from "./pages.mjs";
+import { startDevServer, startFront, SELF_CHECK, SELF_CHECK_SAMPLE } from "./pages.mjs";
 import { mkdtempSync, writeFileSync, rmSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -208,6 +208,16 @@ test("issue 11 §3 (b): <tuopin-assessment> renders in Firefox ESR and a submitt
   assert.equal(result.verdict, "ready");
   assert.match(r.part || "", /verdict-pass/);
   assert.ok(r.text && r.text.length > 0);
+});
+
+test("issue 11 §3: the self-check page in Firefox ESR: a sample household loaded and submitted gets the Node build's verdict", async () => {
+  await open(`${origin}/www/`);
+  const r = await run(SELF_CHECK);
+  const sample = JSON.parse(readFileSync(path.join(root, "www/samples", SELF_CHECK_SAMPLE), "utf8"));
+  assert.ok(r.height > 100, `the element renders (height ${r.height} px)`);
+  assert.ok(r.report, `no report: ${r.error}`);
+  assert.equal(r.report.exit.verdict, node.assess(sample.household, sample.options).exit.verdict);
+  assert.ok(r.verdictShown, "the verdict is shown");
 });
 
 test("issue 11 §3 (c): the batch page's Worker assesses the sample file in Firefox ESR", async () => {

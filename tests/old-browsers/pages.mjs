@@ -85,3 +85,31 @@ export async function startFront(upstream, { unsafeEval = false } = {}) {
   await new Promise((resolve) => front.listen(0, "127.0.0.1", resolve));
   return { origin: `http://127.0.0.1:${front.address().port}`, stop: () => front.close() };
 }
+
+/** In-page helper for the scenarios below: polls a condition up to a minute. */
+export const WAIT = `const wait = async (fn, what) => { const end = Date.now() + 60000; for (;;) { const v = fn(); if (v) return v; if (Date.now() > end) throw new Error("timed out waiting for " + what); await new Promise((r) => setTimeout(r, 100)); } };`;
+
+/** The self-check sample the scenario loads (www/samples/). */
+export const SELF_CHECK_SAMPLE = "exit-ready-yn-2019.json";
+
+/**
+ * The self-check page (www/index.html) as an official uses it: load a sample household from the
+ * list into the element, submit, read the verdict. An async function body (needs WAIT) returning
+ * {height, report | error}; run in the page by run.mjs and firefox.mjs alike.
+ */
+export const SELF_CHECK = `${WAIT}
+  const el = await wait(() => { const e = document.getElementById("self-check");
+    return e && e.shadowRoot && e.shadowRoot.querySelector("button[type=submit]") && document.querySelector('#samples button[data-sample="${SELF_CHECK_SAMPLE}"]') && e; },
+    "the sample list and the element");
+  const results = [];
+  el.addEventListener("tuopin-result", (e) => results.push({ report: e.detail.report }));
+  el.addEventListener("tuopin-invalid", (e) => results.push({ error: JSON.stringify(e.detail.problems) }));
+  el.addEventListener("tuopin-error", (e) => results.push({ error: e.detail.message }));
+  const height = el.getBoundingClientRect().height;
+  document.querySelector('#samples button[data-sample="${SELF_CHECK_SAMPLE}"]').click();
+  const sample = await (await fetch("samples/${SELF_CHECK_SAMPLE}")).json();
+  await wait(() => el.household && el.household.id === sample.household.id, "the sample in the form");
+  el.shadowRoot.querySelector("button[type=submit]").click();
+  await wait(() => results.length > 0, "a result");
+  const v = el.shadowRoot.querySelector('[part~="verdict"]');
+  return { height, ...results[results.length - 1], verdictShown: !!(v && v.textContent.trim()) };`;

@@ -3,6 +3,7 @@
 //
 //   node tests/old-browsers/run.mjs            # Chromium 80 and 92
 //   node tests/old-browsers/run.mjs 80         # one version
+//   node tests/old-browsers/run.mjs 83 88      # builds the suite does not run by default
 //
 // Each build is real headless Chromium from the npm package chrome-aws-lambda, cached on this
 // machine (chromium.mjs), driven with puppeteer-core 5.5.0 (whose DevTools protocol matches that
@@ -25,8 +26,8 @@ import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { ensureChromium, FLAGS, BUILDS } from "./chromium.mjs";
-import { startDevServer, startFront } from "./pages.mjs";
+import { ensureChromium, FLAGS, BUILDS, MORE_BUILDS } from "./chromium.mjs";
+import { startDevServer, startFront, SELF_CHECK, SELF_CHECK_SAMPLE } from "./pages.mjs";
 
 const require = createRequire(import.meta.url);
 const puppeteer = require("puppeteer-core");
@@ -123,7 +124,7 @@ after(() => {
 });
 
 for (const major of MAJORS) {
-  describe(`Chromium ${major} (chrome-aws-lambda ${BUILDS[major]})`, () => {
+  describe(`Chromium ${major} (chrome-aws-lambda ${BUILDS[major] || MORE_BUILDS[major]})`, () => {
     let browser;
     before(async () => {
       const { executablePath, env } = ensureChromium(major);
@@ -205,6 +206,29 @@ for (const major of MAJORS) {
       assert.ok(verdict, "the verdict is shown in the element");
       assert.match(verdict.part, /verdict-pass/);
       assert.ok(verdict.text.length > 0 && verdict.height > 0, JSON.stringify(verdict));
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+
+    test(`issue 11 §3: the self-check page in Chromium ${major}: a sample household loaded and submitted gets the Node build's verdict`, async () => {
+      const { page, errors } = await openPage(browser);
+      await page.setViewport({ width: 360, height: 800 });
+      await page.goto(`${withEval.origin}/www/`);
+      const thrown = new Promise((_, reject) => {
+        const t = setInterval(() => {
+          if (errors.some((x) => x.startsWith("uncaught"))) {
+            clearInterval(t);
+            reject(new Error(`the page threw: ${errors.join(" | ")}`));
+          }
+        }, 200);
+        page.once("close", () => clearInterval(t));
+      });
+      const r = await Promise.race([page.evaluate(`(async () => { ${SELF_CHECK} })()`), thrown]);
+      const sample = JSON.parse(readFileSync(path.join(root, "www/samples", SELF_CHECK_SAMPLE), "utf8"));
+      assert.ok(r.height > 100, `the element renders (height ${r.height} px)`);
+      assert.ok(r.report, `no report: ${r.error}`);
+      assert.equal(r.report.exit.verdict, node.assess(sample.household, sample.options).exit.verdict);
+      assert.ok(r.verdictShown, "the verdict is shown");
       assert.deepEqual(errors, []);
       await page.close();
     });
