@@ -25,8 +25,10 @@
 #
 # Rebuilding only what changed (issue 11 §6): a hash of the inputs of the wasm builds (src/,
 # Cargo.toml, Cargo.lock, build.rs, packs/, this script and the strip script, the tool versions)
-# and one of the element's files (js/) are kept in target/tuopin-build/; when both match and
-# pkg/ is complete, nothing is rebuilt.
+# and one of what goes around them (js/, the manifest scripts, README.md) are kept in
+# target/tuopin-build/ with the three built modules. When both match and pkg/ is complete,
+# nothing runs; when only the second changed, pkg/ is reassembled from the kept modules (a few
+# file copies, no cargo).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -39,7 +41,9 @@ log() { printf '[build] %s\n' "$*" >&2; }
 stamps="target/tuopin-build"
 mkdir -p "$stamps"
 
-# The floor's wasm features. Only the wasm32 target gets them (host build scripts do not).
+# The floor's wasm features. Only the wasm32 target gets them (host build scripts do not). A
+# RUSTFLAGS from the caller's environment would override them: it is dropped here.
+unset RUSTFLAGS CARGO_ENCODED_RUSTFLAGS
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-C target-feature=-reference-types,-multivalue"
 # wasm-opt: start from the MVP and enable exactly what Chromium 80 / Firefox 79 have.
 WASM_OPT_FEATURES=(--mvp-features --enable-bulk-memory --enable-nontrapping-float-to-int
@@ -61,7 +65,8 @@ wasm_inputs="$(
     echo "$CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS"
   } | sha256sum | cut -c1-64
 )"
-js_inputs="$( { hash_of js scripts/finish-pkg.mjs; echo "$wasm_inputs"; } | sha256sum | cut -c1-64)"
+# What goes around the modules: the element, the manifest scripts, the README copied into pkg/.
+js_inputs="$( { hash_of js scripts/finish-pkg.mjs scripts/pkg-base.mjs README.md; echo "$wasm_inputs"; } | sha256sum | cut -c1-64)"
 
 complete() {
   local f
