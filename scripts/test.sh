@@ -27,6 +27,18 @@ bash scripts/build.sh
 step "golden cases through wasm in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome -- --test web
 
+step "browser floor: every wasm validates without reference types / multi-value (wabt) (issue 11 §3)"
+node --test tests/old-browsers/wasm-floor.test.mjs
+
+step "browser floor: APIs and syntax of js/ and www/ for chrome >= 80, firefox >= 91 (eslint-plugin-compat, ES2020)"
+eslint -c tests/old-browsers/eslint.config.mjs js www
+
+step "browser floor: real headless Chromium 80 and 92 (engine, element, batch Worker; cached download)"
+node tests/old-browsers/run.mjs
+
+step "browser floor: Firefox ESR headless (engine, element, batch Worker)"
+node --experimental-websocket --no-warnings=ExperimentalWarning tests/old-browsers/firefox.mjs
+
 step "Node build and README example"
 node --test tests/node/
 

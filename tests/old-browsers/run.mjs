@@ -1,0 +1,257 @@
+// The browser floor in real old browsers (issue 11 §3): Chromium 80 and 92, the oldest cores of
+// the domestic browsers government offices run (360安全浏览器, QQ, Sogou: 86 is common).
+//
+//   node tests/old-browsers/run.mjs            # Chromium 80 and 92
+//   node tests/old-browsers/run.mjs 80         # one version
+//   node tests/old-browsers/run.mjs 83 88      # builds the suite does not run by default
+//
+// Each build is real headless Chromium from the npm package chrome-aws-lambda, cached on this
+// machine (chromium.mjs), driven with puppeteer-core 5.5.0 (whose DevTools protocol matches that
+// era; playwright-core does not). Pages come from the dev server (scripts/serve.mjs, through
+// pages.mjs, which adds this directory's test pages) and are checked for:
+//   (a) the core package: init() and assess() in the browser give the verdict the income rule
+//       predicts (strictly above the pack's 2019 line: ready; at the line: not_ready with income
+//       blocking), the same report as the Node build, and problems (path, code) for bad input;
+//   (b) the <tuopin-assessment> element: it renders (non-zero height), a household set through
+//       `.household` and submitted gives a verdict in the element;
+//   (c) the batch page: the sample file through its Web Worker gives its summary.
+//
+// Content-Security-Policy: Chromium < 97 does not know 'wasm-unsafe-eval' and refuses to compile
+// any wasm unless script-src has 'unsafe-eval' (pages.mjs adds it, as a site owner who supports
+// these browsers must; one check shows the refusal without it).
+
+import { test, describe, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { ensureChromium, FLAGS, BUILDS, MORE_BUILDS } from "./chromium.mjs";
+import { startDevServer, startFront, SELF_CHECK, SELF_CHECK_SAMPLE } from "./pages.mjs";
+
+const require = createRequire(import.meta.url);
+const puppeteer = require("puppeteer-core");
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const node = require(path.join(root, "pkg/node/tuopin.cjs"));
+
+const majors = process.argv.slice(2).filter((a) => /^\d+$/.test(a)).map(Number);
+const MAJORS = majors.length ? majors : Object.keys(BUILDS).map(Number);
+const TIMEOUT = 60_000;
+
+// ---- the rule the verdicts are computed from ----------------------------------------------------
+
+/** The national poverty line for `year` from the national pack (src/policy/packs/cn-national.toml). */
+function povertyLine(year) {
+  const text = readFileSync(path.join(root, "src/policy/packs/cn-national.toml"), "utf8");
+  for (const block of text.split("[[povertyLine]]").slice(1)) {
+    const from = block.match(/^from = "(\d{4})-01-01"/m);
+    const value = block.match(/^value = (\d+)/m);
+    if (from && from[1] === String(year) && value) return Number(value[1]);
+  }
+  throw new Error(`no ${year} poverty line in the national pack`);
+}
+const LINE_2019 = povertyLine(2019);
+
+/** One person in Yunnan, every other check passing: only income decides the exit verdict. */
+const household = (wage) => ({
+  id: `OB-${wage}`,
+  province: "CN-YN",
+  registration: "poor",
+  identifiedOn: "2016-03-01",
+  members: [{ relation: "head", sex: "male", birthDate: "1970-05-01", medicalInsurance: "resident" }],
+  income: { wage, business: 0, property: 0, transfer: 0, businessCosts: 0 },
+  spending: { medicalOutOfPocket: 0, education: 0 },
+  food: { secure: true },
+  clothing: { secure: true },
+  housing: { grade: "A" },
+  water: { pipedToHome: true, litresPerPersonDay: 60, daysWithoutSupply: 0, qualityOk: true },
+});
+const OPTIONS = { asOf: "2019-12-31" };
+
+// ---- servers (pages.mjs) ----------------------------------------------------------------------
+
+let dev;
+let asServed; // the dev server's policy as it is
+let withEval; // 'unsafe-eval' added to script-src, as Chromium < 97 needs
+
+const UNKNOWN_KEYWORD = /invalid source: ''wasm-unsafe-eval''/;
+
+/** A fresh page that records uncaught errors and console errors, its Workers' included. */
+async function openPage(browser) {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(`uncaught: ${e.message}`));
+  page.on("console", (m) => {
+    // The page keeps 'wasm-unsafe-eval' for current browsers; old ones say they ignore it.
+    if (m.type() === "error" && !UNKNOWN_KEYWORD.test(m.text())) errors.push(`console.error: ${m.text()}`);
+  });
+  page.on("workercreated", (w) => {
+    w.on("console", (m) => {
+      if (m.type() === "error") errors.push(`worker console.error: ${m.text()}`);
+    });
+  });
+  return { page, errors };
+}
+
+/** Waits for fn() to be true in the page; gives up at once when the page throws uncaught. */
+const until = async (page, errors, fn, what) => {
+  let timer;
+  const thrown = new Promise((_, reject) => {
+    timer = setInterval(() => {
+      const e = errors.find((x) => x.startsWith("uncaught"));
+      if (e) reject(new Error(`the page threw while waiting for ${what}: ${errors.join(" | ")}`));
+    }, 200);
+  });
+  try {
+    await Promise.race([page.waitForFunction(fn, { timeout: TIMEOUT, polling: 100 }), thrown]);
+  } catch (e) {
+    if (e.message.startsWith("the page threw")) throw e;
+    throw new Error(`timed out waiting for ${what}: ${e.message}; page errors: ${errors.join(" | ")}`);
+  } finally {
+    clearInterval(timer);
+  }
+};
+
+// ---- the tests ----------------------------------------------------------------------------------
+
+before(async () => {
+  dev = await startDevServer();
+  asServed = await startFront(dev.origin);
+  withEval = await startFront(dev.origin, { unsafeEval: true });
+});
+after(() => {
+  for (const s of [withEval, asServed, dev]) if (s) s.stop();
+});
+
+for (const major of MAJORS) {
+  describe(`Chromium ${major} (chrome-aws-lambda ${BUILDS[major] || MORE_BUILDS[major]})`, () => {
+    let browser;
+    before(async () => {
+      const { executablePath, env } = ensureChromium(major);
+      browser = await puppeteer.launch({ executablePath, env, args: FLAGS, headless: true });
+      const version = await browser.version();
+      assert.match(version, new RegExp(`/${major}\\.`), `expected Chromium ${major}, got ${version}`);
+    });
+    after(async () => {
+      if (!browser) return;
+      // A single-process build can hang on close after a page crashed: do not wait for ever.
+      const proc = browser.process();
+      await Promise.race([browser.close(), new Promise((r) => setTimeout(r, 10_000))]);
+      if (proc && proc.exitCode === null) proc.kill("SIGKILL");
+    });
+
+    test(`issue 11 §3: without 'unsafe-eval' Chromium ${major} refuses the wasm (it does not know 'wasm-unsafe-eval')`, async () => {
+      const { page, errors } = await openPage(browser);
+      await page.goto(`${asServed.origin}/tests/old-browsers/engine.html`);
+      await until(page, errors, () => document.getElementById("status").textContent !== "loading", "init() to settle");
+      const status = await page.$eval("#status", (e) => e.textContent);
+      assert.match(status, /^error: .*disallowed/i, "the README tells site owners to add 'unsafe-eval' for these browsers: it must be needed");
+      await page.close();
+    });
+
+    test(`issue 11 §3 (a): assess() in Chromium ${major} follows the income rule (line ${LINE_2019} in 2019) and equals the Node build`, async () => {
+      const { page, errors } = await openPage(browser);
+      await page.goto(`${withEval.origin}/tests/old-browsers/engine.html`);
+      await until(page, errors, () => document.getElementById("status").textContent !== "loading", "init()");
+      assert.equal(await page.$eval("#status", (e) => e.textContent), "ready", `init() failed; page errors: ${errors.join(" | ")}`);
+      const cases = [
+        { household: household(LINE_2019), options: OPTIONS },
+        { household: household(LINE_2019 + 1), options: OPTIONS },
+        { household: { ...household(LINE_2019), province: "CN-XX" }, options: OPTIONS },
+      ];
+      const [atLine, above, bad] = await page.evaluate((c) => window.tuopinRun(c), cases);
+
+      // At the line: not above it, so income fails and blocks the exit (strict reading).
+      assert.ok(atLine.report, `assess threw: ${atLine.error}`);
+      assert.equal(atLine.report.income.line, LINE_2019);
+      assert.equal(atLine.report.checks.find((c) => c.id === "income").status, "fail");
+      assert.equal(atLine.report.exit.verdict, "not_ready");
+      assert.deepEqual(atLine.report.exit.blocking, ["income"]);
+      // One yuan above: every check passes, ready to exit.
+      assert.ok(above.report, `assess threw: ${above.error}`);
+      assert.equal(above.report.exit.verdict, "ready");
+      assert.deepEqual(above.report.exit.blocking, []);
+      // Bad input: an Error with problems naming the field.
+      assert.ok(bad.error, "an unknown province must be refused");
+      assert.ok(Array.isArray(bad.problems) && bad.problems.some((p) => p.path === "province" && typeof p.code === "string"), JSON.stringify(bad.problems));
+
+      // The very same reports as the Node build of the package.
+      assert.deepEqual(atLine.report, JSON.parse(JSON.stringify(node.assess(cases[0].household, cases[0].options))));
+      assert.deepEqual(above.report, JSON.parse(JSON.stringify(node.assess(cases[1].household, cases[1].options))));
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+
+    test(`issue 11 §3 (b): <tuopin-assessment> renders in Chromium ${major} and a submitted household gets its verdict`, async () => {
+      const { page, errors } = await openPage(browser);
+      await page.setViewport({ width: 1280, height: 900 });
+      await page.goto(`${withEval.origin}/tests/old-browsers/element.html`);
+      await until(page, errors, () => window.tuopinEvents.some((e) => /ready|error/.test(e.type)), "tuopin-ready");
+      const events = await page.evaluate(() => window.tuopinEvents);
+      assert.ok(events.some((e) => e.type === "tuopin-ready"), `the element did not get ready: ${JSON.stringify(events)}; page errors: ${errors.join(" | ")}`);
+      const height = await page.$eval("tuopin-assessment", (el) => el.getBoundingClientRect().height);
+      assert.ok(height > 100, `the element renders (height ${height} px); page errors: ${errors.join(" | ")}`);
+
+      await page.$eval("tuopin-assessment", (el, h) => { el.household = h; }, household(LINE_2019 + 1));
+      await page.$eval("tuopin-assessment", (el) => el.shadowRoot.querySelector("button[type=submit]").click());
+      await until(page, errors, () => window.tuopinEvents.some((e) => /result|invalid|error/.test(e.type) && e.type !== "tuopin-ready"), "a result");
+      const outcome = await page.evaluate(() => window.tuopinEvents.filter((e) => e.type !== "tuopin-ready"));
+      const result = outcome.find((e) => e.type === "tuopin-result");
+      assert.ok(result, `submit gave no result: ${JSON.stringify(outcome).slice(0, 600)}`);
+      assert.equal(result.detail.report.exit.verdict, "ready");
+      const verdict = await page.$eval("tuopin-assessment", (el) => {
+        const v = el.shadowRoot.querySelector('[part~="verdict"]');
+        return v ? { part: v.getAttribute("part"), text: v.textContent.trim(), height: v.getBoundingClientRect().height } : null;
+      });
+      assert.ok(verdict, "the verdict is shown in the element");
+      assert.match(verdict.part, /verdict-pass/);
+      assert.ok(verdict.text.length > 0 && verdict.height > 0, JSON.stringify(verdict));
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+
+    test(`issue 11 §3: the self-check page in Chromium ${major}: a sample household loaded and submitted gets the Node build's verdict`, async () => {
+      const { page, errors } = await openPage(browser);
+      await page.setViewport({ width: 360, height: 800 });
+      await page.goto(`${withEval.origin}/www/`);
+      const thrown = new Promise((_, reject) => {
+        const t = setInterval(() => {
+          if (errors.some((x) => x.startsWith("uncaught"))) {
+            clearInterval(t);
+            reject(new Error(`the page threw: ${errors.join(" | ")}`));
+          }
+        }, 200);
+        page.once("close", () => clearInterval(t));
+      });
+      const r = await Promise.race([page.evaluate(`(async () => { ${SELF_CHECK} })()`), thrown]);
+      const sample = JSON.parse(readFileSync(path.join(root, "www/samples", SELF_CHECK_SAMPLE), "utf8"));
+      assert.ok(r.height > 100, `the element renders (height ${r.height} px)`);
+      assert.ok(r.report, `no report: ${r.error}`);
+      assert.equal(r.report.exit.verdict, node.assess(sample.household, sample.options).exit.verdict);
+      assert.ok(r.verdictShown, "the verdict is shown");
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+
+    test(`issue 11 §3 (c): the batch page's Worker assesses the sample file in Chromium ${major}`, async () => {
+      const { page, errors } = await openPage(browser);
+      await page.setViewport({ width: 1280, height: 900 });
+      await page.goto(`${withEval.origin}/www/batch.html`);
+      await page.waitForSelector("#try-sample", { timeout: TIMEOUT });
+      await page.click("#try-sample");
+      await until(page, errors, () => {
+        const r = document.getElementById("results");
+        const e = document.getElementById("file-error");
+        return (r && !r.hidden && document.querySelector("#counts dd")) || (e && !e.hidden);
+      }, "the batch results");
+      const fileError = await page.$eval("#file-error", (e) => (e.hidden ? "" : e.textContent));
+      assert.equal(fileError, "", `the batch page reported an error; page errors: ${errors.join(" | ")}`);
+      // www/samples/batch-sample.csv: 8 households, 7 valid (tests/e2e/batch.spec.mjs works them out).
+      const counts = await page.$$eval("#counts dd", (dds) => Object.fromEntries(dds.map((d) => [d.dataset.key, d.textContent.trim()])));
+      assert.match(counts.households, /^8\b/);
+      assert.match(counts.valid, /^7\b/);
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+  });
+}
