@@ -79,6 +79,8 @@ complete() {
 if [ "$force" = 0 ] && complete && [ "$(cat "$stamps/wasm" 2>/dev/null)" = "$wasm_inputs" ] &&
   [ "$(cat "$stamps/js" 2>/dev/null)" = "$js_inputs" ]; then
   log "pkg/ is up to date (inputs unchanged); nothing to build"
+  # The demo's service worker lists www/ and pkg/ with a content hash (www/ may have changed).
+  node scripts/sw-manifest.mjs
   exit 0
 fi
 
@@ -130,3 +132,5 @@ if [ -d js ]; then cp js/*.js pkg/ 2>/dev/null || true; cp js/*.css pkg/ 2>/dev/
 node scripts/finish-pkg.mjs
 echo "$js_inputs" >"$stamps/js"
 log "pkg/ ready: $(du -sh pkg | cut -f1)"
+# The demo site's service worker: its precache list and version (a hash of www/ and pkg/).
+node scripts/sw-manifest.mjs
