@@ -16,27 +16,20 @@
 // init(); no other fetch, no inline style or script, and every user-supplied text is rendered with
 // textContent, never as HTML.
 
-import init, { assess as engineAssess, validate as engineValidate, version as engineVersion } from "./tuopin.js";
+import { assess as engineAssess, validate as engineValidate } from "./tuopin.js";
 import { STRINGS, normaliseLang, fill, PROVINCE_CODES, provinceName } from "./tuopin-assessment-i18n.js";
-import { styleSheet } from "./tuopin-assessment-styles.js";
+import { adoptStyles } from "./tuopin-assessment-styles.js";
+import {
+  h, appendAll, setChildren, halfWidth, parseNumber, normaliseDate, getPath, setPath, parentPath, clone, todayIso,
+} from "./tuopin-assessment-dom.js";
+import { loadEngine, failureKind, FAILURE_TEXT } from "./tuopin-assessment-loader.js";
+import {
+  LINE_PROBLEMS, LINE_ATTRIBUTES, normaliseHostLines, hostLine, rememberedLine, rememberLine, isLineValue, lineKeyFor,
+} from "./tuopin-assessment-lines.js";
+import { readDraft, writeDraft, removeDraft, hasDraft, expiryDate, DRAFT_DAYS } from "./tuopin-assessment-drafts.js";
+import { idStatus, birthFromId, sexFromId } from "./tuopin-assessment-idcard.js";
 
-// ---------------------------------------------------------------------------------------------
-// Engine loading: one shared promise. A host that already called init() (for example with the
-// wasm bytes, under connect-src 'none') makes this a no-op.
-
-let enginePromise = null;
-
-/** Loads the wasm engine once; resolves to version(). `moduleOrPath` as wasm-bindgen's init. */
-export function loadEngine(moduleOrPath) {
-  if (!enginePromise) {
-    const started = moduleOrPath === undefined ? init() : init({ module_or_path: moduleOrPath });
-    enginePromise = started.then(() => engineVersion());
-    enginePromise.catch(() => {
-      enginePromise = null;
-    });
-  }
-  return enginePromise;
-}
+export { loadEngine };
 
 // ---------------------------------------------------------------------------------------------
 // Field descriptions. `path` is the contract path (the same as problem paths), relative to a
@@ -141,99 +134,6 @@ const MANAGED_KEYS = new Set([
 // ---------------------------------------------------------------------------------------------
 // Small helpers.
 
-/** Builds an element. Strings among the children become text nodes: nothing is parsed as HTML. */
-function h(tag, props, ...children) {
-  const el = document.createElement(tag);
-  if (props) {
-    for (const [k, v] of Object.entries(props)) {
-      if (v === undefined || v === null || v === false) continue;
-      if (k === "class") el.className = v;
-      else if (k === "text") el.textContent = String(v);
-      else if (k === "dataset") Object.assign(el.dataset, v);
-      else if (k.startsWith("on") && typeof v === "function") el.addEventListener(k.slice(2), v);
-      else if (k === "value" || k === "checked" || k === "selected" || k === "disabled" || k === "hidden") el[k] = v;
-      else el.setAttribute(k, v === true ? "" : String(v));
-    }
-  }
-  appendAll(el, children);
-  return el;
-}
-
-function appendAll(el, children) {
-  for (const c of children.flat(Infinity)) {
-    if (c === undefined || c === null || c === false) continue;
-    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  }
-}
-
-/** Full-width digits and punctuation (common with Chinese input methods) to ASCII. */
-function halfWidth(s) {
-  return s
-    .replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
-    .replace(/[\uFF0E\u3002]/g, ".")
-    .replace(/[\uFF0D\u2014\u2212]/g, "-")
-    .replace(/\uFF0F/g, "/");
-}
-
-function parseNumber(raw) {
-  const s = halfWidth(raw).trim().replace(/[,\uFF0C\s]/g, "");
-  if (s === "") return undefined;
-  if (/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return Number(s);
-  return raw.trim(); // not a number: the engine names the problem (invalid_type) at this path
-}
-
-function normaliseDate(raw) {
-  const s = halfWidth(raw).trim();
-  if (s === "") return undefined;
-  const m = s.match(/^(\d{4})[-/.\u5E74](\d{1,2})[-/.\u6708](\d{1,2})\u65E5?$/) || s.match(/^(\d{4})(\d{2})(\d{2})$/);
-  if (m) return `${m[1]}-${m[2].padStart(2, "0")}-${m[3].padStart(2, "0")}`;
-  return s; // the engine reports invalid_date at this path
-}
-
-/** "members[2].birthDate" → ["members", 2, "birthDate"]. */
-function splitPath(path) {
-  const out = [];
-  for (const part of path.split(".")) {
-    const re = /([^[\]]+)|\[(\d+)\]/g;
-    let m;
-    while ((m = re.exec(part))) out.push(m[1] !== undefined ? m[1] : Number(m[2]));
-  }
-  return out;
-}
-
-function getPath(obj, path) {
-  let cur = obj;
-  for (const k of splitPath(path)) {
-    if (cur === null || typeof cur !== "object") return undefined;
-    cur = cur[k];
-  }
-  return cur;
-}
-
-/** Sets obj[path] = value, creating objects on the way; undefined values are not written. */
-function setPath(obj, path, value) {
-  if (value === undefined) return;
-  const keys = splitPath(path);
-  let cur = obj;
-  keys.forEach((k, i) => {
-    if (i === keys.length - 1) cur[k] = value;
-    else {
-      if (cur[k] === null || typeof cur[k] !== "object") cur[k] = typeof keys[i + 1] === "number" ? [] : {};
-      cur = cur[k];
-    }
-  });
-}
-
-/** The parent of a problem path: "members[2].birthDate" → "members[2]" → "members" → "". */
-function parentPath(path) {
-  const m = path.match(/^(.*?)(\.[^.[\]]+|\[\d+\])$/);
-  return m ? m[1] : "";
-}
-
-function clone(v) {
-  return v === undefined ? undefined : JSON.parse(JSON.stringify(v));
-}
-
 function emptyHousehold(province) {
   const hh = { members: [{ relation: "head" }], income: {} };
   if (province) hh.province = province;
@@ -243,24 +143,51 @@ function emptyHousehold(province) {
 const TONE = { pass: "pass", fail: "fail", unknown: "unknown", not_applicable: "na" };
 const SYMBOL = { pass: "✓", fail: "✗", unknown: "?", na: "–" };
 
+/** Properties a page may set before this module has loaded (the upgrade-property pattern). */
+const UPGRADE_PROPERTIES = ["policy", "lines", "household", "asOf"];
+
 let instances = 0;
+
+// Without a `lang` attribute the element follows <html lang> (and any ancestor's), also when it
+// changes later: one observer for all instances.
+const followers = new Set();
+let langObserver = null;
+function followPageLanguage(el, on) {
+  if (on) followers.add(el);
+  else followers.delete(el);
+  if (typeof MutationObserver !== "function") return;
+  if (followers.size && !langObserver) {
+    langObserver = new MutationObserver(() => {
+      for (const f of followers) f._pageLangChanged();
+    });
+    langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ["lang"], subtree: true });
+  } else if (!followers.size && langObserver) {
+    langObserver.disconnect();
+    langObserver = null;
+  }
+}
+
+// Under a server-side renderer (Node) there is no HTMLElement: the module then defines nothing.
+const Base = typeof HTMLElement === "function" ? HTMLElement : class {};
 
 // ---------------------------------------------------------------------------------------------
 
-export class TuopinAssessment extends HTMLElement {
+export class TuopinAssessment extends Base {
   static get observedAttributes() {
-    return ["lang", "as-of", "province", "no-draft", "draft-key"];
+    return ["lang", "as-of", "province", "draft", "no-draft", "draft-key", "monitoring-lines", "poverty-lines"];
   }
 
   constructor() {
     super();
     this._uid = `tp${++instances}`;
     this._root = this.attachShadow({ mode: "open" });
-    this._root.adoptedStyleSheets = [styleSheet()];
+    adoptStyles(this._root);
     this._policy = undefined;
+    this._lines = {};
     this._report = null;
     this._reportHousehold = null;
     this._reportOptions = null;
+    this._reportLine = null;
     this._problems = [];
     this._stale = false;
     this._view = "form";
@@ -272,6 +199,7 @@ export class TuopinAssessment extends HTMLElement {
     this._saveTimer = 0;
     this._whatIfTimer = 0;
     this._whatIfDelta = 0;
+    this._draftSavedAt = 0;
   }
 
   // ---- public API --------------------------------------------------------------------------
@@ -282,7 +210,21 @@ export class TuopinAssessment extends HTMLElement {
 
   set policy(value) {
     this._policy = value === null || value === undefined ? undefined : clone(value);
-    if (this._report) this._assess({ quiet: true });
+    if (this._report && this._rendered) this._assess({ quiet: true, cause: "policy" });
+  }
+
+  /**
+   * Lines set by the host per province and year, used where no built-in pack has one:
+   * { monitoringLine: { "CN-FJ": { "2026": 7000 } }, povertyLine: { ... } }; a value is an amount
+   * (元/人·年) or { dibaoMonthly, factor }. The `policy` property, when it names a line, wins.
+   */
+  get lines() {
+    return clone(this._lines);
+  }
+
+  set lines(value) {
+    this._lines = normaliseHostLines(clone(value));
+    if (this._report && this._rendered) this._assess({ quiet: true, cause: "property" });
   }
 
   get household() {
@@ -302,7 +244,9 @@ export class TuopinAssessment extends HTMLElement {
   }
 
   set asOf(value) {
+    this._attrCause = "property";
     this.setAttribute("as-of", value);
+    this._attrCause = undefined;
   }
 
   /** Loads a Household, or `{ household, options }` (the CLI's file form; options.asOf is used). */
@@ -326,7 +270,7 @@ export class TuopinAssessment extends HTMLElement {
 
   /** Assesses the current form; resolves to the Report, or null when the input is invalid. */
   assess() {
-    return this._assess({ quiet: false });
+    return this._assess({ quiet: false, cause: "submit" });
   }
 
   /** Empties the form, removes the draft and the result. */
@@ -344,8 +288,22 @@ export class TuopinAssessment extends HTMLElement {
 
   // ---- lifecycle ---------------------------------------------------------------------------
 
+  /** A property set on the element before this module loaded shadows the class's accessor. */
+  _upgradeProperties() {
+    for (const prop of UPGRADE_PROPERTIES) {
+      if (Object.prototype.hasOwnProperty.call(this, prop)) {
+        const value = this[prop];
+        delete this[prop];
+        this[prop] = value;
+      }
+    }
+  }
+
   connectedCallback() {
+    if (!this.hasAttribute("lang")) followPageLanguage(this, true);
     if (this._rendered) return;
+    this._upgradeProperties();
+    this._readLineAttributes();
     this._lang = this._resolveLang();
     let household = this._pendingHousehold;
     let asOf = this._pendingAsOf;
@@ -366,6 +324,7 @@ export class TuopinAssessment extends HTMLElement {
   }
 
   disconnectedCallback() {
+    followPageLanguage(this, false);
     if (this._saveTimer) {
       clearTimeout(this._saveTimer);
       this._saveDraft();
@@ -373,32 +332,62 @@ export class TuopinAssessment extends HTMLElement {
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
+    if (name in LINE_ATTRIBUTES) this._readLineAttributes();
     if (!this._rendered || oldValue === newValue) return;
+    const cause = this._attrCause || "attribute";
     if (name === "lang") {
-      const lang = this._resolveLang();
-      if (lang === this._lang) return;
-      const household = this._serialize();
-      const asOf = this._asOfValue();
-      this._lang = lang;
-      this._build(household, asOf);
-      // Messages come from the engine in the requested language: ask again.
-      if (this._report) this._assess({ quiet: true, keepStale: this._stale });
-      else if (this._problems.length) this._revalidate({ all: true });
+      followPageLanguage(this, newValue === null);
+      this._languageChanged();
     } else if (name === "as-of") {
       const c = this._controls.get("asOf");
       if (c && newValue) {
         c.input.value = newValue;
         this._updateRegimeHint();
-        this._markStale();
+        if (this._report) this._assess({ quiet: true, cause });
       }
     } else if (name === "province") {
       const c = this._controls.get("province");
       if (c && newValue && !c.input.value) c.input.value = newValue;
       this._renderSettingsNote();
-      this._markStale();
-    } else if (name === "no-draft" || name === "draft-key") {
+      if (this._report) this._assess({ quiet: true, cause });
+    } else if (name in LINE_ATTRIBUTES) {
+      if (this._report) this._assess({ quiet: true, cause });
+    } else if (name === "draft" || name === "no-draft" || name === "draft-key") {
+      if (!this._draftEnabled()) this._removeDraft();
       this._renderDraftControls();
     }
+  }
+
+  _readLineAttributes() {
+    const lines = {};
+    for (const [attr, key] of Object.entries(LINE_ATTRIBUTES)) {
+      const raw = this.getAttribute(attr);
+      if (!raw) continue;
+      try {
+        Object.assign(lines, normaliseHostLines(JSON.parse(raw), key));
+      } catch {
+        // Bad JSON is the host's error, said once in the console; the element then asks the person.
+        console.warn(`<tuopin-assessment ${attr}>: not valid JSON, ignored`);
+      }
+    }
+    this._attrLines = lines;
+  }
+
+  _pageLangChanged() {
+    if (this.hasAttribute("lang") || !this._rendered) return;
+    this._languageChanged();
+  }
+
+  _languageChanged() {
+    const lang = this._resolveLang();
+    if (lang === this._lang) return;
+    const household = this._serialize();
+    const asOf = this._asOfValue();
+    this._lang = lang;
+    this._build(household, asOf);
+    // Messages come from the engine in the requested language: ask again.
+    if (this._report) this._assess({ quiet: true, keepStale: this._stale, cause: "language" });
+    else if (this._problems.length) this._revalidate({ all: true });
   }
 
   // ---- language ----------------------------------------------------------------------------
@@ -413,6 +402,20 @@ export class TuopinAssessment extends HTMLElement {
   _t(key, values) {
     const s = STRINGS[this._lang].ui[key] ?? STRINGS["zh-CN"].ui[key] ?? key;
     return values ? fill(s, values) : s;
+  }
+
+  /** "label：value" with the colon of the language (GB/T 15834 full-width in zh-CN). */
+  _pair(label, value) {
+    return `${label}${this._colon()}${value}`;
+  }
+
+  _colon() {
+    return this._lang === "en" ? ": " : "：";
+  }
+
+  /** " (x)" in English, "（x）" in Chinese. */
+  _paren(x) {
+    return this._lang === "en" ? ` (${x})` : `（${x}）`;
   }
 
   _code(group, code) {
@@ -440,55 +443,95 @@ export class TuopinAssessment extends HTMLElement {
         this._renderEngineStatus();
         this._emit("tuopin-ready", { version: v });
       })
-      .catch((e) => {
-        this._engine = "failed";
-        this._engineError = e instanceof Error ? e.message : String(e);
-        this._renderEngineStatus();
-        this._emit("tuopin-error", { message: this._engineError });
-      });
+      .catch((e) => this._engineFailed(e));
   }
 
-  _options() {
+  _engineFailed(e) {
+    this._engine = "failed";
+    this._engineError = e instanceof Error ? e.message : String(e);
+    this._engineFailure = failureKind(e);
+    this._renderEngineStatus();
+    this._emit("tuopin-error", { message: this._engineError, kind: this._engineFailure });
+  }
+
+  /** The province and year whose income line applies: options.province or the household's. */
+  _lineSlot(household, asOf) {
+    const province = this.getAttribute("province") || (household && household.province) || "";
+    const year = /^\d{4}/.test(asOf || "") ? asOf.slice(0, 4) : "";
+    return { key: lineKeyFor(asOf), province, year };
+  }
+
+  /**
+   * options for the engine, and where the income line came from when the element supplied it:
+   * { options, line: { key, value, origin: "policy" | "host" | "typed", province, year } | null }.
+   */
+  _optionsAndLine(household) {
     const o = { lang: this._lang };
     const asOf = this._asOfValue();
     if (asOf) o.asOf = asOf;
     const province = this.getAttribute("province");
     if (province) o.province = province;
-    if (this._policy !== undefined) o.policy = clone(this._policy);
-    return o;
+    const policy = this._policy !== undefined ? clone(this._policy) : {};
+    const slot = this._lineSlot(household, asOf);
+    let line = null;
+    if (policy[slot.key] !== undefined && policy[slot.key] !== null) {
+      line = { ...slot, value: policy[slot.key], origin: "policy" };
+    } else if (slot.year) {
+      const hostValue = hostLine(this._lines, slot.key, slot.province, slot.year) ?? hostLine(this._attrLines, slot.key, slot.province, slot.year);
+      const typed = hostValue === undefined ? rememberedLine(slot.key, slot.province, slot.year) : undefined;
+      if (hostValue !== undefined) line = { ...slot, value: clone(hostValue), origin: "host" };
+      else if (typed !== undefined) line = { ...slot, value: clone(typed), origin: "typed" };
+      if (line) policy[slot.key] = clone(line.value);
+    }
+    if (Object.keys(policy).length) o.policy = policy;
+    return { options: o, line };
   }
 
-  async _assess({ quiet, keepStale = false }) {
+  _options() {
+    return this._optionsAndLine(this._serialize()).options;
+  }
+
+  /**
+   * One assessment, asked for by the person or the host; `cause` says which (contract v1.1
+   * item 5: submit | language | policy | attribute | property). Exactly one tuopin-result or
+   * tuopin-invalid event per call that reaches the engine.
+   */
+  async _assess({ quiet, keepStale = false, cause = "submit" }) {
+    if (this._engine === "failed") {
+      this._renderEngineStatus();
+      if (!quiet) this._focusEngineAlert();
+      return null;
+    }
     const submit = this._root.querySelector("button[type=submit]");
     try {
       if (this._engine !== "ready") {
         if (submit) submit.disabled = true;
         await loadEngine();
         this._engine = "ready";
+        if (submit) submit.disabled = false;
       }
     } catch (e) {
-      this._engine = "failed";
-      this._engineError = e instanceof Error ? e.message : String(e);
-      this._renderEngineStatus();
+      this._engineFailed(e);
+      if (!quiet) this._focusEngineAlert();
       return null;
-    } finally {
-      if (submit) submit.disabled = false;
     }
     const household = this._serialize();
-    const options = this._options();
+    const { options, line } = this._optionsAndLine(household);
     let report;
     try {
       report = engineAssess(household, options);
     } catch (e) {
       if (e && Array.isArray(e.problems)) {
-        this._showProblems(e.problems, { focus: !quiet });
-        if (!quiet) this._announce(this._t("announceInvalid", { n: e.problems.length }));
-        this._emit("tuopin-invalid", { problems: clone(e.problems), household: clone(household), options: clone(options) });
+        const lineProblem = e.problems.some((p) => p.code in LINE_PROBLEMS);
+        this._showProblems(e.problems, { focus: !quiet && !lineProblem });
+        if (lineProblem && !quiet) this._focusLinePrompt();
+        if (!quiet) this._announce(this._t(lineProblem ? "announceLineNeeded" : "announceInvalid", { n: e.problems.length }));
+        this._emit("tuopin-invalid", { problems: clone(e.problems), household: clone(household), cause, options: clone(options) });
         if (this._report) this._markStale();
         return null;
       }
       const message = e instanceof Error ? e.message : String(e);
-      this._showProblems([{ path: "", code: "engine_error", message: `${this._t("engineError")} ${message}` }], { focus: !quiet });
+      this._showProblems([{ path: "", code: "engine_error", message: `${this._t("engineError")}${message}` }], { focus: !quiet });
       this._emit("tuopin-error", { message });
       return null;
     }
@@ -496,9 +539,11 @@ export class TuopinAssessment extends HTMLElement {
     this._report = report;
     this._reportHousehold = household;
     this._reportOptions = options;
+    this._reportLine = line;
     this._stale = keepStale;
     this._whatIfDelta = 0;
     this._renderResult();
+    this._renderLineInUse();
     if (!quiet) {
       this._announce(this._t("announceResult", { verdict: this._verdictText(report) }));
       const heading = this._root.getElementById(`${this._uid}-result-title`);
@@ -507,7 +552,7 @@ export class TuopinAssessment extends HTMLElement {
         heading.scrollIntoView?.({ block: "start" });
       }
     }
-    this._emit("tuopin-result", { report: clone(report), household: clone(household), options: clone(options) });
+    this._emit("tuopin-result", { report: clone(report), household: clone(household), cause, options: clone(options) });
     return clone(report);
   }
 
@@ -517,8 +562,9 @@ export class TuopinAssessment extends HTMLElement {
 
   // ---- draft -------------------------------------------------------------------------------
 
+  /** Drafts are off unless the host sets `draft` (issue 10 §3); `no-draft` still turns them off. */
   _draftEnabled() {
-    return !this.hasAttribute("no-draft");
+    return this.hasAttribute("draft") && !this.hasAttribute("no-draft");
   }
 
   _draftKey() {
@@ -527,15 +573,9 @@ export class TuopinAssessment extends HTMLElement {
 
   _readDraft() {
     if (!this._draftEnabled()) return null;
-    try {
-      const raw = window.localStorage.getItem(this._draftKey());
-      if (!raw) return null;
-      const d = JSON.parse(raw);
-      if (d && d.v === 1 && d.household && typeof d.household === "object") return d;
-    } catch {
-      /* storage unavailable or corrupt: start empty */
-    }
-    return null;
+    const d = readDraft(this._draftKey());
+    if (d) this._draftSavedAt = d.savedAt;
+    return d;
   }
 
   _scheduleSave() {
@@ -547,23 +587,21 @@ export class TuopinAssessment extends HTMLElement {
   _saveDraft() {
     this._saveTimer = 0;
     if (!this._draftEnabled()) return;
-    try {
-      window.localStorage.setItem(this._draftKey(), JSON.stringify({ v: 1, household: this._serialize(), asOf: this._asOfValue() }));
-      const s = this._root.getElementById(`${this._uid}-draft-status`);
-      if (s) s.textContent = this._t("draftSaved");
-    } catch {
-      /* storage full or disabled: nothing is kept, which is safe */
+    const now = Date.now();
+    if (writeDraft(this._draftKey(), this._serialize(), this._asOfValue(), now)) {
+      this._draftSavedAt = now;
+      const s = this._root.getElementById(`${this._uid}-draft-saved`);
+      if (s) s.textContent = this._t("draftSaved", { date: expiryDate(now) });
     }
   }
 
   _removeDraft() {
     clearTimeout(this._saveTimer);
     this._saveTimer = 0;
-    try {
-      window.localStorage.removeItem(this._draftKey());
-    } catch {
-      /* nothing to remove */
-    }
+    this._draftSavedAt = 0;
+    removeDraft(this._draftKey());
+    const s = this._root.getElementById(`${this._uid}-draft-saved`);
+    if (s) s.textContent = "";
   }
 
   // ---- building the form -------------------------------------------------------------------
@@ -571,8 +609,7 @@ export class TuopinAssessment extends HTMLElement {
   _defaultAsOf() {
     const a = this.getAttribute("as-of");
     if (a) return a;
-    const d = new Date(); // the page's date is only a default; the engine itself never reads a clock
-    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+    return todayIso(); // the page's date is only a default; the engine itself never reads a clock
   }
 
   _asOfValue() {
@@ -582,6 +619,7 @@ export class TuopinAssessment extends HTMLElement {
 
   _build(household, asOf) {
     const focusPath = this._root.activeElement?.dataset?.path;
+    const oldWrap = this._wrap;
     this._controls = new Map();
     this._extra = {};
     for (const [k, v] of Object.entries(household)) if (!MANAGED_KEYS.has(k)) this._extra[k] = v;
@@ -591,6 +629,7 @@ export class TuopinAssessment extends HTMLElement {
 
     this._live = h("div", { class: "visually-hidden", role: "status", "aria-live": "polite", "aria-atomic": "true" });
     this._engineLine = h("p", { class: "status-line", id: `${id}-engine` });
+    this._engineAlert = h("div", { class: "engine-alert", part: "engine-alert", role: "alert", tabindex: "-1", hidden: true });
     this._draftBar = h("div", { class: "toolbar screen-only", part: "toolbar" });
     this._summary = h("div", {
       class: "error-summary", part: "error-summary", tabindex: "-1", hidden: true, role: "region",
@@ -599,6 +638,8 @@ export class TuopinAssessment extends HTMLElement {
     this._resultBox = h("section", { class: "result", part: "result", "aria-labelledby": `${id}-result-title`, hidden: true });
     this._printBox = h("section", { class: "print-view", part: "print", hidden: true, "aria-labelledby": `${id}-print-title` });
     this._settingsNote = h("p", { class: "hint", id: `${id}-settings-note` });
+    this._lineInUse = h("div", { class: "line-in-use", id: `${id}-line-in-use`, hidden: true });
+    this._linePrompt = h("div", { class: "line-prompt-slot" });
 
     const form = h("form", { part: "form", novalidate: true, autocomplete: "off", "aria-labelledby": `${id}-form-title`,
       onsubmit: (e) => { e.preventDefault(); this.assess(); },
@@ -610,6 +651,8 @@ export class TuopinAssessment extends HTMLElement {
       this._fieldset("settings", "formHint", [
         h("div", { class: "grid" }, this._field({ path: "asOf", kind: "date", required: true }, "asOf")),
         this._settingsNote,
+        this._lineInUse,
+        this._linePrompt,
       ]),
       this._fieldset("household", null, h("div", { class: "grid" }, HOUSEHOLD_FIELDS.map((f) => this._field(f, f.path)))),
       this._membersFieldset(members),
@@ -633,15 +676,18 @@ export class TuopinAssessment extends HTMLElement {
     this._form = form;
 
     const main = h("div", { class: "main" },
-      this._engineLine, this._draftBar, this._summary, form);
+      this._engineLine, this._engineAlert, this._draftBar, this._summary, form);
     this._main = main;
     this._wrap = h("div", { class: "wrap", part: "container" }, main, this._resultBox, this._printBox, this._live);
-    this._root.replaceChildren(this._wrap);
+    if (oldWrap && oldWrap.parentNode === this._root) this._root.replaceChild(this._wrap, oldWrap);
+    else this._root.appendChild(this._wrap);
 
     this._populate(household, asOf);
     this._renderEngineStatus();
     this._renderDraftControls();
     this._renderSettingsNote();
+    this._renderLinePrompt();
+    this._renderLineInUse();
     this._updateRegimeHint();
     this._updateConditional();
     if (this._report) this._renderResult();
@@ -714,7 +760,7 @@ export class TuopinAssessment extends HTMLElement {
     const [labelText, hintText] = spec.label ? [this._t(spec.label), ""] : path === "asOf" ? STRINGS[this._lang].field.asOf : this._fieldText(path);
     const hintId = hintText ? `${id}-hint` : null;
     const errId = `${id}-err`;
-    const req = spec.required ? h("span", { class: "req", text: ` (${this._t("required")})` }) : null;
+    const req = spec.required ? h("span", { class: "req", text: this._paren(this._t("required")) }) : null;
     // An empty hint keeps the inputs of one grid row level with each other (hidden from readers).
     const hint = hintText ? h("span", { class: "hint", id: hintId, text: hintText }) : h("span", { class: "hint empty", "aria-hidden": "true" });
     const err = h("p", { class: "error", id: errId, hidden: true, dataset: { errorFor: path } });
@@ -738,9 +784,20 @@ export class TuopinAssessment extends HTMLElement {
 
     if (spec.kind === "text" || spec.kind === "date" || spec.kind === "money" || spec.kind === "number") {
       const numeric = spec.kind === "money" || spec.kind === "number";
-      input = h("input", { ...common, type: "text", inputmode: numeric ? "decimal" : spec.kind === "date" ? "numeric" : undefined,
+      // Dates: a phone's numeric keypad has no "-" on iOS, so 8 digits (19750315) are enough and
+      // become 1975-03-15 when the field is left; "1975-03-15", "1975/3/15" and "1975年3月15日" work too.
+      input = h("input", { ...common, type: "text",
+        inputmode: numeric ? "decimal" : spec.kind === "date" || spec.id ? "numeric" : undefined,
         spellcheck: "false", autocomplete: "off", "aria-required": spec.required ? "true" : undefined,
-        placeholder: spec.kind === "date" ? "YYYY-MM-DD" : undefined });
+        maxlength: spec.id ? "22" : undefined });
+      if (spec.id) {
+        // The ID number is checked as it is typed; the status is announced politely.
+        const status = h("span", { class: "hint id-status", id: `${id}-status`, "aria-live": "polite" });
+        appendAll(wrapper, [h("label", { for: id }, labelText, req), hint, input, status, err]);
+        this._controls.set(path, { spec, input, err, hintId, wrapper, statusId: status.id });
+        this._describe(input, [hintId, status.id]);
+        return wrapper;
+      }
     } else {
       input = h("select", { ...common, "aria-required": spec.required ? "true" : undefined });
       const blank = spec.kind === "bool" || !spec.required ? this._t("unknownOption") : this._t("chooseOption");
@@ -748,7 +805,7 @@ export class TuopinAssessment extends HTMLElement {
       if (spec.kind === "bool") {
         input.append(h("option", { value: "true", text: this._t("yes") }), h("option", { value: "false", text: this._t("no") }));
       } else if (spec.kind === "province") {
-        for (const code of PROVINCE_CODES) input.append(h("option", { value: code, text: `${provinceName(code, this._lang)} (${code})` }));
+        for (const code of PROVINCE_CODES) input.append(h("option", { value: code, text: `${provinceName(code, this._lang)}${this._paren(code)}` }));
       } else {
         const group = spec.codes === "grade" ? "grade" : spec.codes;
         for (const code of ENUMS[spec.codes]) input.append(h("option", { value: String(code), text: this._code(group, code) }));
@@ -778,6 +835,7 @@ export class TuopinAssessment extends HTMLElement {
       case "date":
         return normaliseDate(raw);
       case "money":
+        return parseNumber(raw, { money: true });
       case "number":
         return parseNumber(raw);
       case "bool":
@@ -886,9 +944,43 @@ export class TuopinAssessment extends HTMLElement {
   // ---- form events -------------------------------------------------------------------------
 
   _onInput(e) {
-    if (e.target?.dataset?.path === "asOf") this._updateRegimeHint();
+    const path = e.target?.dataset?.path;
+    if (path === "asOf") this._updateRegimeHint();
+    if (path && /^members\[\d+\]\.idNumber$/.test(path)) this._idTyped(path);
+    else if (path && /^members\[\d+\]\.(birthDate|sex)$/.test(path)) delete e.target.dataset.fromId; // edited by hand
     this._markStale();
     this._scheduleSave();
+  }
+
+  /**
+   * As a 身份证号 is typed: its check digit is verified (GB 11643), and once it is valid the
+   * member's birth date and sex are filled from it, unless the person typed them by hand.
+   */
+  _idTyped(path) {
+    const c = this._controls.get(path);
+    if (!c) return;
+    const id = halfWidth(c.input.value).replace(/\s/g, "").toUpperCase();
+    const status = this._root.getElementById(c.statusId);
+    const st = idStatus(id);
+    let text = "";
+    if (st === "ok") {
+      const prefix = path.replace(/idNumber$/, "");
+      const fillFrom = (field, value) => {
+        const t = this._controls.get(prefix + field);
+        if (!t || !value) return;
+        if (t.input.value === "" || t.input.dataset.fromId === "1") {
+          t.input.value = value;
+          t.input.dataset.fromId = "1";
+        }
+      };
+      fillFrom("birthDate", birthFromId(id));
+      fillFrom("sex", sexFromId(id));
+      text = this._t("idOk");
+    } else if (st === "bad_checksum") text = this._t("idBadChecksum");
+    else if (st === "bad_format") text = this._t("idBadFormat");
+    else if (st === "bad_date") text = this._t("idBadDate");
+    if (status && status.textContent !== text) status.textContent = text;
+    if (status) status.classList.toggle("id-bad", st !== "ok" && st !== "partial");
   }
 
   _onChange(e) {
@@ -947,32 +1039,215 @@ export class TuopinAssessment extends HTMLElement {
   _renderSettingsNote() {
     const p = this.getAttribute("province");
     if (!this._settingsNote) return;
-    this._settingsNote.textContent = p ? this._t("provinceFromAttr", { p: `${provinceName(p, this._lang)} (${p})` }) : "";
+    this._settingsNote.textContent = p ? this._t("provinceFromAttr", { p: `${provinceName(p, this._lang)}${this._paren(p)}` }) : "";
     this._settingsNote.hidden = !p;
   }
 
   _renderEngineStatus() {
     if (!this._engineLine) return;
+    const submit = this._form ? this._form.querySelector("button[type=submit]") : null;
+    if (submit) submit.disabled = this._engine === "failed";
     if (this._engine === "ready") {
       const v = this._version;
-      this._engineLine.textContent = `${this._t("engineReady")}${v && v.crate ? ` (tuopin ${v.crate})` : ""}`;
+      this._engineLine.textContent = `${this._t("engineReady")}${v && v.crate ? `（tuopin ${v.crate}）` : ""}`;
+      this._engineAlert.hidden = true;
     } else if (this._engine === "failed") {
-      this._engineLine.textContent = `${this._t("engineFailed")} ${this._engineError ?? ""}`;
+      // A visible, announced explanation, in the element's language and the other one (the site
+      // owner who reads it may not read the page's language), with what to change.
+      this._engineLine.textContent = this._t("engineFailed");
+      const kind = this._engineFailure || "other";
+      const block = (lang) => {
+        const t = FAILURE_TEXT[lang];
+        const [what, todo] = t[kind];
+        return h("div", { lang, class: "engine-alert-lang" },
+          h("p", { class: "engine-alert-title", text: t.title }),
+          h("p", { text: what }),
+          h("p", { text: todo }));
+      };
+      const other = this._lang === "en" ? "zh-CN" : "en";
+      setChildren(this._engineAlert,
+        block(this._lang),
+        h("details", null, h("summary", { lang: other, text: other === "en" ? "In English" : "中文说明" }), block(other)),
+        h("p", { class: "note", text: `${FAILURE_TEXT[this._lang].detail}${this._engineError || ""}` }));
+      this._engineAlert.hidden = false;
     } else {
       this._engineLine.textContent = this._t("loading");
+      this._engineAlert.hidden = true;
     }
+  }
+
+  _focusEngineAlert() {
+    if (!this._engineAlert || this._engineAlert.hidden) return;
+    this._engineAlert.focus();
+    this._engineAlert.scrollIntoView?.({ block: "start" });
   }
 
   _renderDraftControls() {
     if (!this._draftBar) return;
     const on = this._draftEnabled();
-    this._draftBar.replaceChildren(
-      h("p", { class: "status-line", id: `${this._uid}-draft-status`, text: on ? this._t("draftNote") : this._t("draftOff") }),
+    const saved = on && this._draftSavedAt && hasDraft(this._draftKey()) ? this._t("draftSaved", { date: expiryDate(this._draftSavedAt) }) : "";
+    setChildren(this._draftBar,
+      // The shared-computer notice stays while drafts are on; "saved" is a line of its own.
+      h("p", { class: "status-line draft-note", id: `${this._uid}-draft-status`,
+        text: on ? this._t("draftNote", { days: DRAFT_DAYS }) : this._t("draftOff") }),
+      on ? h("p", { class: "status-line", id: `${this._uid}-draft-saved`, text: saved }) : null,
       h("button", { type: "button", class: "danger", part: "button clear", id: `${this._uid}-clear`,
         text: on ? this._t("clearDraft") : this._t("clearForm"), onclick: () => this.clear() }),
       h("button", { type: "button", part: "button print-view", id: `${this._uid}-print-view`, text: this._t("printView"),
         onclick: () => this._openPrintView() }),
     );
+  }
+
+  // ---- the income line in force (issue 10 §1) ------------------------------------------------
+
+  _placeName(province) {
+    return province ? provinceName(province, this._lang) : this._t("yourProvince");
+  }
+
+  _lineValueText(value) {
+    if (typeof value === "number") return this._t("lineAmount", { n: this._money(value) });
+    if (value && typeof value === "object") return this._t("lineDibao", { m: this._money(value.dibaoMonthly), f: this._money(value.factor) });
+    return "—";
+  }
+
+  /** Shown under the date when the element itself supplied the line: which, from where, changeable. */
+  _renderLineInUse() {
+    const box = this._lineInUse;
+    if (!box) return;
+    const line = this._reportLine;
+    if (!line || line.origin === "policy" || this._linePromptOpen) {
+      box.hidden = true;
+      setChildren(box);
+      return;
+    }
+    const what = this._t(line.key === "monitoringLine" ? "monitoringLineName" : "povertyLineName");
+    const from = this._t(line.origin === "host" ? "lineFromHost" : "lineFromTyped", { place: this._placeName(line.province), year: line.year });
+    setChildren(box,
+      h("p", { class: "hint" }, this._pair(what, this._lineValueText(line.value)), this._paren(from), " ",
+        line.origin === "typed" ? h("button", { type: "button", class: "link", text: this._t("lineChange"),
+          onclick: () => this._openLinePrompt({ key: line.key, province: line.province, year: line.year, value: line.value }) }) : null));
+    box.hidden = false;
+  }
+
+  _focusLinePrompt() {
+    const input = this._root.getElementById(`${this._uid}-line-amount`);
+    if (!input) return;
+    input.focus();
+    const fs = this._root.getElementById(`${this._uid}-line-prompt`);
+    if (fs && fs.scrollIntoView) fs.scrollIntoView({ block: "start" });
+  }
+
+  /** Opens the in-place prompt for the line of `slot` ({ key, province, year, value? }). */
+  _openLinePrompt(slot) {
+    this._linePromptOpen = slot;
+    this._renderLinePrompt();
+    this._renderLineInUse();
+    this._focusLinePrompt();
+  }
+
+  _closeLinePrompt() {
+    this._linePromptOpen = null;
+    this._renderLinePrompt();
+  }
+
+  /**
+   * The in-place question for a missing line: what it is, why it is needed, where an official finds
+   * it, and, after 2025, that the 2021–2025 rules are applied. An amount, or the local 农村低保
+   * monthly standard and a multiple (contract v1.1 item 4). Registered as the control of the
+   * problem path, so the error summary links here.
+   */
+  _renderLinePrompt() {
+    const slotBox = this._linePrompt;
+    if (!slotBox) return;
+    for (const k of Object.values(LINE_PROBLEMS)) this._controls.delete(`options.policy.${k}`);
+    const slot = this._linePromptOpen;
+    if (!slot) {
+      setChildren(slotBox);
+      return;
+    }
+    const id = `${this._uid}-line`;
+    const monitoring = slot.key === "monitoringLine";
+    const place = this._placeName(slot.province);
+    const year = slot.year || "—";
+    const prev = slot.value;
+    const byDibao = prev && typeof prev === "object";
+    const t = (k, v) => this._t(k, { place, year, ...v });
+    const err = h("p", { class: "error", id: `${id}-err`, hidden: true, dataset: { errorFor: `options.policy.${slot.key}` } });
+    const amount = h("input", { type: "text", inputmode: "decimal", id: `${id}-amount`, autocomplete: "off", spellcheck: "false",
+      part: "input", "aria-describedby": `${id}-amount-hint`, dataset: { linePart: "amount" },
+      value: typeof prev === "number" ? String(prev) : "" });
+    const dibao = h("input", { type: "text", inputmode: "decimal", id: `${id}-dibao`, autocomplete: "off", spellcheck: "false",
+      part: "input", "aria-describedby": `${id}-dibao-hint`, value: byDibao ? String(prev.dibaoMonthly) : "" });
+    const factor = h("input", { type: "text", inputmode: "decimal", id: `${id}-factor`, autocomplete: "off", spellcheck: "false",
+      part: "input", "aria-describedby": `${id}-factor-hint`, value: byDibao ? String(prev.factor) : "" });
+    const radio = (value, text, checked) => h("label", { class: "check-row", for: `${id}-basis-${value}` },
+      h("input", { type: "radio", name: `${id}-basis`, id: `${id}-basis-${value}`, value, checked }), text);
+    const amountBox = h("div", { class: "field", hidden: byDibao },
+      h("label", { for: `${id}-amount`, text: t(monitoring ? "lineAmountLabelMonitoring" : "lineAmountLabelPoverty") }),
+      h("span", { class: "hint", id: `${id}-amount-hint`, text: this._t("lineAmountHint") }), amount);
+    const dibaoBox = h("div", { class: "grid", hidden: !byDibao },
+      h("div", { class: "field" }, h("label", { for: `${id}-dibao`, text: this._t("dibaoMonthlyLabel") }),
+        h("span", { class: "hint", id: `${id}-dibao-hint`, text: this._t("dibaoMonthlyHint") }), dibao),
+      h("div", { class: "field" }, h("label", { for: `${id}-factor`, text: this._t("dibaoFactorLabel") }),
+        h("span", { class: "hint", id: `${id}-factor-hint`, text: this._t("dibaoFactorHint") }), factor));
+    const basis = h("fieldset", { class: "multi", onchange: (e) => {
+      const dib = e.target && e.target.value === "dibao";
+      amountBox.hidden = dib;
+      dibaoBox.hidden = !dib;
+    } },
+    h("legend", { class: "label", text: this._t("lineBasisQuestion") }),
+    h("div", { class: "check-list" }, radio("amount", this._t("lineBasisAmount"), !byDibao), radio("dibao", this._t("lineBasisDibao"), byDibao)));
+    const use = () => {
+      const dib = basis.querySelector("input:checked")?.value === "dibao";
+      let value;
+      const problems = [];
+      if (dib) {
+        const m = parseNumber(dibao.value, { money: true });
+        const f = parseNumber(factor.value);
+        if (typeof m !== "number" || !(m > 0)) problems.push(this._t("dibaoMonthlyBad"));
+        if (typeof f !== "number" || !(f > 0)) problems.push(this._t("dibaoFactorBad"));
+        value = { dibaoMonthly: m, factor: f };
+      } else {
+        const a = parseNumber(amount.value, { money: true });
+        if (typeof a !== "number" || !(a > 0)) problems.push(this._t("lineAmountBad"));
+        value = a;
+      }
+      if (problems.length || !isLineValue(value)) {
+        err.hidden = false;
+        setChildren(err, h("span", { class: "visually-hidden", text: `${this._t("errorPrefix")} ` }), problems.join(" "));
+        const bad = dib ? dibao : amount;
+        bad.setAttribute("aria-invalid", "true");
+        bad.setAttribute("aria-describedby", `${err.id} ${bad.getAttribute("aria-describedby")}`);
+        bad.focus();
+        return;
+      }
+      rememberLine(slot.key, slot.province, slot.year, value);
+      this._closeLinePrompt();
+      this._assess({ quiet: false, cause: "submit" });
+    };
+    const after2025 = /^\d{4}$/.test(String(slot.year)) && Number(slot.year) >= 2026;
+    const fs = h("fieldset", { class: "line-prompt", part: "line-prompt", id: `${id}-prompt`, "aria-describedby": `${id}-what` },
+      h("legend", { text: t(monitoring ? "linePromptTitleMonitoring" : "linePromptTitlePoverty") }),
+      err,
+      h("p", { id: `${id}-what`, text: t(monitoring ? "linePromptWhatMonitoring" : "linePromptWhatPoverty") }),
+      h("p", { text: t(monitoring ? "linePromptWhereMonitoring" : "linePromptWherePoverty") }),
+      after2025 ? h("p", { class: "note", text: this._t("linePromptAfter2025") }) : null,
+      basis, amountBox, dibaoBox,
+      h("p", { class: "note", text: t("linePromptRemember") }),
+      h("div", { class: "actions" },
+        h("button", { type: "button", class: "primary", part: "button line-use", text: this._t("lineUse"), onclick: use })));
+    // Enter in one of these fields uses the line (it is not the household form's submit).
+    fs.addEventListener("keydown", (e) => {
+      if (e.key === "Enter" && e.target && e.target.tagName === "INPUT" && e.target.type === "text") {
+        e.preventDefault();
+        use();
+      }
+    });
+    setChildren(slotBox, fs);
+    this._controls.set(`options.policy.${slot.key}`, {
+      spec: { kind: "money", label: monitoring ? "monitoringLineName" : "povertyLineName", line: true },
+      input: amount, err, hintId: `${id}-amount-hint`, wrapper: fs,
+    });
   }
 
   _announce(text) {
@@ -1055,7 +1330,7 @@ export class TuopinAssessment extends HTMLElement {
       for (const i of inputs) {
         i.removeAttribute("aria-invalid");
         const regime = i.dataset.path === "asOf" ? `${this._uid}-regime-hint` : null;
-        this._describe(i, [c.hintId, regime]);
+        this._describe(i, [c.hintId, c.statusId, regime]);
       }
     }
     for (const e of this._root.querySelectorAll("fieldset > p.error[data-error-for]")) {
@@ -1072,14 +1347,37 @@ export class TuopinAssessment extends HTMLElement {
 
   /** Engine messages may start with the path ("members[0].birthDate: ..."); the form shows it by label. */
   _message(p) {
-    const m = String(p.message ?? p.code ?? "");
     const path = p.path ?? "";
+    if (p.code in LINE_PROBLEMS) {
+      const slot = this._linePromptOpen || this._lineSlot(this._serialize(), this._asOfValue());
+      return this._t(p.code === "no_monitoring_line" ? "lineNeededMonitoring" : "lineNeededPoverty",
+        { place: this._placeName(slot.province), year: slot.year || "—" });
+    }
+    if (p.code === "invalid_type") {
+      // "类型错误：收到 string，应为 number" reads like a developer's: say what to type.
+      const c = this._controls.get(path.replace(/^household\./, ""));
+      if (c && c.spec.kind === "money") return this._t("moneyHint");
+      if (c && c.spec.kind === "number") return this._t("numberHint");
+    }
+    const m = String(p.message ?? p.code ?? "");
     if (path && m.startsWith(path)) return m.slice(path.length).replace(/^\s*[:：]\s*/, "");
     return m;
   }
 
   _showProblems(problems, { focus }) {
     this._problems = problems;
+    const lineProblem = problems.find((p) => p.code in LINE_PROBLEMS);
+    if (lineProblem) {
+      const slot = { ...this._lineSlot(this._serialize(), this._asOfValue()), key: LINE_PROBLEMS[lineProblem.code], fromProblem: true };
+      const open = this._linePromptOpen;
+      if (!open || open.key !== slot.key || open.province !== slot.province || open.year !== slot.year) {
+        this._linePromptOpen = slot;
+        this._renderLinePrompt();
+        this._renderLineInUse();
+      }
+    } else if (this._linePromptOpen && this._linePromptOpen.fromProblem) {
+      this._closeLinePrompt();
+    }
     this._clearProblemMarks();
     const byTarget = new Map();
     const items = [];
@@ -1096,18 +1394,18 @@ export class TuopinAssessment extends HTMLElement {
       if (target.control) {
         const c = target.control;
         c.err.hidden = false;
-        c.err.replaceChildren(h("span", { class: "visually-hidden", text: `${this._t("errorPrefix")} ` }), text);
+        setChildren(c.err, h("span", { class: "visually-hidden", text: `${this._t("errorPrefix")} ` }), text);
         for (const i of c.boxes ?? [c.input]) {
           i.setAttribute("aria-invalid", "true");
           const regime = i.dataset.path === "asOf" ? `${this._uid}-regime-hint` : null;
-          this._describe(i, [c.err.id, c.hintId, regime]);
+          this._describe(i, [c.err.id, c.hintId, c.statusId, regime]);
         }
       } else {
         const fs = target.group;
         const err = fs.querySelector(":scope > p.error[data-error-for]");
         if (err) {
           err.hidden = false;
-          err.replaceChildren(h("span", { class: "visually-hidden", text: `${this._t("errorPrefix")} ` }), text);
+          setChildren(err, h("span", { class: "visually-hidden", text: `${this._t("errorPrefix")} ` }), text);
           fs.setAttribute("data-invalid", "");
           const hint = fs.querySelector(":scope > .section-hint");
           fs.setAttribute("aria-describedby", [err.id, hint?.id].filter(Boolean).join(" "));
@@ -1126,17 +1424,17 @@ export class TuopinAssessment extends HTMLElement {
     const s = this._summary;
     if (!items.length) {
       s.hidden = true;
-      s.replaceChildren();
+      setChildren(s);
       return;
     }
     const list = h("ul", null, items.map(({ p, target }) => {
       const label = target ? this._labelForTarget(target) : null;
-      const text = label ? `${label}: ${this._message(p)}` : p.message;
+      const text = label ? this._pair(label, this._message(p)) : this._message(p);
       if (!target) return h("li", { text });
       return h("li", null, h("button", { type: "button", class: "link", text,
         onclick: () => this._focusTarget(target) }));
     }));
-    s.replaceChildren(
+    setChildren(s,
       h("h3", { id: `${this._uid}-errors-title`, text: this._t("errorsTitle", { n: items.length }) }),
       h("p", { text: this._t("errorsIntro") }),
       list);
@@ -1191,8 +1489,8 @@ export class TuopinAssessment extends HTMLElement {
     this._problems = [];
     if (this._resultBox) {
       this._resultBox.hidden = true;
-      this._resultBox.replaceChildren();
-      this._printBox.replaceChildren();
+      setChildren(this._resultBox);
+      setChildren(this._printBox);
       this._wrap.classList.remove("has-result");
     }
     if (this._summary) this._showProblems([], { focus: false });
@@ -1217,8 +1515,8 @@ export class TuopinAssessment extends HTMLElement {
 
   _verdictText(report) {
     const v = this._verdictInfo(report);
-    let text = `${v.label}: ${v.text}`;
-    if (report.riskElimination) text += `; ${this._t("elimination")}: ${this._code("elimination", report.riskElimination.verdict)}`;
+    let text = this._pair(v.label, v.text);
+    if (report.riskElimination) text += `${this._lang === "en" ? "; " : "；"}${this._pair(this._t("elimination"), this._code("elimination", report.riskElimination.verdict))}`;
     return text;
   }
 
@@ -1230,20 +1528,20 @@ export class TuopinAssessment extends HTMLElement {
   _verdictBlock(label, tone, text, id) {
     return h("div", { class: `verdict tone-${tone}`, part: `verdict verdict-${tone}`, id, tabindex: id ? "-1" : undefined },
       h("span", { class: "symbol", "aria-hidden": "true", text: SYMBOL[tone] }),
-      h("span", null, `${label}: ${text}`));
+      h("span", null, this._pair(label, text)));
   }
 
   _memberName(index, household) {
     const m = household?.members?.[index];
     const name = m && typeof m.name === "string" && m.name.trim() ? m.name : null;
     const n = `${this._t("member")} ${index + 1}`;
-    return name ? `${n} (${name})` : n;
+    return name ? `${n}${this._paren(name)}` : n;
   }
 
   _blockerText(code, report) {
     if (code in STRINGS[this._lang].code.check) {
       const check = report?.checks?.find((c) => c.id === code);
-      return `${this._code("check", code)}: ${check?.reason || this._code("status", "fail")}`;
+      return this._pair(this._code("check", code), check?.reason || this._code("status", "fail"));
     }
     return this._code("blocker", code);
   }
@@ -1251,7 +1549,7 @@ export class TuopinAssessment extends HTMLElement {
   _renderResult() {
     const report = this._report;
     if (!report) return;
-    this._resultBox.replaceChildren(...this._reportNodes(report, this._reportHousehold, { print: false }));
+    setChildren(this._resultBox, ...this._reportNodes(report, this._reportHousehold, { print: false }));
     this._resultBox.hidden = false;
     this._wrap.classList.add("has-result");
     this._renderPrint();
@@ -1275,7 +1573,7 @@ export class TuopinAssessment extends HTMLElement {
     if (re) {
       const tone = re.verdict === "eligible" ? "pass" : re.verdict === "not_eligible" ? "fail" : "unknown";
       nodes.push(this._verdictBlock(this._t("elimination"), tone, this._code("elimination", re.verdict)));
-      if (re.mode) nodes.push(h("p", { text: `${this._t("mode")}: ${this._code("mode", re.mode)}` }));
+      if (re.mode) nodes.push(h("p", { text: this._pair(this._t("mode"), this._code("mode", re.mode)) }));
       if (typeof re.monthsSinceIdentification === "number") {
         nodes.push(h("p", { text: this._t("monthsSince", { n: re.monthsSinceIdentification }) }));
       }
@@ -1289,7 +1587,7 @@ export class TuopinAssessment extends HTMLElement {
     const facts = [
       [this._t("regime"), this._code("regime", report.regime)],
       [this._t("asOfShort"), pol.asOf ?? ""],
-      [this._t("policyPack"), [pol.pack, pol.province ? `${provinceName(pol.province, this._lang)} (${pol.province})` : null].filter(Boolean).join(" · ")],
+      [this._t("policyPack"), [pol.pack, pol.province ? `${provinceName(pol.province, this._lang)}${this._paren(pol.province)}` : null].filter(Boolean).join(" · ")],
     ];
     if (pol.overrides && Object.keys(pol.overrides).length) facts.push([this._t("overrides"), JSON.stringify(pol.overrides)]);
     nodes.push(this._dl(facts));
@@ -1309,7 +1607,7 @@ export class TuopinAssessment extends HTMLElement {
     return h("div", { class: "unknown-list" },
       h("h3", { text: this._t("stillUnknown") }),
       h("ul", null, codes.map((c) => {
-        const label = c in STRINGS[this._lang].code.check ? `${this._code("check", c)}: ${this._code("status", "unknown")}` : this._code("blocker", c);
+        const label = c in STRINGS[this._lang].code.check ? this._pair(this._code("check", c), this._code("status", "unknown")) : this._code("blocker", c);
         return h("li", { text: label });
       })),
       h("p", { class: "note", text: this._t("stillUnknownHint") }));
@@ -1339,14 +1637,16 @@ export class TuopinAssessment extends HTMLElement {
       [this._t("memberCount"), inc.members ?? "—"],
       [this._t("perCapita"), yuan(inc.perCapita)],
       [this._t("countedPerCapita"), yuan(inc.countedPerCapita)],
-      [`${this._t("line")} (${this._code("lineKind", inc.lineKind)})`, yuan(inc.line)],
+      [`${this._t("line")}${this._paren(this._code("lineKind", inc.lineKind))}`, yuan(inc.line)],
       [this._t("margin"), yuan(inc.margin)],
     ];
     if (typeof inc.transferShare === "number") pairs.push([this._t("transferShare"), `${Math.round(inc.transferShare * 1000) / 10}%`]);
     if (inc.excluded?.length) {
-      pairs.push([this._t("excluded"), inc.excluded.map((x) => `${this._code("transferItem", x.item)} ${yuan(x.amount)}`).join("; ")]);
+      pairs.push([this._t("excluded"), inc.excluded.map((x) => `${this._code("transferItem", x.item)} ${yuan(x.amount)}`).join(this._lang === "en" ? "; " : "；")]);
     }
     if (inc.lineSource) pairs.push([this._t("lineSource"), inc.lineSource]);
+    const basis = this._lineBasisText(inc);
+    if (basis) pairs.push([this._t("lineBasisTitle"), basis]);
     const parts = [this._dl(pairs)];
     if (Array.isArray(inc.unknown) && inc.unknown.length) {
       parts.push(h("p", { text: this._t("incomeUnknown") }),
@@ -1356,6 +1656,25 @@ export class TuopinAssessment extends HTMLElement {
     if (gap) parts.push(h("p", { class: "gap", text: gap }));
     if (!print) parts.push(this._whatIf(report, household));
     return this._section(this._t("incomeTitle"), parts);
+  }
+
+  /**
+   * Which basis set the line (issue 10 §1, contract v1.1 item 4): the engine's
+   * report.income.lineBasis, and, when the element supplied the line, its value and origin.
+   */
+  _lineBasisText(inc) {
+    const parts = [];
+    const line = this._reportLine;
+    const key = inc.lineKind === "monitoring_line" ? "monitoringLine" : "povertyLine";
+    if (line && line.key === key) {
+      const from = line.origin === "policy" ? this._t("lineBasisCaller")
+        : this._t(line.origin === "host" ? "lineFromHost" : "lineFromTyped", { place: this._placeName(line.province), year: line.year });
+      parts.push(`${this._lineValueText(line.value)}${this._paren(from)}`);
+    } else if (inc.lineBasis && inc.lineBasis.kind === "dibao_multiple") {
+      parts.push(this._t("lineBasisDibao"));
+    }
+    if (inc.lineBasis && inc.lineBasis.source) parts.push(inc.lineBasis.source);
+    return parts.join(this._lang === "en" ? "; " : "；");
   }
 
   _gapText(inc) {
@@ -1438,7 +1757,7 @@ export class TuopinAssessment extends HTMLElement {
     const check = (r.checks ?? []).find((c) => c.id === "income");
     const status = check ? this._code("status", check.status) : "—";
     const pc = r.income?.countedPerCapita ?? r.income?.perCapita;
-    out.replaceChildren(
+    setChildren(out,
       h("span", { text: this._t("whatIfResult", { pc: this._money(pc), line: this._money(r.income?.line), status }) }),
       h("br"),
       h("span", { text: this._t("whatIfVerdict", { verdict: this._verdictText(r) }) }));
@@ -1451,8 +1770,8 @@ export class TuopinAssessment extends HTMLElement {
       const members = (c.members ?? []).map((m) => (typeof m === "number" ? { index: m } : m));
       const concerned = members.filter((m) => m.status === undefined || m.status === "fail" || m.status === "unknown");
       const meta = [];
-      if (c.basis) meta.push(`${this._t("basis")}: ${c.basis}`);
-      if (c.confidence) meta.push(`${this._t("confidence")}: ${c.confidence} (${this._code("confidence", c.confidence)})`);
+      if (c.basis) meta.push(this._pair(this._t("basis"), c.basis));
+      if (c.confidence) meta.push(this._pair(this._t("confidence"), `${c.confidence}${this._paren(this._code("confidence", c.confidence))}`));
       list.append(h("li", { class: `check tone-${tone}`, part: `check check-${c.status}`, dataset: { check: c.id } },
         h("div", { class: "check-head" },
           h("h4", { text: this._code("check", c.id) }),
@@ -1460,7 +1779,7 @@ export class TuopinAssessment extends HTMLElement {
           h("span", { class: "note", text: c.veto ? this._t("veto") : this._t("notVeto") })),
         c.reason ? h("p", { text: c.reason }) : null,
         concerned.length ? [
-          h("p", { class: "meta", text: `${this._t("membersConcerned")}:` }),
+          h("p", { class: "meta", text: this._pair(this._t("membersConcerned"), "") }),
           h("ul", null, concerned.map((m) => h("li", null,
             `${this._memberName(m.index, household)}`,
             m.status ? ` · ${SYMBOL[TONE[m.status]] ?? ""} ${this._code("status", m.status)}` : "",
@@ -1486,11 +1805,11 @@ export class TuopinAssessment extends HTMLElement {
     const parts = [h("p", { class: "note", text: this._t("suggestedNote") })];
     if (report.causes?.length) {
       parts.push(h("h4", { text: this._t("causes") }), h("ul", null, report.causes.map((c) => h("li", null,
-        this._code("cause", c.cause), c.primary ? ` (${this._t("primary")})` : "", c.evidence ? `: ${c.evidence}` : ""))));
+        this._code("cause", c.cause), c.primary ? this._paren(this._t("primary")) : "", c.evidence ? `${this._colon()}${c.evidence}` : ""))));
     }
     if (report.measures?.length) {
       parts.push(h("h4", { text: this._t("measuresTitle") }), h("ul", null, report.measures.map((m) => h("li", null,
-        this._code("measure", m.measure), m.batch ? ` (${this._t("batch")}: ${this._code("batch", m.batch)})` : "", m.why ? `: ${m.why}` : ""))));
+        this._code("measure", m.measure), m.batch ? this._paren(this._pair(this._t("batch"), this._code("batch", m.batch))) : "", m.why ? `${this._colon()}${m.why}` : ""))));
     }
     return this._section(`${this._t("causes")} · ${this._t("measuresTitle")}`, parts);
   }
@@ -1499,7 +1818,7 @@ export class TuopinAssessment extends HTMLElement {
     return this._section(this._t("warnings"), h("ul", null, warnings.map((w) => {
       const target = !print && w.path ? this._targetFor(w.path) : null;
       return h("li", null, this._message(w),
-        target ? [" ", h("button", { type: "button", class: "link", text: `${this._t("goToField")}: ${this._labelForTarget(target)}`,
+        target ? [" ", h("button", { type: "button", class: "link", text: this._pair(this._t("goToField"), this._labelForTarget(target)),
           onclick: () => { this._setView("form"); this._focusTarget(target); } })] : null);
     })));
   }
@@ -1576,12 +1895,12 @@ export class TuopinAssessment extends HTMLElement {
         h("td", { text: insurance(m.medicalInsurance) })))));
     const facts = this._dl([
       [STRINGS[lang].field.id[0], hh.id ?? "—"],
-      [STRINGS[lang].field.province[0], hh.province ? `${provinceName(hh.province, lang)} (${hh.province})` : "—"],
+      [STRINGS[lang].field.province[0], hh.province ? `${provinceName(hh.province, lang)}${this._paren(hh.province)}` : "—"],
       [STRINGS[lang].field.registration[0], code("registration", hh.registration) || "—"],
       [STRINGS[lang].field.identifiedOn[0], hh.identifiedOn ?? "—"],
     ]);
     const v = this._version;
-    this._printBox.replaceChildren(
+    setChildren(this._printBox,
       h("div", { class: "print-actions screen-only" },
         h("button", { type: "button", class: "primary", part: "button print", text: this._t("print"), onclick: () => window.print() }),
         h("button", { type: "button", part: "button back", text: this._t("backToForm"),
@@ -1592,7 +1911,7 @@ export class TuopinAssessment extends HTMLElement {
       h("div", { class: "table-scroll", role: "region", tabindex: "0", "aria-label": this._t("members") }, table),
       ...this._reportNodes(report, hh, { print: true }),
       h("div", { class: "signoff" }, ["signInspector", "signHousehold", "signDate"].map((k) =>
-        h("p", null, `${this._t(k)}:`, h("span", { class: "blank", "aria-hidden": "true" })))),
+        h("p", null, this._pair(this._t(k), ""), h("span", { class: "blank", "aria-hidden": "true" })))),
       h("p", { class: "note", text: this._t("footer", { version: v?.crate ?? "" }) }));
   }
 }
