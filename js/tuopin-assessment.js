@@ -944,6 +944,7 @@ export class TuopinAssessment extends Base {
   // ---- form events -------------------------------------------------------------------------
 
   _onInput(e) {
+    if (e.target && e.target.closest && e.target.closest(".line-prompt")) return;
     const path = e.target?.dataset?.path;
     if (path === "asOf") this._updateRegimeHint();
     if (path && /^members\[\d+\]\.idNumber$/.test(path)) this._idTyped(path);
@@ -985,6 +986,7 @@ export class TuopinAssessment extends Base {
 
   _onChange(e) {
     const t = e.target;
+    if (t && t.closest && t.closest(".line-prompt")) return; // the line prompt is not household data
     if (t?.dataset?.toggle === "monitoring") {
       this._monitoringInner.hidden = !t.checked;
     }
@@ -1474,8 +1476,9 @@ export class TuopinAssessment extends Base {
       this._showProblems(problems, { focus: false });
       return;
     }
+    // validate() does not look for the income line: a missing-line problem stays until the next assessment.
     const still = this._problems
-      .map((old) => problems.find((p) => p.path === old.path && p.code === old.code))
+      .map((old) => (old.code in LINE_PROBLEMS ? old : problems.find((p) => p.path === old.path && p.code === old.code)))
       .filter(Boolean);
     if (still.length !== this._problems.length) this._showProblems(still, { focus: false });
   }
