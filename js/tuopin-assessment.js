@@ -1919,4 +1919,7 @@ export class TuopinAssessment extends Base {
   }
 }
 
-if (!customElements.get("tuopin-assessment")) customElements.define("tuopin-assessment", TuopinAssessment);
+// Defined only in a browser; under Node (server-side rendering) importing this module does nothing.
+if (typeof customElements === "object" && customElements && typeof HTMLElement === "function" && !customElements.get("tuopin-assessment")) {
+  customElements.define("tuopin-assessment", TuopinAssessment);
+}
