@@ -3,14 +3,17 @@
 //   <script type="module" src="/pkg/tuopin-assessment.js"></script>
 //   <tuopin-assessment lang="zh-CN" as-of="2019-12-31" province="CN-YN"></tuopin-assessment>
 //
-// Attributes: lang ("zh-CN" | "en"), as-of (YYYY-MM-DD, the default assessment date),
-// province (ISO 3166-2:CN; prefills the household and selects that province's rules),
-// no-draft (do not keep a draft in localStorage), draft-key (separate drafts per instance),
-// theme ("high-contrast").
-// Properties: policy (options.policy overrides), household (get/set), report (read-only),
-// asOf. Methods: assess(), load(householdOr{household, options}), clear(), printView(on).
-// Events (bubbling, composed): tuopin-ready {version}, tuopin-result {report, household, options},
-// tuopin-invalid {problems, household, options}, tuopin-error {message}.
+// Attributes: lang ("zh-CN" | "en"; without it the page's <html lang>, followed), as-of
+// (YYYY-MM-DD, the default assessment date), province (ISO 3166-2:CN), monitoring-lines /
+// poverty-lines (JSON lines per province and year), draft (keep a draft; off by default), no-draft,
+// draft-key, theme ("high-contrast").
+// Properties: policy, lines, household (get/set), report (read-only), asOf. Methods: assess(),
+// load(householdOr{household, options}), clear(), printView(on).
+// Events (bubbling, composed): tuopin-ready {version}, tuopin-result {report, household, cause},
+// tuopin-invalid {problems, household, cause}, tuopin-error {message, kind} (contract v1.1 item 5).
+//
+// Parts of the element live beside it: -loader.js (engine loading, failure messages), -lines.js
+// (the income line in force), -drafts.js, -idcard.js, -dom.js (helpers), -i18n.js, -styles.js.
 //
 // Everything stays in the page: the only request is the package's own .wasm, made once by
 // init(); no other fetch, no inline style or script, and every user-supplied text is rendered with
