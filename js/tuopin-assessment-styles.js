@@ -121,7 +121,31 @@ fieldset {
 legend { font-weight: 700; font-size: 1.15em; padding: 0 0.35em; }
 fieldset fieldset legend { font-size: 1em; }
 .section-hint { color: var(--_muted); font-size: 0.9em; margin: 0 0 0.75em; }
-.grid { display: grid; gap: 0.75em 1em; grid-template-columns: repeat(auto-fill, minmax(min(100%, 15em), 1fr)); }
+/* Phone first: two fields a row on a 360 px phone, more on wider hosts (issue 10 §2). */
+.grid { display: grid; gap: 0.6em 0.75em; grid-template-columns: repeat(auto-fill, minmax(min(100%, 7.2em), 1fr)); }
+@container (min-width: 40em) {
+  .grid { gap: 0.75em 1em; grid-template-columns: repeat(auto-fill, minmax(min(100%, 13em), 1fr)); }
+}
+.field > input, .field > select { margin-top: auto; }
+details.member-card, details.section-details {
+  border: 2px solid var(--_border); border-radius: var(--_radius); background: var(--_bg);
+}
+details.section-details { border-width: 1px; }
+details.member-card > summary, details.section-details > summary {
+  padding: 0.35em 0.75em; gap: 0.25em; flex-wrap: wrap;
+}
+details.member-card > fieldset, details.section-details > fieldset { border: 0; padding-top: 0; }
+.member-title { font-weight: 700; }
+.member-brief { font-weight: 400; }
+.members-list { display: grid; gap: 0.6em; }
+.id-status.id-bad { color: var(--_fail); font-weight: 700; }
+.engine-alert { border: 4px solid var(--_fail); border-radius: var(--_radius); padding: 0.75em 1em; background: var(--_fail-bg); color: var(--_fg); }
+.engine-alert:focus { outline: 3px solid var(--_focus); }
+.engine-alert-title { font-weight: 700; color: var(--_fail); }
+.engine-alert details { margin: 0.5em 0; }
+.line-prompt { border: 3px solid var(--_accent); background: var(--_surface); }
+.line-prompt > p { max-width: 40em; }
+.line-in-use p { margin: 0; }
 .field { display: flex; flex-direction: column; gap: 0.2em; min-width: 0; }
 .field.wide { grid-column: 1 / -1; }
 label, .label { font-weight: 600; }
@@ -144,9 +168,7 @@ input[type="checkbox"] { width: 1.4em; height: 1.4em; margin: 0.15em 0 0; flex: 
   color: var(--_fail); font-weight: 700; margin: 0.15em 0 0;
   border-inline-start: 4px solid var(--_fail); padding-inline-start: 0.5em;
 }
-.member { border-width: 2px; }
 .member-actions { display: flex; justify-content: flex-end; margin-top: 0.75em; }
-.members-list { display: grid; gap: 1em; }
 .members-list + .actions { margin-top: 1em; }
 .wrap.print-mode { display: block; }
 .actions { display: flex; flex-wrap: wrap; gap: 0.75em; align-items: center; }

@@ -387,7 +387,7 @@ export class TuopinAssessment extends Base {
     const household = this._serialize();
     const asOf = this._asOfValue();
     this._lang = lang;
-    this._build(household, asOf);
+    this._build(household, asOf, this._openState());
     // Messages come from the engine in the requested language: ask again.
     if (this._report) this._assess({ quiet: true, keepStale: this._stale, cause: "language" });
     else if (this._problems.length) this._revalidate({ all: true });
@@ -620,9 +620,15 @@ export class TuopinAssessment extends Base {
     return c ? normaliseDate(c.input.value) ?? "" : this.getAttribute("as-of") ?? "";
   }
 
-  _build(household, asOf) {
+  /**
+   * Builds the form for `household`. `keep` carries which member cards and sections were open
+   * (a rebuild for another language keeps them); without it they follow the household (issue 10 §2:
+   * sections that do not apply to the registration and date stay closed).
+   */
+  _build(household, asOf, keep = null) {
     const focusPath = this._root.activeElement?.dataset?.path;
     const oldWrap = this._wrap;
+    this._sections = {};
     this._controls = new Map();
     this._extra = {};
     for (const [k, v] of Object.entries(household)) if (!MANAGED_KEYS.has(k)) this._extra[k] = v;
@@ -661,18 +667,18 @@ export class TuopinAssessment extends Base {
       this._membersFieldset(members),
       this._fieldset("income", "incomeHint", [
         h("div", { class: "grid" }, INCOME_FIELDS.map((f) => this._field(f, f.path))),
-        this._fieldset("transferItems", "transferItemsHint", h("div", { class: "grid" }, TRANSFER_FIELDS.map((f) => this._field(f, f.path))), "income.transferItems"),
+        this._collapsible("transferItems", this._fieldset("transferItems", "transferItemsHint", h("div", { class: "grid" }, TRANSFER_FIELDS.map((f) => this._field(f, f.path))), "income.transferItems")),
       ], "income"),
       this._fieldset("spending", null, h("div", { class: "grid" }, SPENDING_FIELDS.map((f) => this._field(f, f.path))), "spending"),
       this._fieldset("foodClothing", null, h("div", { class: "grid" }, FOOD_FIELDS.map((f) => this._field(f, f.path)))),
       this._fieldset("housing", null, [
         h("div", { class: "grid" }, HOUSING_FIELDS.map((f) => this._field(f, f.path))),
-        this._fieldset("relocation", null, h("div", { class: "grid" }, RELOCATION_FIELDS.map((f) => this._field(f, f.path))), "housing.relocation"),
+        this._collapsible("relocation", this._fieldset("relocation", null, h("div", { class: "grid" }, RELOCATION_FIELDS.map((f) => this._field(f, f.path))), "housing.relocation")),
       ], "housing"),
       this._fieldset("water", null, h("div", { class: "grid" }, WATER_FIELDS.map((f) => this._field(f, f.path))), "water"),
       this._fieldset("electricity", null, h("div", { class: "grid" }, ELECTRICITY_FIELDS.map((f) => this._field(f, f.path))), "electricity"),
-      this._monitoringFieldset(),
-      this._fieldset("exitProcedure", "exitProcedureHint", h("div", { class: "grid" }, EXIT_FIELDS.map((f) => this._field(f, f.path))), "exitProcedure"),
+      this._collapsible("monitoring", this._monitoringFieldset()),
+      this._collapsible("exitProcedure", this._fieldset("exitProcedure", "exitProcedureHint", h("div", { class: "grid" }, EXIT_FIELDS.map((f) => this._field(f, f.path))), "exitProcedure")),
       h("div", { class: "actions" },
         h("button", { type: "submit", class: "primary", part: "button submit", text: this._t("assess") })),
     );
@@ -686,6 +692,9 @@ export class TuopinAssessment extends Base {
     else this._root.appendChild(this._wrap);
 
     this._populate(household, asOf);
+    this._openCards(members, keep);
+    this._updateSections({ force: true });
+    if (keep && keep.sections) for (const [k, open] of Object.entries(keep.sections)) if (this._sections[k]) this._sections[k].open = open;
     this._renderEngineStatus();
     this._renderDraftControls();
     this._renderSettingsNote();
@@ -717,6 +726,88 @@ export class TuopinAssessment extends Base {
     legend.after(err);
   }
 
+  /** A section that applies only to some households: a <details> whose summary is its title. */
+  _collapsible(key, fs) {
+    const legend = fs.querySelector("legend");
+    legend.classList.add("visually-hidden");
+    const d = h("details", { class: "section-details", dataset: { section: key } },
+      h("summary", { part: "section-summary", text: legend.textContent }), fs);
+    this._sections[key] = d;
+    return d;
+  }
+
+  /** True when any control under `el` holds a value. */
+  _hasValues(el) {
+    return [...el.querySelectorAll("input, select")].some((i) => (i.type === "checkbox" ? i.checked : i.value !== ""));
+  }
+
+  /**
+   * Opens the sections that apply to the registration and date and closes those that do not
+   * (unless they hold values): the exit procedure only for a registered-poor household assessed
+   * up to 2020; monitoring only from 2021. `force` on load or when registration or date change;
+   * otherwise a section the person opened or closed stays so.
+   */
+  _updateSections({ force }) {
+    if (!force || !this._sections) return;
+    const asOf = this._asOfValue();
+    const dated = /^\d{4}-\d{2}-\d{2}$/.test(asOf);
+    const registration = this._controls.get("registration")?.input.value;
+    const relevant = {
+      exitProcedure: registration === "poor" && dated && asOf <= "2020-12-31",
+      monitoring: dated && asOf >= "2021-01-01",
+      transferItems: false,
+      relocation: false,
+    };
+    for (const [k, d] of Object.entries(this._sections)) {
+      const inner = d.querySelector("fieldset");
+      d.open = !!relevant[k] || (inner ? this._hasValues(inner) : false);
+    }
+  }
+
+  /** Which member cards are open: kept, or the first and any incomplete one. */
+  _openCards(members, keep) {
+    const cards = this._form.querySelectorAll("details.member-card");
+    cards.forEach((d, i) => {
+      const m = members[i] || {};
+      d.open = keep && keep.members ? !!keep.members[i] : i === 0 || !(m.relation && m.sex && m.birthDate);
+    });
+    this._updateMemberSummaries();
+  }
+
+  /** What is open now, to be kept through a rebuild. */
+  _openState() {
+    if (!this._form) return null;
+    const sections = {};
+    for (const [k, d] of Object.entries(this._sections || {})) sections[k] = d.open;
+    return { members: [...this._form.querySelectorAll("details.member-card")].map((d) => d.open), sections };
+  }
+
+  /** The one-line summary of each member card: relation, sex, birth date (what identifies the row). */
+  _updateMemberSummaries() {
+    for (let i = 0; i < this._memberCount; i++) {
+      const brief = this._root.getElementById(`${this._uid}-m${i}-brief`);
+      if (!brief) continue;
+      const v = (f) => this._controls.get(`members[${i}].${f}`)?.input.value || "";
+      const parts = [];
+      if (v("relation")) parts.push(this._code("relation", v("relation")));
+      if (v("sex")) parts.push(this._code("sex", v("sex")));
+      if (v("birthDate")) parts.push(normaliseDate(v("birthDate")));
+      if (v("health") && v("health") !== "healthy") parts.push(this._code("health", v("health")));
+      if (v("schooling") && v("schooling") !== "not_student") parts.push(this._code("schooling", v("schooling")));
+      const text = parts.join(this._lang === "en" ? ", " : "，");
+      brief.textContent = text ? this._pair("", text).replace(/^[:：]\s*/, this._lang === "en" ? ": " : "：") : "";
+    }
+  }
+
+  /** Opens every <details> around `el` so that it can be seen and focused. */
+  _reveal(el) {
+    let d = el && el.closest ? el.closest("details") : null;
+    while (d) {
+      d.open = true;
+      d = d.parentElement ? d.parentElement.closest("details") : null;
+    }
+  }
+
   _membersFieldset(members) {
     const list = h("div", { class: "members-list" });
     members.forEach((_, i) => list.append(this._memberFieldset(i)));
@@ -733,14 +824,19 @@ export class TuopinAssessment extends Base {
     const id = `${this._uid}-m${i}`;
     const legendText = `${this._t("member")} ${i + 1}`;
     const fs = h("fieldset", { class: "member", part: "member", id, dataset: { group: `members[${i}]` } },
-      h("legend", { text: legendText }),
+      h("legend", { class: "visually-hidden", text: legendText }),
       h("div", { class: "grid" }, MEMBER_FIELDS.map((f) => this._field(f, `members[${i}].${f.path}`))),
       h("div", { class: "member-actions" },
         h("button", { type: "button", class: "danger", part: "button remove-member", dataset: { remove: String(i) },
           "aria-label": `${this._t("removeMember")} ${i + 1}`, text: this._t("removeMember"),
           onclick: () => this._removeMember(i) })));
     this._addGroupError(fs, `members[${i}]`);
-    return fs;
+    // A compact card: closed, it is one line (who the member is); open, the member's fields.
+    return h("details", { class: "member-card", part: "member-card", dataset: { member: String(i) } },
+      h("summary", { part: "member-summary" },
+        h("span", { class: "member-title", text: legendText }),
+        h("span", { class: "member-brief", id: `${id}-brief` })),
+      fs);
   }
 
   _monitoringFieldset() {
@@ -952,6 +1048,7 @@ export class TuopinAssessment extends Base {
     if (path === "asOf") this._updateRegimeHint();
     if (path && /^members\[\d+\]\.idNumber$/.test(path)) this._idTyped(path);
     else if (path && /^members\[\d+\]\.(birthDate|sex)$/.test(path)) delete e.target.dataset.fromId; // edited by hand
+    if (path && path.startsWith("members[")) this._updateMemberSummaries();
     this._markStale();
     this._scheduleSave();
   }
@@ -1000,6 +1097,9 @@ export class TuopinAssessment extends Base {
       if (n && n !== t.value && /^\d{4}-\d{2}-\d{2}$/.test(n)) t.value = n;
     }
     this._updateConditional();
+    const path = t?.dataset?.path;
+    if (path === "registration" || path === "asOf") this._updateSections({ force: true });
+    if (path && path.startsWith("members[")) this._updateMemberSummaries();
     this._markStale();
     this._scheduleSave();
     if (this._problems.length && this._engine === "ready") this._revalidate({ all: false });
@@ -1271,7 +1371,11 @@ export class TuopinAssessment extends Base {
     hh.members.push({});
     const n = hh.members.length;
     this._shiftProblems(null);
-    this._build(hh, this._asOfValue());
+    // The new member's card opens; the others fold to their one-line summaries (a phone screen
+    // holds the member being typed, not four).
+    const keep = this._openState();
+    keep.members = hh.members.map((_, k) => k === n - 1);
+    this._build(hh, this._asOfValue(), keep);
     this._controls.get(`members[${n - 1}].name`)?.input.focus();
     this._announce(this._t("memberAdded", { n }));
     this._markStale();
@@ -1282,7 +1386,9 @@ export class TuopinAssessment extends Base {
     const hh = this._serialize();
     hh.members.splice(i, 1);
     this._shiftProblems(i);
-    this._build(hh, this._asOfValue());
+    const keep = this._openState();
+    keep.members.splice(i, 1);
+    this._build(hh, this._asOfValue(), keep);
     const count = hh.members.length;
     const next = this._root.querySelector(`[data-remove="${Math.min(i, count - 1)}"]`) ?? this._root.getElementById(`${this._uid}-add-member`);
     next?.focus();
@@ -1395,6 +1501,7 @@ export class TuopinAssessment extends Base {
     }
     for (const { target, messages } of byTarget.values()) {
       if (!target) continue;
+      this._reveal(target.control ? target.control.wrapper : target.group);
       const text = messages.join(" ");
       if (target.control) {
         const c = target.control;
@@ -1462,6 +1569,7 @@ export class TuopinAssessment extends Base {
   _focusTarget(target) {
     const el = target.control ? (target.control.boxes?.[0] ?? target.control.input) : target.group.querySelector("input, select, button");
     if (!el) return;
+    this._reveal(el);
     el.focus();
     el.scrollIntoView?.({ block: "center" });
   }

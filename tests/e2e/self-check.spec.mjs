@@ -359,6 +359,10 @@ test("self-check: members are added and removed by keyboard, with announcements"
   await page.keyboard.type("第二人");
   const live = () => page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelector("[role=status]").textContent, EL);
   await page.waitForFunction((sel) => /已添加成员 2/.test(document.querySelector(sel).shadowRoot.querySelector("[role=status]").textContent), EL);
+  // Issue 10 §2: the other members fold into one-line cards; a card opens from the keyboard.
+  assert.equal(await page.locator(`${EL} details.member-card[open]`).count(), 1, "only the new member's card is open");
+  await tabTo(page, (a) => a.tag === "summary" && /成员 1/.test(a.text), { shift: true });
+  await page.keyboard.press("Enter");
   await tabTo(page, (a) => a.remove === "0");
   await page.keyboard.press("Enter");
   await page.waitForFunction((sel) => /已删除成员 1/.test(document.querySelector(sel).shadowRoot.querySelector("[role=status]").textContent), EL);
