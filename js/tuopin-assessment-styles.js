@@ -85,7 +85,7 @@ ul, ol { margin: 0 0 0.75em; padding-inline-start: 1.5em; }
   position: absolute !important; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;
   overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap;
 }
-.wrap { display: grid; gap: 1.25em; font-size: 1.125em; }
+.wrap { display: grid; gap: 1em; font-size: 1em; }
 @container (min-width: 64em) {
   .wrap.has-result { grid-template-columns: minmax(0, 1.15fr) minmax(0, 1fr); align-items: start; }
   .wrap.has-result .result { position: sticky; top: 0.5em; max-height: calc(100vh - 1em); overflow: auto; }
@@ -113,7 +113,7 @@ button:disabled { opacity: 0.6; cursor: not-allowed; }
 :focus-visible { outline: 3px solid var(--_focus); outline-offset: 2px; box-shadow: 0 0 0 5px var(--_fg); }
 button.link:focus-visible { box-shadow: none; background: var(--_focus); color: #000000; }
 
-form { display: grid; gap: 1.25em; }
+form { display: grid; gap: 0.9em; }
 fieldset {
   margin: 0; padding: 0.75em 1em 1em; min-width: 0;
   border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_bg);
@@ -131,9 +131,8 @@ details.member-card, details.section-details {
   border: 2px solid var(--_border); border-radius: var(--_radius); background: var(--_bg);
 }
 details.section-details { border-width: 1px; }
-details.member-card > summary, details.section-details > summary {
-  padding: 0.35em 0.75em; gap: 0.25em; flex-wrap: wrap;
-}
+details.member-card > summary, details.section-details > summary { padding: 0.35em 0.75em; }
+details.member-card > summary { display: block; }
 details.member-card > fieldset, details.section-details > fieldset { border: 0; padding-top: 0; }
 .member-title { font-weight: 700; }
 .member-brief { font-weight: 400; }
@@ -149,7 +148,7 @@ details.member-card > fieldset, details.section-details > fieldset { border: 0; 
 .field { display: flex; flex-direction: column; gap: 0.2em; min-width: 0; }
 .field.wide { grid-column: 1 / -1; }
 label, .label { font-weight: 600; }
-.req { font-weight: 400; color: var(--_muted); font-size: 0.85em; }
+.req { font-weight: 700; color: var(--_fail); }
 .hint { color: var(--_muted); font-size: 0.85em; }
 .hint.empty { display: none; }
 @container (min-width: 34em) {
@@ -163,7 +162,7 @@ input[type="text"], input[type="number"], select {
 input[aria-invalid="true"], select[aria-invalid="true"] { border-color: var(--_fail); border-width: 3px; }
 input[type="checkbox"] { width: 1.4em; height: 1.4em; margin: 0.15em 0 0; flex: none; accent-color: var(--_accent); }
 .check-row { display: flex; gap: 0.5em; align-items: flex-start; font-weight: 400; }
-.check-list { display: grid; gap: 0.25em 1em; grid-template-columns: repeat(auto-fill, minmax(min(100%, 13em), 1fr)); }
+.check-list { display: grid; gap: 0.25em 1em; grid-template-columns: repeat(auto-fill, minmax(min(100%, 8em), 1fr)); }
 .error {
   color: var(--_fail); font-weight: 700; margin: 0.15em 0 0;
   border-inline-start: 4px solid var(--_fail); padding-inline-start: 0.5em;

@@ -70,8 +70,8 @@ const HOUSEHOLD_FIELDS = [
   { path: "id", kind: "text" },
   { path: "province", kind: "province", required: true },
   { path: "registration", kind: "enum", codes: "registration" },
-  { path: "identifiedOn", kind: "date" },
-  { path: "exitedOn", kind: "date" },
+  { path: "identifiedOn", kind: "date", showIf: { field: "registration", values: ["poor", "exited", ""] } },
+  { path: "exitedOn", kind: "date", showIf: { field: "registration", values: ["exited"] } },
   { path: "waterShortArea", kind: "bool" },
 ];
 
@@ -86,7 +86,8 @@ const MEMBER_FIELDS = [
   { path: "labour", kind: "enum", codes: "labour" },
   { path: "schooling", kind: "enum", codes: "schooling" },
   { path: "dropoutReason", kind: "enum", codes: "dropoutReason", showIf: { field: "schooling", value: "dropped_out" } },
-  { path: "completedCompulsory", kind: "bool" },
+  // Whether grade 9 was completed matters for the young (compulsory schooling), not for adults.
+  { path: "completedCompulsory", kind: "bool", showIf: { youngerThan: 20 } },
   { path: "medicalInsurance", kind: "multi", codes: "medicalInsurance", wide: true },
   { path: "criticalIllnessInsurance", kind: "bool" },
   { path: "medicalAssistance", kind: "bool" },
@@ -795,8 +796,26 @@ export class TuopinAssessment extends Base {
       if (v("health") && v("health") !== "healthy") parts.push(this._code("health", v("health")));
       if (v("schooling") && v("schooling") !== "not_student") parts.push(this._code("schooling", v("schooling")));
       const text = parts.join(this._lang === "en" ? ", " : "，");
-      brief.textContent = text ? this._pair("", text).replace(/^[:：]\s*/, this._lang === "en" ? ": " : "：") : "";
+      brief.textContent = text ? `${this._colon()}${text}` : "";
     }
+  }
+
+  /**
+   * A member card folds to its one-line summary when focus moves on past the members (to a later field)
+   * and the member has relation, sex and birth date and no problem shown: the phone screen then
+   * holds the next part of the form, not the finished member (issue 10 §2).
+   */
+  _foldWhenLeft(card, i, e) {
+    const next = e.relatedTarget;
+    // Only when focus leaves the members section: folding under a pointer that is on its way to
+    // "add member" or the next card would move the target away from it.
+    const section = card.closest("fieldset[data-group=members]");
+    if (!next || !section || section.contains(next) || !this._form || !this._form.contains(next)) return;
+    if (!(card.compareDocumentPosition(next) & Node.DOCUMENT_POSITION_FOLLOWING)) return;
+    const v = (f) => this._controls.get(`members[${i}].${f}`)?.input.value || "";
+    if (!v("relation") || !v("sex") || !v("birthDate")) return;
+    if (card.querySelector("[aria-invalid=true]")) return;
+    card.open = false;
   }
 
   /** Opens every <details> around `el` so that it can be seen and focused. */
@@ -832,11 +851,13 @@ export class TuopinAssessment extends Base {
           onclick: () => this._removeMember(i) })));
     this._addGroupError(fs, `members[${i}]`);
     // A compact card: closed, it is one line (who the member is); open, the member's fields.
-    return h("details", { class: "member-card", part: "member-card", dataset: { member: String(i) } },
+    const card = h("details", { class: "member-card", part: "member-card", dataset: { member: String(i) } },
       h("summary", { part: "member-summary" },
         h("span", { class: "member-title", text: legendText }),
         h("span", { class: "member-brief", id: `${id}-brief` })),
       fs);
+    card.addEventListener("focusout", (e) => this._foldWhenLeft(card, i, e));
+    return card;
   }
 
   _monitoringFieldset() {
@@ -859,7 +880,8 @@ export class TuopinAssessment extends Base {
     const [labelText, hintText] = spec.label ? [this._t(spec.label), ""] : path === "asOf" ? STRINGS[this._lang].field.asOf : this._fieldText(path);
     const hintId = hintText ? `${id}-hint` : null;
     const errId = `${id}-err`;
-    const req = spec.required ? h("span", { class: "req", text: this._paren(this._t("required")) }) : null;
+    // Required: a "*" (explained at the top of the form) and aria-required on the control.
+    const req = spec.required ? h("span", { class: "req", "aria-hidden": "true", text: " *" }) : null;
     // An empty hint keeps the inputs of one grid row level with each other (hidden from readers).
     const hint = hintText ? h("span", { class: "hint", id: hintId, text: hintText }) : h("span", { class: "hint empty", "aria-hidden": "true" });
     const err = h("p", { class: "error", id: errId, hidden: true, dataset: { errorFor: path } });
@@ -1076,6 +1098,7 @@ export class TuopinAssessment extends Base {
       };
       fillFrom("birthDate", birthFromId(id));
       fillFrom("sex", sexFromId(id));
+      this._updateConditional();
       text = this._t("idOk");
     } else if (st === "bad_checksum") text = this._t("idBadChecksum");
     else if (st === "bad_format") text = this._t("idBadFormat");
@@ -1107,9 +1130,29 @@ export class TuopinAssessment extends Base {
 
   /** Fields that matter only for some answers (disability grade, dropout reason). */
   _updateConditional() {
+    // Household fields that apply to some registrations only (脱贫时间 for exited households);
+    // a field holding a value always shows.
+    for (const f of HOUSEHOLD_FIELDS) {
+      if (!f.showIf) continue;
+      const c = this._controls.get(f.path);
+      const dep = this._controls.get(f.showIf.field);
+      if (c && dep) c.wrapper.hidden = !(f.showIf.values.includes(dep.input.value) || c.input.value !== "");
+    }
+    const asOf = this._asOfValue();
     for (let i = 0; i < this._memberCount; i++) {
       for (const f of MEMBER_FIELDS) {
         if (!f.showIf) continue;
+        if (f.showIf.youngerThan) {
+          const c = this._controls.get(`members[${i}].${f.path}`);
+          const birth = normaliseDate(this._controls.get(`members[${i}].birthDate`)?.input.value || "") || "";
+          let young = true;
+          if (/^\d{4}-\d{2}-\d{2}$/.test(birth) && /^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
+            const age = Number(asOf.slice(0, 4)) - Number(birth.slice(0, 4)) - (asOf.slice(5) < birth.slice(5) ? 1 : 0);
+            young = age < f.showIf.youngerThan;
+          }
+          if (c) c.wrapper.hidden = !(young || c.input.value !== "");
+          continue;
+        }
         const c = this._controls.get(`members[${i}].${f.path}`);
         const dep = this._controls.get(`members[${i}].${f.showIf.field}`);
         if (!c || !dep) continue;
@@ -1152,9 +1195,11 @@ export class TuopinAssessment extends Base {
     if (!this._engineLine) return;
     const submit = this._form ? this._form.querySelector("button[type=submit]") : null;
     if (submit) submit.disabled = this._engine === "failed";
+    // Once ready, the status line is for assistive technology only (a phone screen has no room to spare).
+    this._engineLine.classList.toggle("visually-hidden", this._engine === "ready");
     if (this._engine === "ready") {
       const v = this._version;
-      this._engineLine.textContent = `${this._t("engineReady")}${v && v.crate ? `（tuopin ${v.crate}）` : ""}`;
+      this._engineLine.textContent = `${this._t("engineReady")}${v && v.crate ? this._paren(`tuopin ${v.crate}`) : ""}`;
       this._engineAlert.hidden = true;
     } else if (this._engine === "failed") {
       // A visible, announced explanation, in the element's language and the other one (the site
