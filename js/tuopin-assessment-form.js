@@ -1,0 +1,503 @@
+// <tuopin-assessment>: building the household form, reading and writing its fields, and its input
+// events (issue 10 §2: sections that do not apply stay closed; two fields a row on a phone; the
+// 身份证号 fills birth date and sex).
+//
+// Methods mixed into the element class (this is the element); see tuopin-assessment.js.
+
+import { h, appendAll, halfWidth, parseNumber, normaliseDate, getPath, setPath, clone, todayIso } from "./tuopin-assessment-dom.js";
+import { STRINGS, PROVINCE_CODES, provinceName } from "./tuopin-assessment-i18n.js";
+import { idStatus, birthFromId, sexFromId } from "./tuopin-assessment-idcard.js";
+import { ENUMS, HOUSEHOLD_FIELDS, MEMBER_FIELDS, INCOME_FIELDS, TRANSFER_ITEMS, TRANSFER_FIELDS, SPENDING_FIELDS, FOOD_FIELDS, HOUSING_FIELDS, RELOCATION_FIELDS, WATER_FIELDS, ELECTRICITY_FIELDS, MONITORING_FIELDS, EXIT_STEPS, EXIT_FIELDS, MANAGED_KEYS } from "./tuopin-assessment-fields.js";
+
+export const FormMethods = {
+  _defaultAsOf() {
+    const a = this.getAttribute("as-of");
+    if (a) return a;
+    return todayIso(); // the page's date is only a default; the engine itself never reads a clock
+  },
+
+  _asOfValue() {
+    const c = this._controls.get("asOf");
+    return c ? normaliseDate(c.input.value) ?? "" : this.getAttribute("as-of") ?? "";
+  },
+
+  /**
+   * Builds the form for `household`. `keep` carries which member cards and sections were open
+   * (a rebuild for another language keeps them); without it they follow the household (issue 10 §2:
+   * sections that do not apply to the registration and date stay closed).
+   */
+  _build(household, asOf, keep = null) {
+    const focusPath = this._root.activeElement?.dataset?.path;
+    const oldWrap = this._wrap;
+    this._sections = {};
+    this._controls = new Map();
+    this._extra = {};
+    for (const [k, v] of Object.entries(household)) if (!MANAGED_KEYS.has(k)) this._extra[k] = v;
+    const members = Array.isArray(household.members) ? household.members : [];
+    this._memberCount = members.length;
+    const id = this._uid;
+
+    this._live = h("div", { class: "visually-hidden", role: "status", "aria-live": "polite", "aria-atomic": "true" });
+    this._engineLine = h("p", { class: "status-line", id: `${id}-engine` });
+    this._engineAlert = h("div", { class: "engine-alert", part: "engine-alert", role: "alert", tabindex: "-1", hidden: true });
+    this._draftBar = h("div", { class: "toolbar screen-only", part: "toolbar" });
+    this._summary = h("div", {
+      class: "error-summary", part: "error-summary", tabindex: "-1", hidden: true, role: "region",
+      "aria-labelledby": `${id}-errors-title`,
+    });
+    this._resultBox = h("section", { class: "result", part: "result", "aria-labelledby": `${id}-result-title`, hidden: true });
+    this._printBox = h("section", { class: "print-view", part: "print", hidden: true, "aria-labelledby": `${id}-print-title` });
+    this._settingsNote = h("p", { class: "hint", id: `${id}-settings-note` });
+    this._lineInUse = h("div", { class: "line-in-use", id: `${id}-line-in-use`, hidden: true });
+    this._linePrompt = h("div", { class: "line-prompt-slot" });
+
+    const form = h("form", { part: "form", novalidate: true, autocomplete: "off", "aria-labelledby": `${id}-form-title`,
+      onsubmit: (e) => { e.preventDefault(); this.assess(); },
+      oninput: (e) => this._onInput(e),
+      onchange: (e) => this._onChange(e),
+    });
+    form.append(
+      h("h2", { id: `${id}-form-title`, class: "visually-hidden", text: this._t("title") }),
+      this._fieldset("settings", "formHint", [
+        h("div", { class: "grid" }, this._field({ path: "asOf", kind: "date", required: true }, "asOf")),
+        this._settingsNote,
+        this._lineInUse,
+        this._linePrompt,
+      ]),
+      this._fieldset("household", null, h("div", { class: "grid" }, HOUSEHOLD_FIELDS.map((f) => this._field(f, f.path)))),
+      this._membersFieldset(members),
+      this._fieldset("income", "incomeHint", [
+        h("div", { class: "grid" }, INCOME_FIELDS.map((f) => this._field(f, f.path))),
+        this._collapsible("transferItems", this._fieldset("transferItems", "transferItemsHint", h("div", { class: "grid" }, TRANSFER_FIELDS.map((f) => this._field(f, f.path))), "income.transferItems")),
+      ], "income"),
+      this._fieldset("spending", null, h("div", { class: "grid" }, SPENDING_FIELDS.map((f) => this._field(f, f.path))), "spending"),
+      this._fieldset("foodClothing", null, h("div", { class: "grid" }, FOOD_FIELDS.map((f) => this._field(f, f.path)))),
+      this._fieldset("housing", null, [
+        h("div", { class: "grid" }, HOUSING_FIELDS.map((f) => this._field(f, f.path))),
+        this._collapsible("relocation", this._fieldset("relocation", null, h("div", { class: "grid" }, RELOCATION_FIELDS.map((f) => this._field(f, f.path))), "housing.relocation")),
+      ], "housing"),
+      this._fieldset("water", null, h("div", { class: "grid" }, WATER_FIELDS.map((f) => this._field(f, f.path))), "water"),
+      this._fieldset("electricity", null, h("div", { class: "grid" }, ELECTRICITY_FIELDS.map((f) => this._field(f, f.path))), "electricity"),
+      this._collapsible("monitoring", this._monitoringFieldset()),
+      this._collapsible("exitProcedure", this._fieldset("exitProcedure", "exitProcedureHint", h("div", { class: "grid" }, EXIT_FIELDS.map((f) => this._field(f, f.path))), "exitProcedure")),
+      h("div", { class: "actions" },
+        h("button", { type: "submit", class: "primary", part: "button submit", text: this._t("assess") })),
+    );
+    this._form = form;
+
+    const main = h("div", { class: "main" },
+      this._engineLine, this._engineAlert, this._draftBar, this._summary, form);
+    this._main = main;
+    this._wrap = h("div", { class: "wrap", part: "container" }, main, this._resultBox, this._printBox, this._live);
+    if (oldWrap && oldWrap.parentNode === this._root) this._root.replaceChild(this._wrap, oldWrap);
+    else this._root.appendChild(this._wrap);
+
+    this._populate(household, asOf);
+    this._openCards(members, keep);
+    this._updateSections({ force: true });
+    if (keep && keep.sections) for (const [k, open] of Object.entries(keep.sections)) if (this._sections[k]) this._sections[k].open = open;
+    this._renderEngineStatus();
+    this._renderDraftControls();
+    this._renderSettingsNote();
+    this._renderLinePrompt();
+    this._renderLineInUse();
+    this._updateRegimeHint();
+    this._updateConditional();
+    if (this._report) this._renderResult();
+    if (this._problems.length) this._showProblems(this._problems, { focus: false });
+    this._setView(this._view);
+    if (focusPath) this._controls.get(focusPath)?.input.focus();
+  },
+
+  _fieldset(titleKey, hintKey, content, groupPath) {
+    const id = `${this._uid}-fs-${titleKey}`;
+    const hint = hintKey ? h("p", { class: "section-hint", id: `${id}-hint`, text: this._t(hintKey) }) : null;
+    const fs = h("fieldset", { part: "section", id, dataset: groupPath !== undefined ? { group: groupPath } : undefined,
+      "aria-describedby": hint ? `${id}-hint` : undefined },
+      h("legend", { text: this._t(titleKey) }), hint, content);
+    if (groupPath !== undefined) this._addGroupError(fs, groupPath);
+    return fs;
+  },
+
+  /** An error slot for a problem that names a whole group (e.g. "members", "income.transferItems"). */
+  _addGroupError(fs, groupPath) {
+    const errId = `${this._uid}-err-${groupPath.replace(/[^\w-]/g, "_") || "root"}`;
+    const err = h("p", { class: "error", id: errId, hidden: true, dataset: { errorFor: groupPath } });
+    const legend = fs.querySelector("legend");
+    legend.after(err);
+  },
+
+  /** A section that applies only to some households: a <details> whose summary is its title. */
+  _collapsible(key, fs) {
+    const legend = fs.querySelector("legend");
+    legend.classList.add("visually-hidden");
+    const d = h("details", { class: "section-details", dataset: { section: key } },
+      h("summary", { part: "section-summary", text: legend.textContent }), fs);
+    this._sections[key] = d;
+    return d;
+  },
+
+  /** True when any control under `el` holds a value. */
+  _hasValues(el) {
+    return [...el.querySelectorAll("input, select")].some((i) => (i.type === "checkbox" ? i.checked : i.value !== ""));
+  },
+
+  /**
+   * Opens the sections that apply to the registration and date and closes those that do not
+   * (unless they hold values): the exit procedure only for a registered-poor household assessed
+   * up to 2020; monitoring only from 2021. `force` on load or when registration or date change;
+   * otherwise a section the person opened or closed stays so.
+   */
+  _updateSections({ force }) {
+    if (!force || !this._sections) return;
+    const asOf = this._asOfValue();
+    const dated = /^\d{4}-\d{2}-\d{2}$/.test(asOf);
+    const registration = this._controls.get("registration")?.input.value;
+    const relevant = {
+      exitProcedure: registration === "poor" && dated && asOf <= "2020-12-31",
+      monitoring: dated && asOf >= "2021-01-01",
+      transferItems: false,
+      relocation: false,
+    };
+    for (const [k, d] of Object.entries(this._sections)) {
+      const inner = d.querySelector("fieldset");
+      d.open = !!relevant[k] || (inner ? this._hasValues(inner) : false);
+    }
+  },
+
+  _monitoringFieldset() {
+    const toggleId = `${this._uid}-monitoring-on`;
+    const inner = h("div", { id: `${this._uid}-monitoring-fields`, hidden: true },
+      h("div", { class: "grid" }, MONITORING_FIELDS.map((f) => this._field(f, f.path))));
+    const toggle = h("input", { type: "checkbox", id: toggleId, dataset: { toggle: "monitoring" },
+      "aria-controls": `${this._uid}-monitoring-fields` });
+    this._monitoringToggle = toggle;
+    this._monitoringInner = inner;
+    return this._fieldset("monitoring", "monitoringHint", [
+      h("div", { class: "field wide" }, h("label", { class: "check-row", for: toggleId }, toggle, this._t("monitoringOn"))),
+      inner,
+    ], "monitoring");
+  },
+
+  /** One labelled control with its hint and its (hidden) error slot. */
+  _field(spec, path) {
+    const id = `${this._uid}-f-${path.replace(/[^\w-]/g, "_")}`;
+    const [labelText, hintText] = spec.label ? [this._t(spec.label), ""] : path === "asOf" ? STRINGS[this._lang].field.asOf : this._fieldText(path);
+    const hintId = hintText ? `${id}-hint` : null;
+    const errId = `${id}-err`;
+    // Required: a "*" (explained at the top of the form) and aria-required on the control.
+    const req = spec.required ? h("span", { class: "req", "aria-hidden": "true", text: " *" }) : null;
+    // An empty hint keeps the inputs of one grid row level with each other (hidden from readers).
+    const hint = hintText ? h("span", { class: "hint", id: hintId, text: hintText }) : h("span", { class: "hint empty", "aria-hidden": "true" });
+    const err = h("p", { class: "error", id: errId, hidden: true, dataset: { errorFor: path } });
+    const wrapper = h("div", { class: `field${spec.wide ? " wide" : ""}`, part: "field", dataset: { field: path } });
+    let input;
+    const common = { id, "aria-describedby": hintId ?? undefined, dataset: { path }, part: "input" };
+
+    if (spec.kind === "multi") {
+      const boxes = ENUMS[spec.codes].map((code) => {
+        const boxId = `${id}-${code}`;
+        return h("label", { class: "check-row", for: boxId },
+          h("input", { type: "checkbox", id: boxId, value: code, dataset: { path, multi: "1" }, "aria-describedby": hintId ?? undefined }),
+          this._code(spec.codes === "medicalInsurance" ? "medicalInsurance" : spec.codes, code));
+      });
+      const group = h("fieldset", { class: "multi", id, dataset: { path, group: path }, "aria-describedby": hintId ?? undefined },
+        h("legend", { class: "label", text: labelText }), hint, h("div", { class: "check-list" }, boxes), err);
+      wrapper.append(group);
+      this._controls.set(path, { spec, input: group.querySelector("input"), group, boxes: [...group.querySelectorAll("input")], err, hintId, wrapper });
+      return wrapper;
+    }
+
+    if (spec.kind === "text" || spec.kind === "date" || spec.kind === "money" || spec.kind === "number") {
+      const numeric = spec.kind === "money" || spec.kind === "number";
+      // Dates: a phone's numeric keypad has no "-" on iOS, so 8 digits (19750315) are enough and
+      // become 1975-03-15 when the field is left; "1975-03-15", "1975/3/15" and "1975年3月15日" work too.
+      input = h("input", { ...common, type: "text",
+        inputmode: numeric ? "decimal" : spec.kind === "date" || spec.id ? "numeric" : undefined,
+        spellcheck: "false", autocomplete: "off", "aria-required": spec.required ? "true" : undefined,
+        maxlength: spec.id ? "22" : undefined });
+      if (spec.id) {
+        // The ID number is checked as it is typed; the status is announced politely.
+        const status = h("span", { class: "hint id-status", id: `${id}-status`, "aria-live": "polite" });
+        appendAll(wrapper, [h("label", { for: id }, labelText, req), hint, input, status, err]);
+        this._controls.set(path, { spec, input, err, hintId, wrapper, statusId: status.id });
+        this._describe(input, [hintId, status.id]);
+        return wrapper;
+      }
+    } else {
+      input = h("select", { ...common, "aria-required": spec.required ? "true" : undefined });
+      const blank = spec.kind === "bool" || !spec.required ? this._t("unknownOption") : this._t("chooseOption");
+      input.append(h("option", { value: "", text: blank }));
+      if (spec.kind === "bool") {
+        input.append(h("option", { value: "true", text: this._t("yes") }), h("option", { value: "false", text: this._t("no") }));
+      } else if (spec.kind === "province") {
+        for (const code of PROVINCE_CODES) input.append(h("option", { value: code, text: `${provinceName(code, this._lang)}${this._paren(code)}` }));
+      } else {
+        const group = spec.codes === "grade" ? "grade" : spec.codes;
+        for (const code of ENUMS[spec.codes]) input.append(h("option", { value: String(code), text: this._code(group, code) }));
+      }
+    }
+    appendAll(wrapper, [h("label", { for: id }, labelText, req), hint, input, err]);
+    this._controls.set(path, { spec, input, err, hintId, wrapper });
+    return wrapper;
+  },
+
+  _read(path) {
+    const c = this._controls.get(path);
+    if (!c || c.wrapper.hidden) return undefined;
+    const { spec } = c;
+    if (spec.kind === "multi") {
+      const codes = c.boxes.filter((b) => b.checked).map((b) => b.value);
+      return codes.length ? codes : undefined;
+    }
+    const raw = c.input.value;
+    switch (spec.kind) {
+      case "text": {
+        const s = spec.id ? halfWidth(raw).replace(/\s/g, "").toUpperCase() : raw.trim();
+        return s === "" ? undefined : s;
+      }
+      case "date":
+        return normaliseDate(raw);
+      case "money":
+        return parseNumber(raw, { money: true });
+      case "number":
+        return parseNumber(raw);
+      case "bool":
+        return raw === "true" ? true : raw === "false" ? false : undefined;
+      default:
+        if (raw === "") return undefined;
+        return spec.numeric && /^\d+$/.test(raw) ? Number(raw) : raw;
+    }
+  },
+
+  _write(path, value) {
+    const c = this._controls.get(path);
+    if (!c) return;
+    const { spec } = c;
+    if (spec.kind === "multi") {
+      const list = Array.isArray(value) ? value : typeof value === "string" ? [value] : [];
+      for (const b of c.boxes) b.checked = list.includes(b.value);
+      return;
+    }
+    if (value === undefined || value === null) {
+      c.input.value = "";
+      return;
+    }
+    if (spec.kind === "bool") {
+      c.input.value = value === true ? "true" : value === false ? "false" : "";
+      return;
+    }
+    const s = typeof value === "object" ? JSON.stringify(value) : String(value);
+    if (c.input.tagName === "SELECT" && ![...c.input.options].some((o) => o.value === s)) {
+      // A value the form does not offer (say, from an imported file): keep it so the engine can name it.
+      c.input.append(h("option", { value: s, text: s }));
+    }
+    c.input.value = s;
+  },
+
+  _populate(household, asOf) {
+    this._write("asOf", asOf);
+    const members = Array.isArray(household.members) ? household.members : [];
+    for (const f of HOUSEHOLD_FIELDS) this._write(f.path, household[f.path]);
+    members.forEach((m, i) => {
+      for (const f of MEMBER_FIELDS) this._write(`members[${i}].${f.path}`, m?.[f.path]);
+    });
+    for (const f of [...INCOME_FIELDS, ...TRANSFER_FIELDS, ...SPENDING_FIELDS, ...HOUSING_FIELDS, ...RELOCATION_FIELDS,
+      ...WATER_FIELDS, ...EXIT_FIELDS, ...MONITORING_FIELDS]) {
+      this._write(f.path, getPath(household, f.path));
+    }
+    const secure = (v) => (v && typeof v === "object" ? v.secure : v);
+    this._write("food.secure", secure(household.food));
+    this._write("clothing.secure", secure(household.clothing));
+    const el = household.electricity;
+    this._write("electricity.connected", el && typeof el === "object" ? el.connected : el);
+    this._monitoringToggle.checked = !!household.monitoring;
+    this._monitoringInner.hidden = !household.monitoring;
+  },
+
+  /** The form as a contract Household: blank fields are left out (unknown), never guessed. */
+  _serialize() {
+    const hh = clone(this._extra) ?? {};
+    const r = (p) => this._read(p);
+    for (const f of HOUSEHOLD_FIELDS) setPath(hh, f.path, r(f.path));
+    hh.members = [];
+    for (let i = 0; i < this._memberCount; i++) {
+      const m = {};
+      for (const f of MEMBER_FIELDS) {
+        let v = r(`members[${i}].${f.path}`);
+        if (f.path === "medicalInsurance" && Array.isArray(v) && v.length === 1) v = v[0];
+        setPath(m, f.path, v);
+      }
+      hh.members.push(m);
+    }
+    const income = {};
+    for (const f of INCOME_FIELDS) setPath(income, f.path.slice(7), r(f.path));
+    const items = {};
+    for (const k of TRANSFER_ITEMS) setPath(items, k, r(`income.transferItems.${k}`));
+    if (Object.keys(items).length) income.transferItems = items;
+    hh.income = income;
+    const spending = {};
+    for (const f of SPENDING_FIELDS) setPath(spending, f.path.slice(9), r(f.path));
+    if (Object.keys(spending).length) hh.spending = spending;
+    const food = r("food.secure");
+    if (food !== undefined) hh.food = { secure: food };
+    const clothing = r("clothing.secure");
+    if (clothing !== undefined) hh.clothing = { secure: clothing };
+    const housing = {};
+    for (const f of HOUSING_FIELDS) setPath(housing, f.path.slice(8), r(f.path));
+    const relocation = {};
+    for (const f of RELOCATION_FIELDS) setPath(relocation, f.path.slice(19), r(f.path));
+    if (Object.keys(relocation).length) housing.relocation = relocation;
+    if (Object.keys(housing).length) hh.housing = housing;
+    const water = {};
+    for (const f of WATER_FIELDS) setPath(water, f.path.slice(6), r(f.path));
+    if (Object.keys(water).length) hh.water = water;
+    const connected = r("electricity.connected");
+    if (connected !== undefined) hh.electricity = { connected };
+    if (this._monitoringToggle.checked) {
+      const mon = {};
+      for (const f of MONITORING_FIELDS) setPath(mon, f.path.slice(11), r(f.path));
+      hh.monitoring = mon;
+    }
+    const steps = {};
+    for (const s of EXIT_STEPS) setPath(steps, s, r(`exitProcedure.${s}`));
+    if (Object.keys(steps).length) hh.exitProcedure = steps;
+    return hh;
+  },
+
+  _onInput(e) {
+    if (e.target && e.target.closest && e.target.closest(".line-prompt")) return;
+    const path = e.target?.dataset?.path;
+    if (path === "asOf") this._updateRegimeHint();
+    if (path && /^members\[\d+\]\.idNumber$/.test(path)) this._idTyped(path);
+    else if (path && /^members\[\d+\]\.(birthDate|sex)$/.test(path)) delete e.target.dataset.fromId; // edited by hand
+    if (path && path.startsWith("members[")) this._updateMemberSummaries();
+    this._markStale();
+    this._scheduleSave();
+  },
+
+  /**
+   * As a 身份证号 is typed: its check digit is verified (GB 11643), and once it is valid the
+   * member's birth date and sex are filled from it, unless the person typed them by hand.
+   */
+  _idTyped(path) {
+    const c = this._controls.get(path);
+    if (!c) return;
+    const id = halfWidth(c.input.value).replace(/\s/g, "").toUpperCase();
+    const status = this._root.getElementById(c.statusId);
+    const st = idStatus(id);
+    let text = "";
+    if (st === "ok") {
+      const prefix = path.replace(/idNumber$/, "");
+      const fillFrom = (field, value) => {
+        const t = this._controls.get(prefix + field);
+        if (!t || !value) return;
+        if (t.input.value === "" || t.input.dataset.fromId === "1") {
+          t.input.value = value;
+          t.input.dataset.fromId = "1";
+        }
+      };
+      fillFrom("birthDate", birthFromId(id));
+      fillFrom("sex", sexFromId(id));
+      this._updateConditional();
+      text = this._t("idOk");
+    } else if (st === "bad_checksum") text = this._t("idBadChecksum");
+    else if (st === "bad_format") text = this._t("idBadFormat");
+    else if (st === "bad_date") text = this._t("idBadDate");
+    if (status && status.textContent !== text) status.textContent = text;
+    if (status) status.classList.toggle("id-bad", st !== "ok" && st !== "partial");
+  },
+
+  _onChange(e) {
+    const t = e.target;
+    if (t && t.closest && t.closest(".line-prompt")) return; // the line prompt is not household data
+    if (t?.dataset?.toggle === "monitoring") {
+      this._monitoringInner.hidden = !t.checked;
+    }
+    if (t?.dataset?.path === "asOf" || t?.dataset?.kind === "date") this._updateRegimeHint();
+    const c = t?.dataset?.path ? this._controls.get(t.dataset.path) : null;
+    if (c && c.spec.kind === "date" && t.value) {
+      const n = normaliseDate(t.value);
+      if (n && n !== t.value && /^\d{4}-\d{2}-\d{2}$/.test(n)) t.value = n;
+    }
+    this._updateConditional();
+    const path = t?.dataset?.path;
+    if (path === "registration" || path === "asOf") this._updateSections({ force: true });
+    if (path && path.startsWith("members[")) this._updateMemberSummaries();
+    this._markStale();
+    this._scheduleSave();
+    if (this._problems.length && this._engine === "ready") this._revalidate({ all: false });
+  },
+
+  /** Fields that matter only for some answers (disability grade, dropout reason). */
+  _updateConditional() {
+    // Household fields that apply to some registrations only (脱贫时间 for exited households);
+    // a field holding a value always shows.
+    for (const f of HOUSEHOLD_FIELDS) {
+      if (!f.showIf) continue;
+      const c = this._controls.get(f.path);
+      const dep = this._controls.get(f.showIf.field);
+      if (c && dep) c.wrapper.hidden = !(f.showIf.values.includes(dep.input.value) || c.input.value !== "");
+    }
+    const asOf = this._asOfValue();
+    for (let i = 0; i < this._memberCount; i++) {
+      for (const f of MEMBER_FIELDS) {
+        if (!f.showIf) continue;
+        if (f.showIf.youngerThan) {
+          const c = this._controls.get(`members[${i}].${f.path}`);
+          const birth = normaliseDate(this._controls.get(`members[${i}].birthDate`)?.input.value || "") || "";
+          let young = true;
+          if (/^\d{4}-\d{2}-\d{2}$/.test(birth) && /^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
+            const age = Number(asOf.slice(0, 4)) - Number(birth.slice(0, 4)) - (asOf.slice(5) < birth.slice(5) ? 1 : 0);
+            young = age < f.showIf.youngerThan;
+          }
+          if (c) c.wrapper.hidden = !(young || c.input.value !== "");
+          continue;
+        }
+        const c = this._controls.get(`members[${i}].${f.path}`);
+        const dep = this._controls.get(`members[${i}].${f.showIf.field}`);
+        if (!c || !dep) continue;
+        const show = dep.input.value === f.showIf.value || c.input.value !== "";
+        c.wrapper.hidden = !show;
+      }
+    }
+  },
+
+  _markStale() {
+    if (!this._report || this._stale) return;
+    this._stale = true;
+    const s = this._root.getElementById(`${this._uid}-stale`);
+    if (s) s.hidden = false;
+  },
+
+  _updateRegimeHint() {
+    const asOf = this._asOfValue();
+    const c = this._controls.get("asOf");
+    if (!c) return;
+    let key = null;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(asOf)) key = asOf <= "2020-12-31" ? "regimeHintExit" : asOf < "2026-01-01" ? "regimeHintMonitoring" : "regimeHintAfter";
+    let hint = c.wrapper.querySelector(".regime-hint");
+    if (!hint) {
+      hint = h("span", { class: "hint regime-hint", id: `${this._uid}-regime-hint` });
+      c.input.after(hint);
+      this._describe(c.input, [c.hintId, hint.id]);
+    }
+    hint.textContent = key ? this._t(key) : "";
+  },
+
+  _renderSettingsNote() {
+    const p = this.getAttribute("province");
+    if (!this._settingsNote) return;
+    this._settingsNote.textContent = p ? this._t("provinceFromAttr", { p: `${provinceName(p, this._lang)}${this._paren(p)}` }) : "";
+    this._settingsNote.hidden = !p;
+  },
+
+  _announce(text) {
+    if (!this._live) return;
+    this._live.textContent = "";
+    // A fresh text node after a tick makes screen readers announce a repeated message too.
+    setTimeout(() => {
+      this._live.textContent = text;
+    }, 50);
+  },
+};
