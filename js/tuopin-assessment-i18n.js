@@ -207,6 +207,9 @@ const zh = {
     idBadChecksum: "最后一位校验码不对，请核对号码。",
     idBadFormat: "身份证号由 17 位数字和最后一位数字或 X 组成。",
     idBadDate: "号码中的出生日期不存在，请核对号码。",
+    readyProcedure: "达到退出标准（程序 {done}/{total}）",
+    fillIn: "去填写",
+    warningPrefix: "数据提示：",
   },
   field: {
     asOf: ["评估日期", "如 20191231"],
@@ -325,6 +328,17 @@ const zh = {
     verdict: { ready: "可以退出", not_ready: "暂不能退出", incomplete: "信息不全，无法判断" },
     elimination: { eligible: "可以标注风险消除", not_eligible: "暂不能标注风险消除", incomplete: "信息不全，无法判断" },
     mode: { assisted: "帮扶消除", natural: "自然消除" },
+    unknownCheck: {
+      income: "缺少收入数据，无法算出人均纯收入", food: "未填写是否不愁吃", clothing: "未填写是否不愁穿",
+      education: "缺少成员的在校情况或出生日期", medical: "缺少成员的医疗保险情况", housing: "未填写住房安全等级",
+      water: "缺少饮水情况", electricity: "未填写是否通生活用电",
+    },
+    unknownBlocker: {
+      rigid_spending_exceeds_income: "医疗或教育支出不详，无法判断刚性支出是否超过收入",
+      rigid_spending_unresolved: "医疗或教育支出不详，无法判断大额刚性支出是否已解决",
+      too_soon: "未填写识别为监测对象的时间",
+      no_measure: "未填写已落实的帮扶措施",
+    },
     blocker: {
       identified_this_year: "当年新识别，当年不能退出",
       rigid_spending_exceeds_income: "因病因学刚性支出超过收入",
@@ -526,6 +540,9 @@ const en = {
     idBadChecksum: "The last (check) character does not match: check the number.",
     idBadFormat: "An ID number is 17 digits followed by a digit or X.",
     idBadDate: "The birth date inside the number does not exist: check the number.",
+    readyProcedure: "Meets the exit standard (procedure {done}/{total})",
+    fillIn: "Fill in",
+    warningPrefix: "Data warning: ",
   },
   field: {
     asOf: ["Assessment date", "e.g. 20191231"],
@@ -647,6 +664,18 @@ const en = {
     verdict: { ready: "Ready to exit", not_ready: "Not ready to exit", incomplete: "Not enough information" },
     elimination: { eligible: "Risk can be marked eliminated", not_eligible: "Risk cannot be marked eliminated yet", incomplete: "Not enough information" },
     mode: { assisted: "Through support", natural: "Gone by itself" },
+    unknownCheck: {
+      income: "income figures missing, so income per person cannot be worked out", food: "enough food not answered",
+      clothing: "enough clothing not answered", education: "a member's schooling or birth date is missing",
+      medical: "a member's medical insurance is missing", housing: "the house's safety grade is missing",
+      water: "drinking water facts are missing", electricity: "electricity not answered",
+    },
+    unknownBlocker: {
+      rigid_spending_exceeds_income: "medical or schooling spending not given: whether rigid spending exceeds income is unknown",
+      rigid_spending_unresolved: "medical or schooling spending not given: whether large rigid spending is resolved is unknown",
+      too_soon: "the date of identification for monitoring is missing",
+      no_measure: "the support measures in place are not given",
+    },
     blocker: {
       identified_this_year: "Identified this year; cannot exit in the same year",
       rigid_spending_exceeds_income: "Medical and schooling spending exceeds income",

@@ -9,6 +9,46 @@ import { STRINGS } from "./tuopin-assessment-i18n.js";
 import { LINE_PROBLEMS } from "./tuopin-assessment-lines.js";
 
 export const ProblemsMethods = {
+  /**
+   * The engine's consistency warnings (a child older than the head, an ID number that disagrees
+   * with the birth date, ...) each carry a `path`: shown beside that field, and the card or
+   * section holding it opened (issue 10 §6). They go with the next result.
+   */
+  _markWarnings(warnings) {
+    for (const el of this._root.querySelectorAll(".field-warning")) el.parentNode.removeChild(el);
+    for (const c of this._controls.values()) {
+      if (!c.warnId) continue;
+      c.warnId = null;
+      for (const i of c.boxes ?? [c.input]) this._describe(i, [c.err.hidden ? null : c.err.id, c.hintId, c.statusId]);
+    }
+    let n = 0;
+    const byTarget = new Map();
+    for (const w of warnings || []) {
+      const target = w && w.path ? this._targetFor(w.path) : null;
+      if (!target) continue;
+      const key = target.path;
+      if (!byTarget.has(key)) byTarget.set(key, { target, texts: [] });
+      byTarget.get(key).texts.push(this._message(w));
+    }
+    for (const { target, texts } of byTarget.values()) {
+      const id = `${this._uid}-warn-${n++}`;
+      const p = h("p", { class: "field-warning", id, part: "field-warning" },
+        h("span", { "aria-hidden": "true", text: "⚠ " }),
+        h("span", { class: "visually-hidden", text: this._t("warningPrefix") }), texts.join(" "));
+      if (target.control) {
+        const c = target.control;
+        c.err.after(p);
+        c.warnId = id;
+        for (const i of c.boxes ?? [c.input]) this._describe(i, [c.err.hidden ? null : c.err.id, c.hintId, c.statusId, id]);
+        this._reveal(c.wrapper);
+      } else {
+        const legend = target.group.querySelector(":scope > legend");
+        if (legend) legend.after(p);
+        this._reveal(target.group);
+      }
+    }
+  },
+
   /** Opens every <details> around `el` so that it can be seen and focused. */
   _reveal(el) {
     let d = el && el.closest ? el.closest("details") : null;
@@ -47,7 +87,7 @@ export const ProblemsMethods = {
       for (const i of inputs) {
         i.removeAttribute("aria-invalid");
         const regime = i.dataset.path === "asOf" ? `${this._uid}-regime-hint` : null;
-        this._describe(i, [c.hintId, c.statusId, regime]);
+        this._describe(i, [c.hintId, c.statusId, c.warnId, regime]);
       }
     }
     for (const e of this._root.querySelectorAll("fieldset > p.error[data-error-for]")) {
@@ -116,7 +156,7 @@ export const ProblemsMethods = {
         for (const i of c.boxes ?? [c.input]) {
           i.setAttribute("aria-invalid", "true");
           const regime = i.dataset.path === "asOf" ? `${this._uid}-regime-hint` : null;
-          this._describe(i, [c.err.id, c.hintId, c.statusId, regime]);
+          this._describe(i, [c.err.id, c.hintId, c.statusId, c.warnId, regime]);
         }
       } else {
         const fs = target.group;

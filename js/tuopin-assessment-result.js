@@ -9,6 +9,15 @@ import { STRINGS, provinceName } from "./tuopin-assessment-i18n.js";
 export const TONE = { pass: "pass", fail: "fail", unknown: "unknown", not_applicable: "na" };
 export const SYMBOL = { pass: "✓", fail: "✗", unknown: "?", na: "–" };
 
+/** Where the missing fact of an undecided condition is typed in. */
+const UNKNOWN_FIELD = {
+  income: "income.wage", food: "food.secure", clothing: "clothing.secure", education: "members[0].schooling",
+  medical: "members[0].medicalInsurance", housing: "housing.grade", water: "water.pipedToHome",
+  electricity: "electricity.connected", rigid_spending_exceeds_income: "spending.medicalOutOfPocket",
+  rigid_spending_unresolved: "spending.medicalOutOfPocket", too_soon: "monitoring.identifiedOn",
+  no_measure: "monitoring.measures",
+};
+
 export const ResultMethods = {
   _clearResult() {
     this._report = null;
@@ -29,7 +38,13 @@ export const ResultMethods = {
     if (report.regime === "exit_2016") {
       if (report.exit) {
         const v = report.exit.verdict;
-        return { tone: v === "ready" ? "pass" : v === "not_ready" ? "fail" : "unknown", text: this._code("verdict", v), label: this._t("exit") };
+        // "可以退出" beside six steps marked "未完成" misleads (issue 10 §5): the standard is met,
+        // the procedure still has to run.
+        const steps = report.exit.steps || [];
+        const done = steps.filter((x) => x.done).length;
+        const text = v === "ready" && steps.length && done < steps.length
+          ? this._t("readyProcedure", { done, total: steps.length }) : this._code("verdict", v);
+        return { tone: v === "ready" ? "pass" : v === "not_ready" ? "fail" : "unknown", text, label: this._t("exit") };
       }
       return { tone: "na", text: this._t("noExit"), label: this._t("exit") };
     }
@@ -78,6 +93,7 @@ export const ResultMethods = {
     const report = this._report;
     if (!report) return;
     setChildren(this._resultBox, ...this._reportNodes(report, this._reportHousehold, { print: false }));
+    this._markWarnings(report.warnings);
     this._resultBox.hidden = false;
     this._wrap.classList.add("has-result");
     this._renderPrint();
@@ -96,7 +112,7 @@ export const ResultMethods = {
     if (report.exit && blocking.length) {
       nodes.push(h("h3", { text: this._t("blocking") }), h("ul", { class: "blocking" }, blocking.map((b) => h("li", { text: this._blockerText(b, report) }))));
     }
-    if (report.exit?.unknown?.length) nodes.push(this._unknownList(report.exit.unknown));
+    if (report.exit?.unknown?.length) nodes.push(this._unknownList(report.exit.unknown, { print }));
     const re = report.riskElimination;
     if (re) {
       const tone = re.verdict === "eligible" ? "pass" : re.verdict === "not_eligible" ? "fail" : "unknown";
@@ -108,7 +124,7 @@ export const ResultMethods = {
       if (re.blocking?.length) {
         nodes.push(h("h3", { text: this._t("blocking") }), h("ul", { class: "blocking" }, re.blocking.map((b) => h("li", { text: this._blockerText(b, report) }))));
       }
-      if (re.unknown?.length) nodes.push(this._unknownList(re.unknown));
+      if (re.unknown?.length) nodes.push(this._unknownList(re.unknown, { print }));
     }
 
     const pol = report.policy ?? {};
@@ -131,12 +147,22 @@ export const ResultMethods = {
   },
 
   /** Conditions that are neither met nor failed because a fact is missing. */
-  _unknownList(codes) {
+  /**
+   * Conditions that are neither met nor failed because a fact is missing (issue 10 §5): each names
+   * what is missing, not a finding, and links to the field to fill in.
+   */
+  _unknownList(codes, { print = false } = {}) {
+    const table = STRINGS[this._lang].code;
     return h("div", { class: "unknown-list" },
       h("h3", { text: this._t("stillUnknown") }),
       h("ul", null, codes.map((c) => {
-        const label = c in STRINGS[this._lang].code.check ? this._pair(this._code("check", c), this._code("status", "unknown")) : this._code("blocker", c);
-        return h("li", { text: label });
+        const label = c in table.check ? this._pair(this._code("check", c), this._code("unknownCheck", c))
+          : c in table.unknownBlocker ? this._code("unknownBlocker", c) : this._code("blocker", c);
+        const path = UNKNOWN_FIELD[c];
+        const target = !print && path ? this._targetFor(path) : null;
+        return h("li", null, label, target ? [" ", h("button", { type: "button", class: "link",
+          text: this._pair(this._t("fillIn"), this._labelForTarget(target)),
+          onclick: () => { this._setView("form"); this._focusTarget(target); } })] : null);
       })),
       h("p", { class: "note", text: this._t("stillUnknownHint") }));
   },

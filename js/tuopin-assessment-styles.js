@@ -163,6 +163,10 @@ input[aria-invalid="true"], select[aria-invalid="true"] { border-color: var(--_f
 input[type="checkbox"] { width: 1.4em; height: 1.4em; margin: 0.15em 0 0; flex: none; accent-color: var(--_accent); }
 .check-row { display: flex; gap: 0.5em; align-items: flex-start; font-weight: 400; }
 .check-list { display: grid; gap: 0.25em 1em; grid-template-columns: repeat(auto-fill, minmax(min(100%, 8em), 1fr)); }
+.field-warning {
+  color: var(--_unknown); background: var(--_unknown-bg); font-weight: 600; margin: 0.15em 0 0;
+  border-inline-start: 4px solid var(--_unknown); padding: 0.1em 0.5em;
+}
 .error {
   color: var(--_fail); font-weight: 700; margin: 0.15em 0 0;
   border-inline-start: 4px solid var(--_fail); padding-inline-start: 0.5em;

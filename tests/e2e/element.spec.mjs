@@ -227,3 +227,35 @@ test("element: the 身份证号 fills birth date and sex (editable), its check d
   assert.match(await err.textContent(), /请填写数字，单位为元，例如 2600/);
   assert.doesNotMatch(await page.locator(`${EL} .error-summary`).textContent(), /类型错误|string|number/);
 });
+
+test("element: engine warnings are shown beside their field; undecided conditions name the missing fact and link to it (issue 10 §5, §6)", async (ctx) => {
+  const { page } = await openFixture(ctx, "warnings", { body: `<main><tuopin-assessment as-of="2019-12-31"></tuopin-assessment></main>` });
+  await waitForEngine(page);
+  const data = readJson(ctx, "www/samples/exit-ready-yn-2019.json");
+  const child = data.household.members.findIndex((m) => m.relation === "child" && m.birthDate > "2005");
+  assert.ok(child > 0, "the sample has a school-age child");
+  data.household.members[child].labour = "normal"; // a child coded as labour: the engine warns at members[i].labour
+  delete data.household.spending; // rigid spending unknown
+  await loadOnly(page, data.household);
+  const ev = nextEvent(page);
+  await page.locator(`${EL} button[type=submit]`).click();
+  const r = await ev;
+  assert.equal(r.type, "tuopin-result");
+  const w = (r.detail.report.warnings ?? []).find((x) => x.path === `members[${child}].labour`);
+  assert.ok(w, JSON.stringify(r.detail.report.warnings));
+  const beside = page.locator(`${EL} [data-field="members[${child}].labour"] .field-warning`);
+  assert.ok(await beside.isVisible(), "the warning is beside the field, its card opened");
+  assert.ok((await beside.textContent()).includes(w.message.replace(/^[^:：]*[:：]\s*/, "").slice(0, 6)));
+  const describedBy = await field(page, `members[${child}].labour`).getAttribute("aria-describedby");
+  assert.ok(describedBy.includes(await beside.getAttribute("id")), "announced with the field");
+
+  assert.deepEqual(r.detail.report.exit.unknown, ["rigid_spending_exceeds_income"]);
+  {
+    const list = page.locator(`${EL} .result .unknown-list`);
+    const text = await list.textContent();
+    assert.doesNotMatch(text, /因病因学刚性支出超过收入/, "a missing fact does not read like a finding");
+    assert.match(text, /支出不详/);
+    await list.locator("button", { hasText: "去填写" }).first().click();
+    assert.equal((await activeInfo(page)).path, "spending.medicalOutOfPocket");
+  }
+});
