@@ -19,11 +19,12 @@ export const EngineStatusMethods = {
   },
 
   _engineFailed(e) {
+    const already = this._engine === "failed";
     this._engine = "failed";
     this._engineError = e instanceof Error ? e.message : String(e);
     this._engineFailure = failureKind(e);
     this._renderEngineStatus();
-    this._emit("tuopin-error", { message: this._engineError, kind: this._engineFailure });
+    if (!already) this._emit("tuopin-error", { message: this._engineError, kind: this._engineFailure });
   },
 
   _renderEngineStatus() {

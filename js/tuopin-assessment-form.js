@@ -59,7 +59,7 @@ export const FormMethods = {
     form.append(
       h("h2", { id: `${id}-form-title`, class: "visually-hidden", text: this._t("title") }),
       this._fieldset("settings", "formHint", [
-        h("div", { class: "grid" }, this._field({ path: "asOf", kind: "date", required: true }, "asOf")),
+        h("div", { class: "grid" }, this._field({ path: "asOf", kind: "date", required: true, wide: true }, "asOf")),
         this._settingsNote,
         this._lineInUse,
         this._linePrompt,

@@ -147,6 +147,7 @@ details.member-card > fieldset, details.section-details > fieldset { border: 0; 
 .line-in-use p { margin: 0; }
 .field { display: flex; flex-direction: column; gap: 0.2em; min-width: 0; }
 .field.wide { grid-column: 1 / -1; }
+.field[data-field="asOf"] > input { max-width: 12em; }
 label, .label { font-weight: 600; }
 .req { font-weight: 700; color: var(--_fail); }
 .hint { color: var(--_muted); font-size: 0.85em; }
