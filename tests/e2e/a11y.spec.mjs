@@ -86,6 +86,7 @@ test("axe: the element's own states (line prompt, warnings beside fields, folded
   await audit(page, ctx, "element-line-prompt");
   await page.locator(`${EL} .line-prompt input[value=dibao]`).check();
   await audit(page, ctx, "element-line-prompt-dibao");
+  await page.locator(`${EL} .line-prompt`).screenshot({ path: `${ctx.artifacts}/screenshots/element-line-prompt-360.png` });
 
   const data = readJson(ctx, "www/samples/exit-ready-yn-2019.json");
   const child = data.household.members.findIndex((m) => m.relation === "child" && m.birthDate > "2005");

@@ -99,16 +99,26 @@ test("element: a missing poverty line (exit rules, 2017) is asked in place witho
   await waitForEngine(page);
   const hh = readJson(ctx, "www/samples/exit-ready-yn-2019.json").household;
   hh.province = "CN-GS";
+  delete hh.exitProcedure; // its dates are of 2019
   await loadOnly(page, hh);
   const ev = nextEvent(page);
   await page.locator(`${EL} button[type=submit]`).click();
   const invalid = await ev;
   assert.equal(invalid.type, "tuopin-invalid");
-  if (!invalid.detail.problems.some((p) => p.code === "no_poverty_line")) return; // a pack has the 2017 line: nothing to ask
+  // The 2017 national line is not confirmed (marked N in the packs), so there is none to apply.
+  assert.ok(invalid.detail.problems.some((p) => p.code === "no_poverty_line"), JSON.stringify(invalid.detail.problems));
   const prompt = page.locator(`${EL} .line-prompt`);
   await prompt.waitFor();
   assert.match(await prompt.locator("legend").first().textContent(), /甘肃2017年的扶贫标准/);
   assert.doesNotMatch(await prompt.textContent(), /2026 年起/);
+  // A host's poverty-lines attribute for that province and year answers it without asking.
+  const ev2 = nextEvent(page);
+  await page.evaluate((sel) => document.querySelector(sel).setAttribute("poverty-lines", '{"CN-GS":{"2017":3300}}'), EL);
+  await page.evaluate((sel) => document.querySelector(sel).assess(), EL);
+  const r = await ev2;
+  assert.equal(r.type, "tuopin-result", JSON.stringify(r.detail.problems));
+  assert.equal(r.detail.report.income.line, 3300);
+  assert.equal(r.detail.report.income.lineKind, "poverty_line");
 });
 
 test("element: host lines (monitoring-lines attribute, lines property) and policy, each assessment one event with its cause (contract v1.1 item 5)", async (ctx) => {
