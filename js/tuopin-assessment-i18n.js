@@ -210,6 +210,8 @@ const zh = {
     readyProcedure: "达到退出标准（程序 {done}/{total}）",
     fillIn: "去填写",
     warningPrefix: "数据提示：",
+    packNational: "国家规则",
+    packProvince: "{p}规则",
   },
   field: {
     asOf: ["评估日期", "如 20191231"],
@@ -338,6 +340,20 @@ const zh = {
       rigid_spending_unresolved: "医疗或教育支出不详，无法判断大额刚性支出是否已解决",
       too_soon: "未填写识别为监测对象的时间",
       no_measure: "未填写已落实的帮扶措施",
+    },
+    parameter: {
+      povertyLine: "扶贫标准", monitoringLine: "监测线", excludedIncome: "不计入收入的项目", schoolAge: "义务教育年龄",
+      water: "饮水安全标准", electricityVeto: "生活用电一票否决", minMonthsBeforeElimination: "风险消除前最少纳入月数",
+      minMeasures: "风险消除前最少帮扶措施数", boundary: "正好等于标准线时", rigidSpendingRatio: "刚性支出与收入之比上限",
+      hardshipSpendingRatio: "突发严重困难的支出比例", medicalRequires: "基本医疗有保障的要求", incomeConcept: "收入口径",
+      educationRule: "义务教育有保障的规则", minAreaPerPerson: "人均住房面积下限", noticeDays: "公示天数",
+      litresMin: "人均日用水量下限", litresMinShortArea: "缺水地区人均日用水量下限", fetchMinutesMax: "取水往返时间上限",
+      horizontalMMax: "取水水平距离上限", verticalMMax: "取水垂直距离上限", daysWithoutSupplyMax: "全年缺水天数上限",
+    },
+    paramCode: {
+      strict: "严格理解（正好等于不算超过）", lenient: "宽松理解（正好等于算作达到）", net: "纯收入", disposable: "可支配收入",
+      no_poverty_dropout: "无因贫辍学", no_dropout: "无辍学", basic: "基本医疗保险", critical_illness: "大病保险",
+      assistance: "医疗救助",
     },
     blocker: {
       identified_this_year: "当年新识别，当年不能退出",
@@ -543,6 +559,8 @@ const en = {
     readyProcedure: "Meets the exit standard (procedure {done}/{total})",
     fillIn: "Fill in",
     warningPrefix: "Data warning: ",
+    packNational: "national rules",
+    packProvince: "{p} rules",
   },
   field: {
     asOf: ["Assessment date", "e.g. 20191231"],
@@ -675,6 +693,23 @@ const en = {
       rigid_spending_unresolved: "medical or schooling spending not given: whether large rigid spending is resolved is unknown",
       too_soon: "the date of identification for monitoring is missing",
       no_measure: "the support measures in place are not given",
+    },
+    parameter: {
+      povertyLine: "Poverty line", monitoringLine: "Monitoring line", excludedIncome: "Income items not counted",
+      schoolAge: "Compulsory-schooling ages", water: "Drinking-water standard", electricityVeto: "Electricity is a veto",
+      minMonthsBeforeElimination: "Minimum months before risk elimination", minMeasures: "Minimum support measures",
+      boundary: "At exactly the line", rigidSpendingRatio: "Rigid spending to income, at most",
+      hardshipSpendingRatio: "Spending ratio for sudden hardship", medicalRequires: "Basic medical care requires",
+      incomeConcept: "Income concept", educationRule: "Compulsory-schooling rule", minAreaPerPerson: "Minimum floor area per person",
+      noticeDays: "Public notice days", litresMin: "Minimum litres per person per day",
+      litresMinShortArea: "Minimum litres in water-short areas", fetchMinutesMax: "Longest water fetch (minutes)",
+      horizontalMMax: "Longest horizontal distance to water", verticalMMax: "Longest vertical distance to water",
+      daysWithoutSupplyMax: "Most days without supply",
+    },
+    paramCode: {
+      strict: "strict (exactly at the line is not above)", lenient: "lenient (exactly at the line counts)", net: "net income",
+      disposable: "disposable income", no_poverty_dropout: "no dropout for poverty", no_dropout: "no dropout",
+      basic: "basic medical insurance", critical_illness: "critical-illness insurance", assistance: "medical assistance",
     },
     blocker: {
       identified_this_year: "Identified this year; cannot exit in the same year",

@@ -131,9 +131,12 @@ export const ResultMethods = {
     const facts = [
       [this._t("regime"), this._code("regime", report.regime)],
       [this._t("asOfShort"), pol.asOf ?? ""],
-      [this._t("policyPack"), [pol.pack, pol.province ? `${provinceName(pol.province, this._lang)}${this._paren(pol.province)}` : null].filter(Boolean).join(" · ")],
+      [this._t("policyPack"), [this._packName(pol.pack), pol.province ? `${provinceName(pol.province, this._lang)}${this._paren(pol.province)}` : null].filter(Boolean).join(" · ")],
     ];
-    if (pol.overrides && Object.keys(pol.overrides).length) facts.push([this._t("overrides"), JSON.stringify(pol.overrides)]);
+    if (pol.overrides && Object.keys(pol.overrides).length) {
+      facts.push([this._t("overrides"), Object.entries(pol.overrides)
+        .map(([k, v]) => `${this._paramLabel(k)} ${this._paramValue(v)}`).join(this._lang === "en" ? "; " : "；")]);
+    }
     nodes.push(this._dl(facts));
 
     if (report.monitoring && report.regime === "monitoring_2021") nodes.push(this._monitoringSection(report.monitoring));
@@ -308,12 +311,38 @@ export const ResultMethods = {
     })));
   },
 
+  /** A pack id ("cn-yn") is a code: in Chinese the pack is named by its province (issue 10 §5). */
+  _packName(pack) {
+    if (!pack || this._lang === "en") return pack || "";
+    if (pack === "cn-national") return this._t("packNational");
+    const m = /^cn-([a-z]{2})$/.exec(pack);
+    return m ? this._t("packProvince", { p: provinceName(`CN-${m[1].toUpperCase()}`, this._lang) }) : pack;
+  },
+
+  /** A policy parameter by its name in the page's language; unknown keys stay as their code. */
+  _paramLabel(key) {
+    const table = STRINGS[this._lang].code.parameter || {};
+    return table[key] || key;
+  },
+
+  _paramValue(v) {
+    if (v === null || v === undefined) return "—";
+    if (typeof v === "boolean") return this._t(v ? "yes" : "no");
+    if (typeof v === "number") return this._money(v);
+    if (Array.isArray(v)) return v.map((x) => this._paramValue(x)).join(this._lang === "en" ? ", " : "、");
+    if (typeof v === "object" && typeof v.dibaoMonthly === "number") return this._lineValueText(v);
+    if (typeof v === "object") return Object.entries(v).map(([k, x]) => `${this._paramLabel(k)} ${this._paramValue(x)}`).join(this._lang === "en" ? "; " : "；");
+    const table = STRINGS[this._lang].code;
+    if (table.paramCode && v in table.paramCode) return table.paramCode[v];
+    return this._code("transferItem", v);
+  },
+
   _appliedSection(applied) {
     const rows = applied.map((a) => h("tr", null,
-      h("td", { text: a.key ?? a.parameter ?? "" }),
-      h("td", { text: typeof a.value === "object" ? JSON.stringify(a.value) : String(a.value ?? "—") }),
+      h("td", { text: this._paramLabel(a.key ?? a.parameter ?? "") }),
+      h("td", { text: this._paramValue(a.value) }),
       h("td", { text: [a.from, a.to].filter(Boolean).join(" – ") }),
-      h("td", { text: [a.source, a.confidence, a.pack].filter(Boolean).join(" · ") })));
+      h("td", { text: [a.source, a.confidence, a.pack ? this._packName(a.pack) : null].filter(Boolean).join(" · ") })));
     return h("section", null, h("details", null,
       h("summary", { text: this._t("appliedPolicy") }),
       h("div", { class: "table-scroll", tabindex: "0", role: "region", "aria-label": this._t("appliedPolicy") },

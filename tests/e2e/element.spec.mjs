@@ -79,6 +79,9 @@ test("element: a missing monitoring line is asked in place for today's date, use
   assert.deepEqual(stored[`monitoringLine|CN-GS|${year}`], { value: 7000, province: "CN-GS", year: Number(year) }, "only province, year and amount");
   const resultText = await page.locator(`${EL} .result`).textContent();
   assert.match(resultText, new RegExp(`7,?000 元/人·年（在本机为甘肃${year}年填写）`), "the result says which line and from where");
+  // Issue 10 §5: no pack ids or parameter keys in the zh-CN result.
+  assert.doesNotMatch(resultText, /cn-national|cn-gs|monitoringLine/);
+  assert.match(resultText, /自定义参数监测线 7,?000/);
 
   // Another visit: the remembered line is used without asking, and can be changed.
   await page.reload();
