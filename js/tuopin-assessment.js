@@ -13,7 +13,8 @@
 // tuopin-invalid {problems, household, cause}, tuopin-error {message, kind} (contract v1.1 item 5).
 //
 // This file holds the public API, the lifecycle, language and the assessment itself. Each other
-// concern has its own file, mixed into the class below: -form.js (building and reading the form),
+// concern has its own file, mixed into the class below: -form.js (building the form), -household.js
+// (the form as a Household and back), -form-events.js (typing: ID number, dates, what applies),
 // -members.js (member cards), -problems.js (problems beside their fields), -result.js (the
 // report), -whatif.js, -print.js, -line-prompt.js (the income line asked in place),
 // -engine-status.js (and -loader.js: loading the engine, failure messages), -draft-ui.js (and
@@ -32,6 +33,8 @@ import { loadEngine } from "./tuopin-assessment-loader.js";
 import { LINE_PROBLEMS, LINE_ATTRIBUTES, normaliseHostLines, hostLine, rememberedLine, lineKeyFor } from "./tuopin-assessment-lines.js";
 import { emptyHousehold } from "./tuopin-assessment-fields.js";
 import { FormMethods } from "./tuopin-assessment-form.js";
+import { HouseholdMethods } from "./tuopin-assessment-household.js";
+import { FormEventsMethods } from "./tuopin-assessment-form-events.js";
 import { MembersMethods } from "./tuopin-assessment-members.js";
 import { ProblemsMethods } from "./tuopin-assessment-problems.js";
 import { ResultMethods } from "./tuopin-assessment-result.js";
@@ -445,7 +448,7 @@ export class TuopinAssessment extends Base {
 
 // Each concern lives in its own file; together they make the element.
 for (const methods of [
-  FormMethods, MembersMethods, ProblemsMethods, ResultMethods, WhatIfMethods, PrintMethods, LinePromptMethods,
+  FormMethods, HouseholdMethods, FormEventsMethods, MembersMethods, ProblemsMethods, ResultMethods, WhatIfMethods, PrintMethods, LinePromptMethods,
   EngineStatusMethods, DraftUiMethods,
 ]) {
   Object.assign(TuopinAssessment.prototype, methods);
