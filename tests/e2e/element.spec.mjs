@@ -272,3 +272,36 @@ test("element: engine warnings are shown beside their field; undecided condition
     assert.equal((await activeInfo(page)).path, "spending.medicalOutOfPocket");
   }
 });
+
+test("element: sections and fields that do not apply to the registration and date stay closed (issue 10 §2)", async (ctx) => {
+  const { page } = await openFixture(ctx, "sections", { body: `<main><tuopin-assessment as-of="2024-06-30" province="CN-YN"></tuopin-assessment></main>` });
+  await waitForEngine(page);
+  const open = () => page.evaluate((sel) => {
+    const root = document.querySelector(sel).shadowRoot;
+    const out = {};
+    for (const d of root.querySelectorAll("details.section-details")) out[d.dataset.section] = d.open;
+    return out;
+  }, EL);
+  const shown = (p) => page.evaluate(([sel, path]) => !document.querySelector(sel).shadowRoot.querySelector(`[data-field="${path}"]`).hidden, [EL, p]);
+  await field(page, "registration").selectOption("ordinary");
+  assert.deepEqual(await open(), { transferItems: false, relocation: false, monitoring: true, exitProcedure: false }, "2024, ordinary household");
+  assert.equal(await shown("exitedOn"), false, "脱贫时间 only for an exited household");
+  assert.equal(await shown("identifiedOn"), false, "建档立卡时间 not for an ordinary household");
+
+  await field(page, "asOf").fill("20191231");
+  await field(page, "asOf").blur();
+  await field(page, "registration").selectOption("poor");
+  assert.equal(await field(page, "asOf").inputValue(), "2019-12-31");
+  assert.deepEqual(await open(), { transferItems: false, relocation: false, monitoring: false, exitProcedure: true }, "2019, registered poor");
+  assert.equal(await shown("identifiedOn"), true);
+  await field(page, "registration").selectOption("exited");
+  assert.equal(await shown("exitedOn"), true);
+  assert.equal((await open()).exitProcedure, false, "no exit procedure for a household that has exited");
+
+  // A loaded household opens what holds values; an adult has no 已完成九年义务教育 question.
+  const data = readJson(ctx, "www/samples/transfers-gx-2019.json");
+  await loadOnly(page, data);
+  const o = await open();
+  assert.equal(o.transferItems, true, "the sample has transfer items");
+  assert.equal(await shown("members[0].completedCompulsory"), false);
+});
