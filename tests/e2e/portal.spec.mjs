@@ -72,6 +72,7 @@ for (const width of [360, 1280]) {
       const hostile = await shoot(ctx, `portal-${variant}`, width, data);
       assert.deepEqual(hostile.size, plain.size, `${variant}: computed text styles inside the element`);
       const cmp = comparePngs(plain.file, hostile.file);
+      console.log(`    ${variant} at ${width} px: ${cmp.width}×${cmp.height}, ${cmp.differing} pixels differ`);
       assert.ok(cmp.sameSize, `${variant}: element size ${cmp.otherWidth}×${cmp.otherHeight} vs plain ${cmp.width}×${cmp.height}`);
       assert.ok(cmp.ratio <= 0.002, `${variant}: ${cmp.differing} pixels differ (${(cmp.ratio * 100).toFixed(3)}%)`);
     }
