@@ -1,7 +1,10 @@
 // axe-core (wcag2a, wcag2aa, wcag21a, wcag21aa) on every page, in the states that matter:
 // empty form, result, errors, print view, English, high contrast.
 
-import { test, assert, EL, axe, formatViolations, waitForEngine, loadAndAssess, readJson, clearStorage } from "./lib.mjs";
+import {
+  test, assert, EL, axe, formatViolations, waitForEngine, loadAndAssess, readJson, clearStorage, elementFixture, fixtureUrl,
+  FIXTURES, field,
+} from "./lib.mjs";
 
 async function audit(page, ctx, name) {
   const v = await axe(page, ctx, name);
@@ -70,3 +73,38 @@ test("axe: policies page has no violations (zh and en)", async (ctx) => {
   await audit(page, ctx, "policies-en");
   await page.locator("#lang-switch").click();
 });
+
+test("axe: the element's own states (line prompt, warnings beside fields, folded member cards at 360 px, engine alert) have no violations", async (ctx) => {
+  elementFixture(ctx, "axe-element", { body: `<main><h1>元素</h1><tuopin-assessment as-of="2024-06-30"></tuopin-assessment></main>` });
+  const { page } = await ctx.open({ ...FIXTURES, viewport: { width: 360, height: 780 } });
+  await page.goto(fixtureUrl(ctx, "axe-element"));
+  await waitForEngine(page);
+  const gs = readJson(ctx, "www/samples/monitoring-marginal-yn-2024.json");
+  gs.household.province = "CN-GS"; // no built-in line: the prompt opens
+  await page.evaluate(([sel, hh]) => { const e = document.querySelector(sel); e.load(hh); e.assess(); }, [EL, gs.household]);
+  await page.locator(`${EL} .line-prompt`).waitFor();
+  await audit(page, ctx, "element-line-prompt");
+  await page.locator(`${EL} .line-prompt input[value=dibao]`).check();
+  await audit(page, ctx, "element-line-prompt-dibao");
+  await page.locator(`${EL} .line-prompt`).screenshot({ path: `${ctx.artifacts}/screenshots/element-line-prompt-360.png` });
+
+  const data = readJson(ctx, "www/samples/exit-ready-yn-2019.json");
+  const child = data.household.members.findIndex((m) => m.relation === "child" && m.birthDate > "2005");
+  data.household.members[child].labour = "normal";
+  delete data.household.spending;
+  await page.evaluate((sel) => document.querySelector(sel).setAttribute("as-of", "2019-12-31"), EL);
+  await loadAndAssess(page, data);
+  await page.locator(`${EL} .field-warning`).first().waitFor();
+  await audit(page, ctx, "element-warnings-360");
+  await field(page, "members[0].idNumber").fill("11010519491231002");
+  await page.keyboard.type("9");
+  await audit(page, ctx, "element-id-bad-checksum");
+
+  elementFixture(ctx, "axe-csp", {
+    head: `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'">`,
+    body: `<main><h1>元素</h1><tuopin-assessment as-of="2024-06-30"></tuopin-assessment></main>`,
+  });
+  await page.goto(fixtureUrl(ctx, "axe-csp"));
+  await page.locator(`${EL} [role=alert]`).waitFor({ state: "visible", timeout: 20000 });
+  await audit(page, ctx, "element-engine-alert");
+}, { allowConsole: [/Content Security Policy|unsafe-eval|WebAssembly|wasm/i] });

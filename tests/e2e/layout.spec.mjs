@@ -72,7 +72,12 @@ test("layout: text at 200% loses nothing (360 px and 1280 px)", async (ctx) => {
     await clearStorage(page);
     await page.reload();
     await waitForEngine(page);
-    // Text-only zoom: the root font size doubles; everything is sized in rem/em.
+    // Text-only zoom: the reader's default text size doubles (the browser's font-size setting,
+    // Page.setFontSizes) and the site's root font size doubles too. The element sizes itself from
+    // the reader's default size, never from the page's rem (issue 11 §1: a portal's root size must
+    // not leak in), so it is the setting that enlarges it; the pages are sized in rem/em.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Page.setFontSizes", { fontSizes: { standard: 32, fixed: 26 } });
     await page.evaluate(() => { document.documentElement.style.fontSize = "200%"; });
     await loadAndAssess(page, readJson(ctx, "www/samples/exit-ready-yn-2019.json"));
     const size = await page.evaluate((sel) => parseFloat(getComputedStyle(document.querySelector(sel).shadowRoot.querySelector("label")).fontSize), EL);
@@ -80,6 +85,7 @@ test("layout: text at 200% loses nothing (360 px and 1280 px)", async (ctx) => {
     if (width >= 1280) assert.equal(await overflowX(page), 0, `no sideways scrolling at ${width} px with 200% text`);
     assert.deepEqual(await clipped(page), [], `nothing clipped at ${width} px with 200% text`);
     await screenshot(page, ctx, `self-check-text200-${width}`, { fullPage: false });
+    await cdp.send("Page.setFontSizes", { fontSizes: { standard: 16, fixed: 13 } }); // the pages: root 200% as before
     for (const p of ["training.html", "policies.html"]) {
       await page.goto(`${ctx.base}${p}`);
       await page.evaluate(() => { document.documentElement.style.fontSize = "200%"; });

@@ -215,3 +215,130 @@ export function readJson(env, rel) {
 export async function clearStorage(page) {
   await page.evaluate(() => localStorage.clear());
 }
+
+// ---- element fixture pages -----------------------------------------------------------------
+
+/**
+ * Writes test-artifacts/fixtures/<name>.html: a page that loads the element module (from a
+ * separate script file, as the server's CSP forbids inline scripts) with `body` as its content.
+ * `head` adds tags (e.g. a <meta> CSP or a <link> stylesheet); `css` becomes <name>.css, linked.
+ * Open it with ctx.open({ allowPaths: ["/test-artifacts/fixtures/"] }) and fixtureUrl(ctx, name).
+ */
+export function elementFixture(env, name, { body, head = "", css = null, htmlLang = "zh-CN", script = null }) {
+  const dir = path.join(env.artifacts, "fixtures");
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, `${name}.js`), script ?? `import "/pkg/tuopin-assessment.js";\n`);
+  if (css !== null) fs.writeFileSync(path.join(dir, `${name}.css`), css);
+  fs.writeFileSync(path.join(dir, `${name}.html`), `<!doctype html>
+<html lang="${htmlLang}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+${head}
+${css !== null ? `<link rel="stylesheet" href="${name}.css">` : ""}
+<title>${name}</title>
+<script type="module" src="${name}.js"></script></head>
+<body>${body}</body></html>
+`);
+}
+
+export function fixtureUrl(env, name) {
+  return `${env.origin}/test-artifacts/fixtures/${name}.html`;
+}
+
+export const FIXTURES = { allowPaths: ["/test-artifacts/fixtures/"] };
+
+/** Collects every tuopin-result / tuopin-invalid event of the element into window.__events. */
+export function recordEvents(page, el = EL) {
+  return page.evaluate((sel) => {
+    window.__events = [];
+    const e = document.querySelector(sel);
+    for (const type of ["tuopin-result", "tuopin-invalid"]) {
+      e.addEventListener(type, (ev) => window.__events.push({ type, detail: JSON.parse(JSON.stringify(ev.detail)) }));
+    }
+  }, el);
+}
+
+export function recordedEvents(page) {
+  return page.evaluate(() => window.__events);
+}
+
+// ---- PNG comparison ------------------------------------------------------------------------
+
+/**
+ * Decodes a PNG of 8-bit RGB or RGBA pixels, not interlaced (what Chromium's screenshots are)
+ * into { width, height, data: RGBA bytes }. Throws on anything else.
+ */
+export function decodePng(buffer) {
+  const zlib = require("node:zlib");
+  if (buffer.readUInt32BE(0) !== 0x89504e47) throw new Error("not a PNG");
+  let pos = 8;
+  let width = 0;
+  let height = 0;
+  let colourType = 0;
+  const idat = [];
+  while (pos < buffer.length) {
+    const len = buffer.readUInt32BE(pos);
+    const type = buffer.toString("latin1", pos + 4, pos + 8);
+    const data = buffer.subarray(pos + 8, pos + 8 + len);
+    if (type === "IHDR") {
+      width = data.readUInt32BE(0);
+      height = data.readUInt32BE(4);
+      const depth = data[8];
+      colourType = data[9];
+      if (depth !== 8 || (colourType !== 2 && colourType !== 6) || data[12] !== 0) throw new Error(`unsupported PNG (depth ${depth}, colour type ${colourType}, interlace ${data[12]})`);
+    } else if (type === "IDAT") idat.push(data);
+    else if (type === "IEND") break;
+    pos += 12 + len;
+  }
+  const raw = zlib.inflateSync(Buffer.concat(idat));
+  const bpp = colourType === 6 ? 4 : 3;
+  const stride = width * bpp;
+  const out = Buffer.alloc(width * height * 4);
+  let prev = Buffer.alloc(stride);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)];
+    const line = Buffer.from(raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1)));
+    for (let x = 0; x < stride; x++) {
+      const a = x >= bpp ? line[x - bpp] : 0;
+      const b = prev[x];
+      const c = x >= bpp ? prev[x - bpp] : 0;
+      let add = 0;
+      if (filter === 1) add = a;
+      else if (filter === 2) add = b;
+      else if (filter === 3) add = (a + b) >> 1;
+      else if (filter === 4) {
+        const p = a + b - c;
+        const pa = Math.abs(p - a);
+        const pb = Math.abs(p - b);
+        const pc = Math.abs(p - c);
+        add = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      }
+      line[x] = (line[x] + add) & 0xff;
+    }
+    for (let x = 0; x < width; x++) {
+      const o = (y * width + x) * 4;
+      out[o] = line[x * bpp];
+      out[o + 1] = line[x * bpp + 1];
+      out[o + 2] = line[x * bpp + 2];
+      out[o + 3] = bpp === 4 ? line[x * bpp + 3] : 255;
+    }
+    prev = line;
+  }
+  return { width, height, data: out };
+}
+
+/**
+ * Compares two PNG files: { sameSize, width, height, otherWidth, otherHeight, differing, ratio },
+ * a pixel "differing" when any channel differs by more than `threshold` (0–255).
+ */
+export function comparePngs(fileA, fileB, { threshold = 24 } = {}) {
+  const a = decodePng(fs.readFileSync(fileA));
+  const b = decodePng(fs.readFileSync(fileB));
+  const result = { sameSize: a.width === b.width && a.height === b.height, width: a.width, height: a.height, otherWidth: b.width, otherHeight: b.height };
+  if (!result.sameSize) return { ...result, differing: Infinity, ratio: 1 };
+  let differing = 0;
+  for (let i = 0; i < a.data.length; i += 4) {
+    if (Math.abs(a.data[i] - b.data[i]) > threshold || Math.abs(a.data[i + 1] - b.data[i + 1]) > threshold
+      || Math.abs(a.data[i + 2] - b.data[i + 2]) > threshold) differing += 1;
+  }
+  return { ...result, differing, ratio: differing / (a.width * a.height) };
+}

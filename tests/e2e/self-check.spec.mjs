@@ -72,7 +72,8 @@ test("self-check: fill a household by keyboard and see the verdict", async (ctx)
 
   const verdict = page.locator(`${EL} .result .verdict`).first();
   await verdict.waitFor();
-  assert.match(await verdict.textContent(), /可以退出/);
+  // Issue 10 §5: met standard, procedure still to run (no step dates were typed).
+  assert.match(await verdict.textContent(), /达到退出标准（程序 0\/6）/);
   // Focus moved to the result; screen readers also get the live announcement.
   const a = await activeInfo(page);
   assert.equal(a.tag, "h2");
@@ -188,7 +189,7 @@ test("self-check: print view fits A4", async (ctx) => {
   await pv.waitFor();
   assert.ok(await page.locator(`${EL} form`).isHidden(), "the form is hidden in print view");
   assert.match(await pv.textContent(), /张三/);
-  assert.match(await pv.textContent(), /可以退出/);
+  assert.match(await pv.textContent(), /可以退出|达到退出标准（程序 \d\/6）/);
   assert.equal((await activeInfo(page)).tag, "h2");
   await screenshot(page, ctx, "self-check-print-view-1280");
 
@@ -215,43 +216,74 @@ test("self-check: print view fits A4", async (ctx) => {
   assert.ok(await page.locator(`${EL} form`).isVisible());
 });
 
-test("self-check: reload keeps the draft, clear removes it, no-draft keeps nothing", async (ctx) => {
+// Issue 10 §3: drafts are off unless the host sets `draft`; when on, names and ID numbers are never
+// stored, a draft expires after 7 days, and the shared-computer notice stays while a draft exists.
+test("self-check: draft (issue 10 §3) keeps no name or ID number, expires after 7 days, notice stays; off without `draft`", async (ctx) => {
   const { page } = await openSelfCheck(ctx);
   await field(page, "members[0].name").fill("草稿测试");
+  await field(page, "members[0].idNumber").fill("11010519491231002X");
+  await field(page, "members[0].health").selectOption("chronic");
   await field(page, "income.wage").fill("12345.6");
   await field(page, "asOf").fill("2019-12-31");
   await page.waitForTimeout(600);
   const key = "tuopin-assessment:draft:self-check";
-  const stored = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)), key);
-  assert.equal(stored.household.members[0].name, "草稿测试");
+  const raw = await page.evaluate((k) => localStorage.getItem(k), key);
+  assert.ok(raw, "a draft is saved when the host set `draft`");
+  assert.ok(!raw.includes("草稿测试"), "the name is never stored");
+  assert.ok(!raw.includes("11010519491231002X"), "the ID number is never stored");
+  const stored = JSON.parse(raw);
+  assert.equal(stored.household.members[0].health, "chronic");
   assert.equal(stored.household.income.wage, 12345.6);
+  assert.equal(typeof stored.savedAt, "number");
+  // The notice stays visible next to the "saved" line.
+  const bar = page.locator(`${EL} .toolbar`);
+  assert.match(await bar.textContent(), /公用电脑/);
+  assert.match(await bar.textContent(), /不含姓名和身份证号/);
+  assert.match(await bar.textContent(), /7 天后自动删除/);
 
   await page.reload();
   await waitForEngine(page);
-  assert.equal(await field(page, "members[0].name").inputValue(), "草稿测试");
+  assert.equal(await field(page, "members[0].name").inputValue(), "", "the name was not kept");
+  assert.equal(await field(page, "members[0].idNumber").inputValue(), "");
   assert.equal(await field(page, "income.wage").inputValue(), "12345.6");
   assert.equal(await field(page, "asOf").inputValue(), "2019-12-31");
+  assert.match(await bar.textContent(), /公用电脑/, "the notice is shown while the draft exists");
 
+  // A draft older than 7 days is deleted unread.
+  await page.evaluate((k) => {
+    const d = JSON.parse(localStorage.getItem(k));
+    d.savedAt -= 7 * 24 * 3600 * 1000 + 1000;
+    localStorage.setItem(k, JSON.stringify(d));
+  }, key);
+  await page.reload();
+  await waitForEngine(page);
+  assert.equal(await field(page, "income.wage").inputValue(), "", "an expired draft is not restored");
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), null, "an expired draft is deleted");
+
+  // A draft of the old format (with names, never expiring) is deleted unread.
+  await page.evaluate((k) => localStorage.setItem(k, JSON.stringify({ v: 1, household: { members: [{ name: "旧草稿", relation: "head" }], income: { wage: 1 } } })), key);
+  await page.reload();
+  await waitForEngine(page);
+  assert.equal(await field(page, "members[0].name").inputValue(), "");
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), null);
+
+  await field(page, "income.wage").fill("500");
+  await page.waitForTimeout(600);
   const clear = page.locator(`${EL} button`, { hasText: "清除本机草稿" });
-  assert.ok(await clear.isVisible());
   await clear.click();
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), null);
-  assert.equal(await field(page, "members[0].name").inputValue(), "");
   assert.equal(await field(page, "income.wage").inputValue(), "");
   await page.waitForTimeout(500);
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), null, "clearing does not write a new draft");
-  await page.reload();
-  await waitForEngine(page);
-  assert.equal(await field(page, "members[0].name").inputValue(), "");
 
-  // An element with no-draft never touches storage.
+  // Without the `draft` attribute (the default for portals) nothing touches storage.
   await page.evaluate(() => {
     const e = document.createElement("tuopin-assessment");
     e.id = "second";
-    e.setAttribute("no-draft", "");
     document.querySelector("main").append(e);
   });
   await field(page, "members[0].name", "#second").fill("不保存");
+  await field(page, "income.wage", "#second").fill("1");
   await page.waitForTimeout(600);
   const keys = await page.evaluate(() => Object.keys(localStorage));
   assert.ok(!keys.some((k) => k.includes("second")), keys.join(","));
@@ -336,6 +368,10 @@ test("self-check: members are added and removed by keyboard, with announcements"
   await page.keyboard.type("第二人");
   const live = () => page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelector("[role=status]").textContent, EL);
   await page.waitForFunction((sel) => /已添加成员 2/.test(document.querySelector(sel).shadowRoot.querySelector("[role=status]").textContent), EL);
+  // Issue 10 §2: the other members fold into one-line cards; a card opens from the keyboard.
+  assert.equal(await page.locator(`${EL} details.member-card[open]`).count(), 1, "only the new member's card is open");
+  await tabTo(page, (a) => a.tag === "summary" && /成员 1/.test(a.text), { shift: true });
+  await page.keyboard.press("Enter");
   await tabTo(page, (a) => a.remove === "0");
   await page.keyboard.press("Enter");
   await page.waitForFunction((sel) => /已删除成员 1/.test(document.querySelector(sel).shadowRoot.querySelector("[role=status]").textContent), EL);
