@@ -75,12 +75,15 @@ pub fn problem(lang: Lang, f: &Finding) -> String {
     let expected = f.expected.as_deref().unwrap_or("");
     let base = match f.code {
         Code::InvalidDate => say!(lang, "日期“{given}”无效,应为 YYYY-MM-DD 格式的真实日期", "invalid date \"{given}\": expected a real date as YYYY-MM-DD"),
+        Code::InvalidValue if expected.is_empty() => say!(lang, "取值“{given}”无效", "invalid value \"{given}\""),
         Code::InvalidValue => say!(lang, "取值“{given}”无效,应为 {expected}", "invalid value \"{given}\": expected {expected}"),
         Code::InvalidType => say!(lang, "类型错误:收到 {given},应为 {expected}", "wrong type: got {given}, expected {expected}"),
         Code::UnknownField => say!(lang, "未知字段“{given}”(请检查拼写)", "unknown field \"{given}\" (check the spelling)"),
         Code::MissingField => say!(lang, "缺少必填字段", "missing required field"),
         Code::NegativeAmount => say!(lang, "数值“{given}”不能为负数", "\"{given}\" cannot be negative"),
-        Code::TooManyDecimals => say!(lang, "数值“{given}”的小数位过多(金额最多两位小数)", "\"{given}\" has too many decimals (money takes at most two)"),
+        Code::TooManyDecimals if expected.is_empty() => say!(lang, "数值“{given}”的小数位过多（金额最多两位小数）", "\"{given}\" has too many decimals (money takes at most two)"),
+        Code::TooManyDecimals => say!(lang, "数值“{given}”的小数位过多（最多 {expected} 位小数）", "\"{given}\" has too many decimals (at most {expected})"),
+        Code::OutOfRange if expected.is_empty() => say!(lang, "数值“{given}”超出允许范围", "\"{given}\" is out of the supported range"),
         Code::OutOfRange => say!(lang, "数值“{given}”超出允许范围 {expected}", "\"{given}\" is out of range {expected}"),
         Code::EmptyMembers => say!(lang, "家庭成员列表为空,至少需要一名成员", "the household has no members: at least one is required"),
         Code::IdChecksum => say!(lang, "身份证号码“{given}”校验位错误(GB 11643)", "ID number \"{given}\" fails the GB 11643 check digit"),
@@ -93,6 +96,15 @@ pub fn problem(lang: Lang, f: &Finding) -> String {
         Code::NoPovertyLine => say!(lang, "{given} 没有可用的扶贫标准(参考资料未确认该年数值),请通过 policy.povertyLine 提供", "no poverty line for {given} (the reference confirms no figure for that year): give policy.povertyLine"),
         Code::NoMonitoringLine => say!(lang, "{given} 没有配置防止返贫监测线(监测线由各省确定,不设全国默认值),请通过 policy.monitoringLine 提供", "no monitoring line configured for {given} (lines are set by provinces; there is no national default): give policy.monitoringLine"),
         Code::InvalidJson => say!(lang, "不是有效的 JSON:{given}", "not valid JSON: {given}"),
+        Code::InvalidNumber => say!(lang, "“{given}”不是有限的数值，应填写具体数字", "\"{given}\" is not a finite number: give a real figure"),
+        Code::AmountTooLarge => say!(lang, "金额“{given}”超出支持范围（每项及合计的绝对值须小于 {expected} 元）", "amount \"{given}\" is beyond the supported range (each amount and every sum must stay below {expected} yuan in magnitude)"),
+        Code::DuplicateKey => say!(lang, "字段“{given}”在同一对象中重复出现（不按最后一个取值）", "key \"{given}\" appears more than once in the same object (the last one does not silently win)"),
+        Code::TooManyMembers => say!(lang, "家庭成员 {given} 人，超过上限 {expected} 人", "{given} members, more than the limit of {expected} per household"),
+        Code::ValueTooLong => say!(lang, "取值过长（{given}），上限为 {expected} 个字符", "value too long ({given}): the limit is {expected} characters"),
+        Code::InputTooLarge => say!(lang, "输入过大（{given}），一次调用上限为 {expected}", "input too large ({given}): one call takes at most {expected}"),
+        Code::TooDeep => say!(lang, "嵌套层数过深（超过 {expected} 层）", "nested too deeply (more than {expected} levels)"),
+        Code::CircularReference => say!(lang, "对象引用了自身（循环引用），无法读取", "the object refers back to itself (a cycle) and cannot be read"),
+        Code::UnreadableValue => say!(lang, "读取该字段时出错：{given}", "reading this field failed: {given}"),
     };
     let path = &f.path;
     say!(lang, "{path}:{base}", "{path}: {base}")

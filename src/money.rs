@@ -44,22 +44,17 @@ impl Money {
         self.0 < 0
     }
 
-    /// This amount in yuan as an exact decimal, for output.
+    /// This amount in yuan as an exact decimal, for output. Built from the fen directly (not
+    /// through text), so it is exact for every amount, however large (issue 9 item 8: a sum
+    /// past the decimal reader's range once printed as 0).
     pub fn to_decimal(self) -> Decimal {
-        Decimal::parse(&format!("{}.{:02}", self.0 / 100, (self.0 % 100).abs()))
-            .map(|d| {
-                if self.0 < 0 && self.0 > -100 {
-                    negate(d)
-                } else {
-                    d
-                }
-            })
-            .unwrap_or(Decimal::ZERO)
+        Decimal::from_fen(self.0)
     }
-}
 
-fn negate(d: Decimal) -> Decimal {
-    Decimal::parse(&format!("-{d}")).unwrap_or(d)
+    /// Checked sum: `None` past i64 fen (never reached by amounts within the supported range).
+    pub fn checked_add(self, rhs: Money) -> Option<Money> {
+        self.0.checked_add(rhs.0).map(Money)
+    }
 }
 
 impl Add for Money {

@@ -27,6 +27,15 @@ pub enum Code {
     NoPovertyLine,
     NoMonitoringLine,
     InvalidJson,
+    InvalidNumber,
+    AmountTooLarge,
+    DuplicateKey,
+    TooManyMembers,
+    ValueTooLong,
+    InputTooLarge,
+    TooDeep,
+    CircularReference,
+    UnreadableValue,
 }
 
 impl Code {
@@ -51,6 +60,15 @@ impl Code {
             Code::NoPovertyLine => "no_poverty_line",
             Code::NoMonitoringLine => "no_monitoring_line",
             Code::InvalidJson => "invalid_json",
+            Code::InvalidNumber => "invalid_number",
+            Code::AmountTooLarge => "amount_too_large",
+            Code::DuplicateKey => "duplicate_key",
+            Code::TooManyMembers => "too_many_members",
+            Code::ValueTooLong => "value_too_long",
+            Code::InputTooLarge => "input_too_large",
+            Code::TooDeep => "too_deep",
+            Code::CircularReference => "circular_reference",
+            Code::UnreadableValue => "unreadable_value",
         }
     }
 }
@@ -76,8 +94,10 @@ impl Finding {
         }
     }
 
+    /// The offending input, cut to [`ECHO_MAX_CHARS`] characters: a message quotes what was
+    /// given, never all of a 10 MB value (issue 9 item 10).
     pub fn given(mut self, given: impl Into<String>) -> Finding {
-        self.given = Some(given.into());
+        self.given = Some(echo(given.into()));
         self
     }
 
@@ -91,6 +111,21 @@ impl Finding {
             path: self.path.clone(),
             code: self.code,
             message: explain::problem(lang, self),
+        }
+    }
+}
+
+/// At most this many characters of an invalid value are quoted in a message.
+pub const ECHO_MAX_CHARS: usize = 200;
+
+fn echo(s: String) -> String {
+    match s.char_indices().nth(ECHO_MAX_CHARS) {
+        None => s,
+        Some((cut, _)) => {
+            let mut short = s;
+            short.truncate(cut);
+            short.push('…');
+            short
         }
     }
 }

@@ -1,8 +1,9 @@
 //! Resolution: the parameters in force for one province on one date, plus overrides.
 
 use super::pack::{packs, Confidence, Pack};
-use super::params::{is_optional, Params, KEYS};
+use super::params::{can_switch_off, is_optional, Params, KEYS};
 use crate::date::Date;
+use crate::problem::{Code, Finding};
 use crate::reader::{join, Reader};
 use serde::Serialize;
 use serde_json::Value;
@@ -110,20 +111,39 @@ fn apply_overrides(params: &mut Params, applied: &mut Vec<Applied>, v: &Value, r
             continue;
         };
         let before = r.findings().len();
+        let at = join(path, key);
         if value.is_null() {
-            if is_optional(key) {
-                params.clear(key);
-            }
-        } else {
-            params.set(key, value, &join(path, key), r);
+            // `null` (or a NaN that JSON turned into null) never clears a rule: a rule is
+            // switched off only by the documented `false` (issue 9 item 7).
+            let expected = if can_switch_off(key) {
+                "number | false"
+            } else {
+                "a value; leave the key out to keep the pack's"
+            };
+            r.note(
+                Finding::new(at, Code::InvalidType)
+                    .given("null")
+                    .expected(expected),
+            );
+            continue;
         }
+        params.set(key, value, &at, r);
         if r.findings().len() > before {
             continue;
         }
+        let used = match (*key, value) {
+            // A 低保 multiple shows both what was given and the line it makes.
+            ("povertyLine" | "monitoringLine", Value::Object(given)) => {
+                let mut shown = given.clone();
+                shown.insert("amount".to_string(), params.value_of(key));
+                Value::Object(shown)
+            }
+            _ => params.value_of(key),
+        };
         applied.retain(|a| a.key != *key);
         applied.push(Applied {
             key,
-            value: value.clone(),
+            value: used,
             from: None,
             to: None,
             source: "options.policy".to_string(),
