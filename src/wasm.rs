@@ -344,7 +344,19 @@ impl Crossing {
             self.charge(8, path);
             return self.number(f, path);
         }
-        if let Some(s) = v.as_string() {
+        if let Some(js) = v.dyn_ref::<js_sys::JsString>() {
+            // A string of more than twice the limit in UTF-16 units has more characters than
+            // the limit: refused without copying it (a 10 MB name costs nothing).
+            let units = js.length() as usize;
+            if units > 2 * limits::MAX_STRING_CHARS {
+                self.note(
+                    Finding::new(path, Code::ValueTooLong)
+                        .given(format!("{units}"))
+                        .expected(limits::MAX_STRING_CHARS.to_string()),
+                );
+                return Value::Null;
+            }
+            let s = String::from(js);
             if !self.charge(s.len() + 2, path) {
                 return Value::Null;
             }
