@@ -61,7 +61,7 @@ test("serve.mjs: start line, redirects, MIME types, CSP and no-store", async ({ 
   assert.equal((await get(origin, "/www/", "POST")).status, 405);
 });
 
-test("issue9_item12 serve.mjs: refuses paths outside www/ and pkg/, and hidden files", async ({ origin }) => {
+test("issue9_item12 serve.mjs: refuses paths outside www/ and pkg/, and hidden files", async ({ origin, wrongMime }) => {
   const attempts = [
     "/../Cargo.toml",
     "/www/../../etc/passwd",
@@ -86,4 +86,6 @@ test("issue9_item12 serve.mjs: refuses paths outside www/ and pkg/, and hidden f
   }
   assert.equal((await get(origin, "/pkg/tuopin.js", "HEAD")).status, 200);
   assert.equal((await get(origin, "/www/index.html", "HEAD")).status, 200);
+  // Without --test-artifacts (the demo's own server) the test pages are not served either.
+  assert.equal((await get(wrongMime.origin, "/test-artifacts/", "GET")).status, 404);
 });
