@@ -373,7 +373,7 @@ impl Reader {
     pub fn money(&mut self, v: &Value, path: &str, allow_negative: bool) -> Option<Money> {
         let d = match v {
             // Beyond the decimal reader's range is beyond money's range too: say so as money.
-            Value::Number(n) if Decimal::from_json(n) == Err(NumberError::OutOfRange) => {
+            Value::Number(n) if matches!(Decimal::from_json(n), Err(NumberError::OutOfRange)) => {
                 self.note(
                     Finding::new(path, Code::AmountTooLarge)
                         .given(n.to_string())

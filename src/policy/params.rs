@@ -213,7 +213,7 @@ impl Params {
             "commercialInsuranceCounts" => {
                 set_opt(&mut self.commercial_insurance_counts, r.boolean(v, path))
             }
-            "minAreaPerPerson" | "noticeDays" if *v == Value::Bool(false) => self.clear(key),
+            "minAreaPerPerson" | "noticeDays" if matches!(v, Value::Bool(false)) => self.clear(key),
             "minAreaPerPerson" => {
                 if let Some(a) = bounded(r, v, path, 100) {
                     self.min_area_per_person = Some(a);
@@ -261,66 +261,6 @@ impl Params {
             }
         }
         true
-    }
-}
-
-impl Params {
-    /// The value in force for `key`, as JSON: what `policy.applied` shows for an override
-    /// (issue 9 item 7: the value actually used, never the raw input).
-    pub fn value_of(&self, key: &str) -> Value {
-        // Built by hand rather than with `serde_json::to_value`, which would add a second
-        // serializer to the wasm module for this one use.
-        let dec = |d: Decimal| match d.as_integer() {
-            Some(i) => Value::from(i),
-            None => serde_json::Number::from_f64(d.to_f64()).map_or(Value::Null, Value::Number),
-        };
-        let money = |m: Option<Money>| m.map_or(Value::Null, |m| dec(m.to_decimal()));
-        let ratio =
-            |r: Ratio| serde_json::Number::from_f64(r.to_f64()).map_or(Value::Null, Value::Number);
-        let strs = |v: Vec<&str>| Value::Array(v.into_iter().map(Value::from).collect());
-        match key {
-            "povertyLine" => money(self.poverty_line),
-            "monitoringLine" => money(self.monitoring_line),
-            "excludedIncome" => strs(self.excluded_income.iter().map(|t| t.as_str()).collect()),
-            "incomeConcept" => Value::from(self.income_concept.as_str()),
-            "schoolAge" => Value::from(vec![self.school_age.0, self.school_age.1]),
-            "educationRule" => Value::from(self.education_rule.as_str()),
-            "water" => {
-                let w = &self.water;
-                let mut m = serde_json::Map::new();
-                for (k, v) in [
-                    ("litresMin", w.litres_min),
-                    ("litresMinShortArea", w.litres_min_short_area),
-                    ("fetchMinutesMax", w.fetch_minutes_max),
-                    ("horizontalMMax", w.horizontal_m_max),
-                    ("verticalMMax", w.vertical_m_max),
-                    ("daysWithoutSupplyMax", w.days_without_supply_max),
-                ] {
-                    m.insert(k.to_string(), dec(v));
-                }
-                Value::Object(m)
-            }
-            "electricityVeto" => Value::Bool(self.electricity_veto),
-            "medicalRequires" => strs(self.medical_requires.iter().map(|t| t.as_str()).collect()),
-            "commercialInsuranceCounts" => Value::Bool(self.commercial_insurance_counts),
-            "minAreaPerPerson" => self.min_area_per_person.map_or(Value::Bool(false), dec),
-            "noticeDays" => self.notice_days.map_or(Value::Bool(false), Value::from),
-            "boundary" => Value::from(self.boundary.as_str()),
-            "rigidSpendingRatio" => ratio(self.rigid_spending_ratio),
-            "hardshipSpendingRatio" => ratio(self.hardship_spending_ratio),
-            "minMonthsBeforeElimination" => Value::from(self.min_months_before_elimination),
-            "minMeasures" => Value::from(self.min_measures),
-            "transferShareWarning" => ratio(self.transfer_share_warning),
-            "lackOfLabourShare" => ratio(self.lack_of_labour_share),
-            "illnessSpendingShare" => ratio(self.illness_spending_share),
-            "westernProvinces" => strs(self.western_provinces.iter().map(String::as_str).collect()),
-            "incidenceMax" => ratio(self.incidence_max),
-            "incidenceMaxWestern" => ratio(self.incidence_max_western),
-            "wrongExitMax" => ratio(self.wrong_exit_max),
-            "missedMax" => ratio(self.missed_max),
-            "recognitionMin" => ratio(self.recognition_min),
-            _ => Value::Null,
-        }
     }
 }
 

@@ -131,14 +131,30 @@ fn apply_overrides(params: &mut Params, applied: &mut Vec<Applied>, v: &Value, r
         if r.findings().len() > before {
             continue;
         }
+        // A value that passed the reader is used exactly as given (JSON has one form per
+        // number, and `false` is the switched-off rule); a 低保 multiple also shows the line it
+        // makes (issue 9 item 7: `applied` shows the value actually used).
         let used = match (*key, value) {
-            // A 低保 multiple shows both what was given and the line it makes.
             ("povertyLine" | "monitoringLine", Value::Object(given)) => {
+                let line = if *key == "povertyLine" {
+                    params.poverty_line
+                } else {
+                    params.monitoring_line
+                };
                 let mut shown = given.clone();
-                shown.insert("amount".to_string(), params.value_of(key));
+                shown.insert(
+                    "amount".to_string(),
+                    line.map(|m| m.to_decimal())
+                        .and_then(|d| {
+                            d.as_integer().map(Value::from).or_else(|| {
+                                serde_json::Number::from_f64(d.to_f64()).map(Value::Number)
+                            })
+                        })
+                        .unwrap_or(Value::Null),
+                );
                 Value::Object(shown)
             }
-            _ => params.value_of(key),
+            _ => value.clone(),
         };
         applied.retain(|a| a.key != *key);
         applied.push(Applied {
