@@ -23,8 +23,8 @@ pub fn parse(text: &str, root: &str) -> Result<(Value, Vec<Finding>), Finding> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.len() > limits::MAX_INPUT_BYTES {
         return Err(Finding::new(root, Code::InputTooLarge)
-            .given(format!("{} bytes", text.len()))
-            .expected(format!("{} bytes", limits::MAX_INPUT_BYTES)));
+            .given(text.len().to_string())
+            .expected(limits::MAX_INPUT_BYTES.to_string()));
     }
     let mut p = Parser {
         src: text.as_bytes(),

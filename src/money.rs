@@ -158,4 +158,28 @@ mod tests {
         assert_eq!(Money::from_fen(-50).to_decimal().to_string(), "-0.5");
         assert_eq!(Money::from_fen(-150).to_decimal().to_string(), "-1.5");
     }
+
+    #[test]
+    fn issue9_item8_large_amounts_print_exactly() {
+        // Once printed through the decimal reader, a sum of 10^15 yuan or more showed as 0.
+        assert_eq!(
+            Money::from_fen(100_000_000_000_000_000)
+                .to_decimal()
+                .to_string(),
+            "1000000000000000"
+        );
+        assert_eq!(
+            Money::from_fen(i64::MAX).to_decimal().to_string(),
+            "92233720368547758.07"
+        );
+        assert_eq!(Money::from_fen(-5).to_decimal().to_string(), "-0.05");
+        assert_eq!(
+            Money::from_fen(120_000).to_decimal().as_integer(),
+            Some(1200)
+        );
+        assert_eq!(
+            Money::from_fen(i64::MAX).checked_add(Money::from_fen(1)),
+            None
+        );
+    }
 }

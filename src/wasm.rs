@@ -325,8 +325,8 @@ impl Crossing {
             self.over = true;
             self.note(
                 Finding::new(path, Code::InputTooLarge)
-                    .given(format!("> {} bytes", limits::MAX_INPUT_BYTES))
-                    .expected(format!("{} bytes", limits::MAX_INPUT_BYTES)),
+                    .given(format!("> {}", limits::MAX_INPUT_BYTES))
+                    .expected(limits::MAX_INPUT_BYTES.to_string()),
             );
         }
         !self.over

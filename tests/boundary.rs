@@ -363,6 +363,14 @@ fn issue9_item10_limits_are_reported_at_once() {
     assert_eq!(err[0].code.as_str(), "invalid_value");
     assert!(err[0].message.chars().count() < 400, "{}", err[0].message);
 
+    // Input size per call: 1 MiB of JSON text.
+    let mut big = household();
+    big["survey"] = json!({ "village": " ".repeat(2_000_000) });
+    let (status, _, stderr) =
+        tuopin_cli(&["assess", "-", "--as-of", "2019-12-31"], &big.to_string());
+    assert_eq!(status, 2);
+    assert_eq!(cli_problems(&stderr), one("", "input_too_large"));
+
     // Nesting: a deep document is one problem, not a stack overflow.
     let deep = format!("{{\"survey\":{}{}}}", "[".repeat(5000), "]".repeat(5000));
     let (status, _, stderr) = tuopin_cli(&["assess", "-", "--as-of", "2019-12-31"], &deep);
