@@ -333,17 +333,10 @@ impl Crossing {
     }
 
     fn read(&mut self, v: &JsValue, path: &str, depth: usize) -> Value {
-        if self.over || v.is_null() || v.is_undefined() {
+        if self.over {
             return Value::Null;
         }
-        if let Some(b) = v.as_bool() {
-            self.charge(4, path);
-            return Value::Bool(b);
-        }
-        if let Some(f) = v.as_f64() {
-            self.charge(8, path);
-            return self.number(f, path);
-        }
+        // Most common first (codes and dates, then numbers): each test is a call into JS.
         if let Some(js) = v.dyn_ref::<js_sys::JsString>() {
             // A string of more than twice the limit in UTF-16 units has more characters than
             // the limit: refused without copying it (a 10 MB name costs nothing).
@@ -361,6 +354,17 @@ impl Crossing {
                 return Value::Null;
             }
             return Value::String(s);
+        }
+        if let Some(f) = v.as_f64() {
+            self.charge(8, path);
+            return self.number(f, path);
+        }
+        if let Some(b) = v.as_bool() {
+            self.charge(4, path);
+            return Value::Bool(b);
+        }
+        if v.is_null() || v.is_undefined() {
+            return Value::Null;
         }
         let kind = if v.is_bigint() {
             "bigint"
