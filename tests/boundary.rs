@@ -363,6 +363,18 @@ fn issue9_item10_limits_are_reported_at_once() {
     assert_eq!(err[0].code.as_str(), "invalid_value");
     assert!(err[0].message.chars().count() < 400, "{}", err[0].message);
 
+    // A hostile key is quoted short too, in the path and the message.
+    let mut h = household();
+    h["k".repeat(100_000)] = json!(1);
+    let err = tuopin::assess_json(&h, Some(&opts(json!({})))).unwrap_err();
+    assert_eq!(err[0].code.as_str(), "unknown_field");
+    assert!(err[0].path.chars().count() <= 201, "{}", err[0].path.len());
+    assert!(
+        err[0].message.chars().count() < 600,
+        "{}",
+        err[0].message.len()
+    );
+
     // Input size per call: 1 MiB of JSON text.
     let mut big = household();
     big["survey"] = json!({ "village": " ".repeat(2_000_000) });
