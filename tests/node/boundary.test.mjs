@@ -168,3 +168,75 @@ test("contract v1.1 item 4 a monitoring line as a 低保 multiple, with lineBasi
   assert.equal(plain.income.lineBasis.kind, "amount");
   assert.match(plain.income.lineBasis.confidence, /^[CSN]$/);
 });
+
+test("issue9_item5 seeded fuzz through the JS boundary: never a crash, validate agrees with assess", () => {
+  // xorshift32, fixed seed: the same cases on every run.
+  let s = 0x74756f70;
+  const rnd = (n) => {
+    s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0;
+    return s % n;
+  };
+  const pick = (a) => a[rnd(a.length)];
+  const weird = () => {
+    switch (rnd(14)) {
+      case 0: return NaN;
+      case 1: return pick([Infinity, -Infinity]);
+      case 2: return () => 1;
+      case 3: return Symbol("s");
+      case 4: return 10n;
+      case 5: return [1, undefined, 3];
+      case 6: { const o = {}; o.self = o; return o; }
+      case 7: { const o = {}; Object.defineProperty(o, "x", { enumerable: true, get() { throw new Error("boom"); } }); return o; }
+      case 8: return new Date(0);
+      case 9: return "x".repeat(pick([0, 10, 300, 100000]));
+      case 10: return pick([0, -1, 0.001, 1e12, 1e-7, 3218, 12.345]);
+      case 11: return pick(["2019-12-31", "poor", "CN-GX", "A", null, true]);
+      case 12: return new Map([["a", 1]]);
+      default: return undefined;
+    }
+  };
+  const paths = [
+    ["income", "wage"], ["income", "transfer"], ["members", 0, "birthDate"], ["members", 1, "sex"], ["members", 1],
+    ["housing", "areaM2"], ["housing", "grade"], ["water", "litresPerPersonDay"], ["province"], ["members"], ["income"],
+    ["spending", "education"], ["registration"], ["monitoring"], ["survey"],
+  ];
+  let reports = 0;
+  let thrown = 0;
+  for (let i = 0; i < 3000; i++) {
+    const h = base();
+    const o = { asOf: pick(["2019-12-31", "2023-06-30"]), lang: pick(["en", "zh-CN"]) };
+    if (rnd(4) === 0) o.policy = { [pick(["minAreaPerPerson", "povertyLine", "monitoringLine", "boundary"])]: weird() };
+    else if (o.asOf === "2023-06-30") o.policy = { monitoringLine: 8000 };
+    for (let k = rnd(4) - 1; k >= 0; k--) {
+      const path = pick(paths);
+      let at = h;
+      for (const p of path.slice(0, -1)) at = at?.[p];
+      if (at && typeof at === "object") at[path[path.length - 1]] = weird();
+    }
+    let report = null;
+    let error = null;
+    try {
+      report = tuopin.assess(h, o);
+    } catch (e) {
+      error = e;
+    }
+    const v = tuopin.validate(h, o);
+    assert.ok(Array.isArray(v));
+    if (report) {
+      reports++;
+      assert.deepEqual(v, [], `case ${i}: a report, yet validate found ${JSON.stringify(v)}`);
+    } else {
+      thrown++;
+      assert.ok(error instanceof Error, `case ${i}: ${error}`);
+      assert.ok(Array.isArray(error.problems) && error.problems.length > 0, `case ${i}: ${error.message}`);
+      for (const p of error.problems) {
+        assert.equal(typeof p.path, "string");
+        assert.equal(typeof p.code, "string");
+        assert.ok(p.message.length > 0 && p.message.length < 1000, `case ${i}: ${p.message.length}`);
+      }
+      const lineOnly = error.problems.every((p) => p.code === "no_poverty_line" || p.code === "no_monitoring_line");
+      assert.ok(v.length > 0 || lineOnly, `case ${i}: assess threw ${JSON.stringify(error.problems)}, validate found nothing`);
+    }
+  }
+  assert.ok(reports > 100 && thrown > 100, `both outcomes exercised: ${reports} reports, ${thrown} problems`);
+});
