@@ -42,7 +42,17 @@ pub fn assess_crossed(
             assess(&h, &opts).map_err(|f| render_all(&f, lang))
         }
         (h, _) => {
-            // Overrides are checked even when the record has problems: every problem at once.
+            // Every problem at once, as `validate` lists them: the record's dates against a
+            // readable asOf, and the overrides, even when something else is wrong.
+            let as_of = options
+                .and_then(|o| o.get("asOf"))
+                .and_then(Value::as_str)
+                .and_then(Date::parse);
+            if let (Some(h), Some(d)) = (&h, as_of) {
+                for f in dates_after(h, d) {
+                    r.note(f);
+                }
+            }
             check_overrides(&mut r, household, h.as_ref(), options);
             Err(render_all(r.findings(), lang))
         }
@@ -113,7 +123,11 @@ pub fn assess_with_facts(
     let resolved = resolve(&province, opts.as_of, opts.policy.as_ref(), &mut r);
     let findings = r.into_findings();
     if !findings.is_empty() {
-        return Err(findings);
+        // Every problem at once, in the order `validate` gives them: the record's dates, then
+        // the overrides.
+        let mut all = dates_after(h, opts.as_of);
+        all.extend(findings);
+        return Err(all);
     }
     assess_resolved(h, opts, &province, &resolved)
 }

@@ -134,6 +134,19 @@ fn issue9_item6_validate_checks_options_exactly_as_assess_does() {
             ),
         ]
     );
+    // A date after asOf and a bad override: both, from either call.
+    let mut late = household();
+    late["identifiedOn"] = json!("2020-03-01");
+    assert_eq!(
+        problems(&late, &opts(json!({ "minMeasures": 99 }))),
+        vec![
+            ("identifiedOn".to_string(), "date_after_as_of".to_string()),
+            (
+                "options.policy.minMeasures".to_string(),
+                "invalid_value".to_string()
+            ),
+        ]
+    );
     // asOf may be left out of validate only.
     assert!(tuopin::validate_json(&h, Some(&json!({}))).is_empty());
     assert!(tuopin::validate_json(&h, None).is_empty());

@@ -187,8 +187,8 @@ proptest! {
 // target for long runs: `scripts/fuzz.sh [CASES] [SEED]` (README "Fuzzing"). Each case mutates
 // the base household and checks the oracles:
 //   1. no panic (the test would abort);
-//   2. `validate` agrees with `assess`: a report ⇒ no problem; no problem ⇒ a report, or only a
-//      missing line (which `validate` cannot know without resolving the regime's line);
+//   2. `validate` agrees with `assess`: a report ⇒ no problem; otherwise the same problems, in
+//      the same order, apart from a missing line (which only `assess` resolves);
 //   3. a `ready` exit verdict has no failing or unknown veto check;
 //   4. the income check agrees with the figures it shows (pass ⇒ counted per-capita not below
 //      the line, fail ⇒ not above it, to the fen shown);
@@ -365,6 +365,22 @@ pub fn fuzz(seed: u64, cases: u64) {
                 assert!(
                     !problems.is_empty() || line_only,
                     "assess failed ({p:?}) but validate found nothing; {}",
+                    at()
+                );
+                // The same problems, apart from the missing line only `assess` can know of.
+                let key = |p: &tuopin::Problem| (p.path.clone(), p.code.as_str());
+                let said: Vec<_> = p
+                    .iter()
+                    .filter(|p| {
+                        !matches!(p.code.as_str(), "no_poverty_line" | "no_monitoring_line")
+                    })
+                    .map(key)
+                    .collect();
+                let listed: Vec<_> = problems.iter().map(key).collect();
+                assert_eq!(
+                    said,
+                    listed,
+                    "assess and validate list different problems; {}",
                     at()
                 );
                 let again = tuopin::assess_json(&h, Some(&opts))
