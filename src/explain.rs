@@ -77,6 +77,7 @@ pub fn problem(lang: Lang, f: &Finding) -> String {
         Code::InvalidDate => say!(lang, "日期“{given}”无效,应为 YYYY-MM-DD 格式的真实日期", "invalid date \"{given}\": expected a real date as YYYY-MM-DD"),
         Code::InvalidValue if expected.is_empty() => say!(lang, "取值“{given}”无效", "invalid value \"{given}\""),
         Code::InvalidValue => say!(lang, "取值“{given}”无效,应为 {expected}", "invalid value \"{given}\": expected {expected}"),
+        Code::InvalidType if expected.is_empty() => say!(lang, "类型错误：不接受 {given}", "wrong type: {given} is not accepted here"),
         Code::InvalidType => say!(lang, "类型错误:收到 {given},应为 {expected}", "wrong type: got {given}, expected {expected}"),
         Code::UnknownField => say!(lang, "未知字段“{given}”(请检查拼写)", "unknown field \"{given}\" (check the spelling)"),
         Code::MissingField => say!(lang, "缺少必填字段", "missing required field"),

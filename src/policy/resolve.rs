@@ -115,16 +115,13 @@ fn apply_overrides(params: &mut Params, applied: &mut Vec<Applied>, v: &Value, r
         if value.is_null() {
             // `null` (or a NaN that JSON turned into null) never clears a rule: a rule is
             // switched off only by the documented `false` (issue 9 item 7).
-            let expected = if can_switch_off(key) {
-                "number | false"
-            } else {
-                "a value; leave the key out to keep the pack's"
-            };
-            r.note(
-                Finding::new(at, Code::InvalidType)
-                    .given("null")
-                    .expected(expected),
-            );
+            // Where a rule can be off, the problem says how (`false`); elsewhere a key left out
+            // keeps the pack's value (docs/contract-extensions.md).
+            let mut f = Finding::new(at, Code::InvalidType).given("null");
+            if can_switch_off(key) {
+                f = f.expected("number | false");
+            }
+            r.note(f);
             continue;
         }
         params.set(key, value, &at, r);
