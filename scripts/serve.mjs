@@ -5,8 +5,10 @@
 //
 // * Binds to 127.0.0.1 only; the port is $PORT, or the first free one from 8080 up
 //   (PORT=0 asks the system for any free port).
-// * Serves the repository root, so /www/... (the demo) and /pkg/... (the wasm package) both
-//   resolve; / redirects to /www/.
+// * Serves only what the demo needs: /www/... (the pages) and /pkg/... (the wasm package);
+//   / redirects to /www/. The rest of the repository (Cargo.toml, target/, src/, .git) is 404.
+// * --test-artifacts also serves /test-artifacts/ (pages the test suites generate there; the
+//   tests start the server with it, the demo never does).
 // * Sends the demo's Content-Security-Policy on every HTML page, `Cache-Control: no-store` on
 //   everything, and the right MIME types (application/wasm for .wasm).
 // * Refuses any path outside the root, and any path segment starting with "." (.git, .env).
@@ -20,6 +22,7 @@ import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const wrongWasmMime = process.argv.includes("--wrong-wasm-mime");
+const testArtifacts = process.argv.includes("--test-artifacts");
 
 const CSP = [
   "default-src 'self'",
@@ -71,7 +74,11 @@ function send(res, status, body, headers = {}) {
   res.end(body);
 }
 
-/** Maps a request path to a file under root, or null when it must be refused. */
+/** The only top-level directories served. */
+const SERVED = testArtifacts ? ["www", "pkg", "test-artifacts"] : ["www", "pkg"];
+
+/** Maps a request path to a file under root; null when it must be refused (403), undefined
+ *  when it is outside the served trees (404, as if it did not exist). */
 function resolvePath(urlPath) {
   let decoded;
   try {
@@ -83,6 +90,8 @@ function resolvePath(urlPath) {
   const segments = decoded.split("/").filter((s) => s !== "");
   // "." and ".." are refused outright (not normalised away), as is any hidden file.
   if (segments.some((s) => s.startsWith("."))) return null;
+  // Only the two published trees: the demo pages and the package they load.
+  if (!SERVED.includes(segments[0])) return undefined;
   const file = path.resolve(root, ...segments);
   if (file !== root && !file.startsWith(root + path.sep)) return null;
   return file;
@@ -98,6 +107,7 @@ function handler(req, res) {
 
   const file = resolvePath(rawPath);
   if (file === null) return send(res, 403, "forbidden\n");
+  if (file === undefined) return send(res, 404, "not found\n");
 
   fs.stat(file, (err, stat) => {
     if (err) return send(res, 404, "not found\n");

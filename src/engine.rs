@@ -26,39 +26,94 @@ use std::sync::Arc;
 
 /// `assess(household, options)` of the contract, on JSON values.
 pub fn assess_json(household: &Value, options: Option<&Value>) -> Result<Report, Vec<Problem>> {
+    assess_crossed(household, options, Vec::new())
+}
+
+/// As [`assess_json`], starting from the problems found while the values crossed into Rust
+/// (the JS boundary, the CLI's TOML and JSON readers), which are reported with the rest.
+pub fn assess_crossed(
+    household: &Value,
+    options: Option<&Value>,
+    crossing: Vec<Finding>,
+) -> Result<Report, Vec<Problem>> {
     let lang = lang_of(options);
-    let mut r = Reader::new();
+    let mut r = Reader::with_crossing(crossing);
     let opts = read_options(&mut r, options);
     let h = read_household(&mut r, household, "");
     match (h, opts) {
         (Some(h), Some(opts)) if r.is_clean() => {
             assess(&h, &opts).map_err(|f| render_all(&f, lang))
         }
-        _ => Err(render_all(r.findings(), lang)),
+        (h, _) => {
+            // Every problem at once, as `validate` lists them: the record's dates against a
+            // readable asOf, and the overrides, even when something else is wrong.
+            let as_of = options
+                .and_then(|o| o.get("asOf"))
+                .and_then(Value::as_str)
+                .and_then(Date::parse);
+            if let (Some(h), Some(d)) = (&h, as_of) {
+                for f in dates_after(h, d) {
+                    r.note(f);
+                }
+            }
+            check_overrides(&mut r, household, h.as_ref(), options);
+            Err(render_all(r.findings(), lang))
+        }
     }
 }
 
 /// `validate(household, options?)`: every problem of the record; with `options.asOf`, the date
 /// checks against it too.
 pub fn validate_json(household: &Value, options: Option<&Value>) -> Vec<Problem> {
+    validate_crossed(household, options, Vec::new())
+}
+
+/// As [`validate_json`], starting from the problems found while the values crossed. Options
+/// are checked exactly as [`assess_crossed`] checks them (asOf aside, which may be missing).
+pub fn validate_crossed(
+    household: &Value,
+    options: Option<&Value>,
+    crossing: Vec<Finding>,
+) -> Vec<Problem> {
     let lang = lang_of(options);
-    let mut r = Reader::new();
-    let as_of = options.and_then(|o| o.get("asOf")).and_then(Value::as_str);
-    let as_of = match as_of {
-        Some(s) => r.date(&Value::String(s.to_string()), "options.asOf"),
-        None => None,
-    };
-    if let Some(h) = read_household(&mut r, household, "") {
-        for f in date_order_problems(&h) {
+    let mut r = Reader::with_crossing(crossing);
+    let read = crate::options::read_fields(&mut r, options, false);
+    let h = read_household(&mut r, household, "");
+    if let Some(h) = &h {
+        for f in date_order_problems(h) {
             r.note(f);
         }
-        if let Some(d) = as_of {
-            for f in dates_after(&h, d) {
-                r.note(f);
-            }
+    }
+    if let (Some(h), Some(d)) = (&h, read.as_ref().and_then(|o| o.as_of)) {
+        for f in dates_after(h, d) {
+            r.note(f);
         }
     }
+    check_overrides(&mut r, household, h.as_ref(), options);
     render_all(r.findings(), lang)
+}
+
+/// Reads `options.policy` against the packs (the household's province, or the options'), so
+/// that a bad override is reported even when nothing else can be evaluated.
+fn check_overrides(r: &mut Reader, raw: &Value, h: Option<&Household>, options: Option<&Value>) {
+    let Some(policy) = options
+        .and_then(|o| o.get("policy"))
+        .filter(|p| !p.is_null())
+    else {
+        return;
+    };
+    let province = options
+        .and_then(|o| o.get("province"))
+        .and_then(Value::as_str)
+        .or(h.map(|h| h.province.as_str()))
+        .or(raw.get("province").and_then(Value::as_str))
+        .unwrap_or("");
+    let on = options
+        .and_then(|o| o.get("asOf"))
+        .and_then(Value::as_str)
+        .and_then(Date::parse)
+        .unwrap_or(Date::EARLIEST_RULES);
+    resolve(province, on, Some(policy), r);
 }
 
 /// The typed core: a valid household and options in, a report or the problems out.
@@ -76,7 +131,11 @@ pub fn assess_with_facts(
     let resolved = resolve(&province, opts.as_of, opts.policy.as_ref(), &mut r);
     let findings = r.into_findings();
     if !findings.is_empty() {
-        return Err(findings);
+        // Every problem at once, in the order `validate` gives them: the record's dates, then
+        // the overrides.
+        let mut all = dates_after(h, opts.as_of);
+        all.extend(findings);
+        return Err(all);
     }
     assess_resolved(h, opts, &province, &resolved)
 }

@@ -90,6 +90,10 @@ pub fn problem(lang: Lang, f: &Finding) -> String {
             let want = expected_text(lang, expected);
             say!(lang, "取值“{given}”无效，应为{want}", "invalid value \"{given}\": expected {want}")
         }
+        Code::InvalidType if expected.is_empty() => {
+            let got = type_name(lang, given);
+            say!(lang, "这里不接受{got}", "{got} is not accepted here")
+        }
         Code::InvalidType => {
             let got = type_name(lang, given);
             let hint = what_to_type(lang, expected, &f.path);
@@ -98,7 +102,8 @@ pub fn problem(lang: Lang, f: &Finding) -> String {
         Code::UnknownField => say!(lang, "未知字段“{given}”（请检查拼写）", "unknown field \"{given}\" (check the spelling)"),
         Code::MissingField => say!(lang, "缺少必填字段", "missing required field"),
         Code::NegativeAmount => say!(lang, "数值“{given}”不能为负数", "\"{given}\" cannot be negative"),
-        Code::TooManyDecimals => say!(lang, "数值“{given}”的小数位过多（金额最多两位小数）", "\"{given}\" has too many decimals (money takes at most two)"),
+        Code::TooManyDecimals if expected.is_empty() => say!(lang, "数值“{given}”的小数位过多（金额最多两位小数）", "\"{given}\" has too many decimals (money takes at most two)"),
+        Code::TooManyDecimals => say!(lang, "数值“{given}”的小数位过多（最多 {expected} 位小数）", "\"{given}\" has too many decimals (at most {expected})"),
         Code::OutOfRange if expected.is_empty() => say!(lang, "数值“{given}”超出允许范围", "\"{given}\" is out of the allowed range"),
         Code::OutOfRange => {
             let want = expected_text(lang, expected);
@@ -131,6 +136,15 @@ pub fn problem(lang: Lang, f: &Finding) -> String {
         Code::InvalidUtf8 => say!(lang, "本行不是 UTF-8 文本（可能是 GBK 编码），无法读取", "this line is not UTF-8 text (GBK, perhaps) and cannot be read"),
         Code::WrongCellCount => say!(lang, "本行有{given}个单元格，表头有{expected}个，无法对应到列", "this row has {given} cells and the header {expected}: its cells cannot be matched to columns"),
         Code::TextAfterQuote => say!(lang, "引号闭合后还有其他文字（单元格“{given}”），本行无法读取", "text follows a closing quote ({given}): the row cannot be read"),
+        Code::InvalidNumber => say!(lang, "“{given}”不是有限的数值，应填写具体数字", "\"{given}\" is not a finite number: give a real figure"),
+        Code::AmountTooLarge => say!(lang, "金额“{given}”超出支持范围（每项及合计的绝对值须小于 {expected} 元）", "amount \"{given}\" is beyond the supported range (each amount and every sum must stay below {expected} yuan in magnitude)"),
+        Code::DuplicateKey => say!(lang, "字段“{given}”在同一对象中重复出现（不按最后一个取值）", "key \"{given}\" appears more than once in the same object (the last one does not silently win)"),
+        Code::TooManyMembers => say!(lang, "家庭成员 {given} 人，超过上限 {expected} 人", "{given} members, more than the limit of {expected} per household"),
+        Code::ValueTooLong => say!(lang, "取值过长（{given} 个字符），上限为 {expected} 个字符", "value too long ({given} characters): the limit is {expected}"),
+        Code::InputTooLarge => say!(lang, "输入过大（{given} 字节），一次调用上限为 {expected} 字节", "input too large ({given} bytes): one call takes at most {expected} bytes"),
+        Code::TooDeep => say!(lang, "嵌套层数过深（超过 {expected} 层）", "nested too deeply (more than {expected} levels)"),
+        Code::CircularReference => say!(lang, "对象引用了自身（循环引用），无法读取", "the object refers back to itself (a cycle) and cannot be read"),
+        Code::UnreadableValue => say!(lang, "读取该字段时出错：“{given}”", "reading this field failed: {given}"),
     };
     let path = &f.path;
     say!(lang, "{path}：{base}", "{path}: {base}")
@@ -145,6 +159,11 @@ fn type_name(lang: Lang, json_type: &str) -> String {
         "array" => ("列表", "a list"),
         "object" => ("一组字段", "an object"),
         "null" => ("空值（null）", "null"),
+        // JavaScript values that JSON has no form for (they reach the engine from a page).
+        "undefined" => ("未定义的值（undefined）", "undefined"),
+        "function" => ("函数（function）", "a function"),
+        "symbol" => ("符号值（Symbol）", "a Symbol"),
+        "bigint" => ("大整数（BigInt）", "a BigInt"),
         _ => ("其他类型的值", "a value of another type"),
     };
     pick(lang, zh.into(), en.into())

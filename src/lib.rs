@@ -15,6 +15,9 @@ pub mod engine;
 pub mod exit;
 pub mod explain;
 pub mod household;
+/// Strict JSON text (duplicate keys, exact numbers): the CLI and the batch page's files.
+#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+pub mod json_text;
 pub mod money;
 pub mod monitoring;
 pub mod number;
@@ -31,7 +34,7 @@ pub mod warning;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use engine::{assess, assess_json, validate_json};
+pub use engine::{assess, assess_crossed, assess_json, validate_crossed, validate_json};
 pub use explain::Lang;
 pub use household::Household;
 pub use options::Options;

@@ -44,22 +44,17 @@ impl Money {
         self.0 < 0
     }
 
-    /// This amount in yuan as an exact decimal, for output.
+    /// This amount in yuan as an exact decimal, for output. Built from the fen directly (not
+    /// through text), so it is exact for every amount, however large (issue 9 item 8: a sum
+    /// past the decimal reader's range once printed as 0).
     pub fn to_decimal(self) -> Decimal {
-        Decimal::parse(&format!("{}.{:02}", self.0 / 100, (self.0 % 100).abs()))
-            .map(|d| {
-                if self.0 < 0 && self.0 > -100 {
-                    negate(d)
-                } else {
-                    d
-                }
-            })
-            .unwrap_or(Decimal::ZERO)
+        Decimal::from_fen(self.0)
     }
-}
 
-fn negate(d: Decimal) -> Decimal {
-    Decimal::parse(&format!("-{d}")).unwrap_or(d)
+    /// Checked sum: `None` past i64 fen (never reached by amounts within the supported range).
+    pub fn checked_add(self, rhs: Money) -> Option<Money> {
+        self.0.checked_add(rhs.0).map(Money)
+    }
 }
 
 impl Add for Money {
@@ -162,5 +157,29 @@ mod tests {
     fn negative_amounts_print_with_sign() {
         assert_eq!(Money::from_fen(-50).to_decimal().to_string(), "-0.5");
         assert_eq!(Money::from_fen(-150).to_decimal().to_string(), "-1.5");
+    }
+
+    #[test]
+    fn issue9_item8_large_amounts_print_exactly() {
+        // Once printed through the decimal reader, a sum of 10^15 yuan or more showed as 0.
+        assert_eq!(
+            Money::from_fen(100_000_000_000_000_000)
+                .to_decimal()
+                .to_string(),
+            "1000000000000000"
+        );
+        assert_eq!(
+            Money::from_fen(i64::MAX).to_decimal().to_string(),
+            "92233720368547758.07"
+        );
+        assert_eq!(Money::from_fen(-5).to_decimal().to_string(), "-0.05");
+        assert_eq!(
+            Money::from_fen(120_000).to_decimal().as_integer(),
+            Some(1200)
+        );
+        assert_eq!(
+            Money::from_fen(i64::MAX).checked_add(Money::from_fen(1)),
+            None
+        );
     }
 }

@@ -18,9 +18,9 @@ pub struct Decimal {
 /// Largest magnitude accepted for any number (10^15): far above any amount of money, area or
 /// count that a household record can hold, and small enough that sums and cross-multiplications
 /// in i128 never overflow.
-const MAX_ABS: i128 = 1_000_000_000_000_000;
+pub const MAX_ABS: i128 = 1_000_000_000_000_000;
 /// More fractional digits than this are never meaningful here and are refused.
-const MAX_SCALE: u32 = 9;
+pub const MAX_SCALE: u32 = 9;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NumberError {
@@ -110,6 +110,25 @@ impl Decimal {
 
     fn whole_part(&self) -> i128 {
         self.mantissa / 10i128.pow(self.scale)
+    }
+
+    /// An amount of fen as yuan (scale 2), exact for every i64.
+    /// Trailing zeros are dropped, as [`Decimal::parse`] drops them.
+    pub fn from_fen(fen: i64) -> Decimal {
+        let mut d = Decimal {
+            mantissa: i128::from(fen),
+            scale: 2,
+        };
+        while d.scale > 0 && d.mantissa % 10 == 0 {
+            d.mantissa /= 10;
+            d.scale -= 1;
+        }
+        d
+    }
+
+    /// Whether `|self| ≥ n`.
+    pub fn abs_ge_int(&self, n: i64) -> bool {
+        self.mantissa.unsigned_abs() >= i128::from(n).unsigned_abs() * 10u128.pow(self.scale)
     }
 
     /// Number of fractional digits actually used (trailing zeros do not count).

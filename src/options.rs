@@ -33,13 +33,37 @@ pub fn lang_of(v: Option<&Value>) -> Lang {
 }
 
 pub fn read_options(r: &mut Reader, v: Option<&Value>) -> Option<Options> {
+    let read = read_fields(r, v, true)?;
+    if !r.is_clean() {
+        return None;
+    }
+    Some(Options {
+        as_of: read.as_of?,
+        province: read.province,
+        lang: read.lang,
+        policy: read.policy,
+    })
+}
+
+/// The options as `validate` reads them: every field checked exactly as for `assess`
+/// (issue 9 item 6), except that `asOf` may be left out.
+pub struct OptionsRead {
+    pub as_of: Option<Date>,
+    pub province: Option<String>,
+    pub lang: Lang,
+    pub policy: Option<Value>,
+}
+
+pub fn read_fields(r: &mut Reader, v: Option<&Value>, as_of_required: bool) -> Option<OptionsRead> {
     let empty = Value::Object(Default::default());
     let v = v.unwrap_or(&empty);
     let path = "options";
     let map = r.object(v, path, FIELDS)?;
     let as_of = match map.get("asOf") {
         None | Some(Value::Null) => {
-            r.note(Finding::new("options.asOf", Code::MissingAsOf));
+            if as_of_required {
+                r.note(Finding::new("options.asOf", Code::MissingAsOf));
+            }
             None
         }
         Some(v) => r.date(v, "options.asOf"),
@@ -70,11 +94,8 @@ pub fn read_options(r: &mut Reader, v: Option<&Value>) -> Option<Options> {
         None | Some(Value::Null) => None,
         Some(p) => Some(p.clone()),
     };
-    if !r.is_clean() {
-        return None;
-    }
-    Some(Options {
-        as_of: as_of?,
+    Some(OptionsRead {
+        as_of,
         province,
         lang: lang.unwrap_or_default(),
         policy,

@@ -35,6 +35,15 @@ pub enum Code {
     InvalidUtf8,
     WrongCellCount,
     TextAfterQuote,
+    InvalidNumber,
+    AmountTooLarge,
+    DuplicateKey,
+    TooManyMembers,
+    ValueTooLong,
+    InputTooLarge,
+    TooDeep,
+    CircularReference,
+    UnreadableValue,
 }
 
 impl Code {
@@ -66,6 +75,15 @@ impl Code {
             Code::InvalidUtf8 => "invalid_utf8",
             Code::WrongCellCount => "wrong_cell_count",
             Code::TextAfterQuote => "text_after_quote",
+            Code::InvalidNumber => "invalid_number",
+            Code::AmountTooLarge => "amount_too_large",
+            Code::DuplicateKey => "duplicate_key",
+            Code::TooManyMembers => "too_many_members",
+            Code::ValueTooLong => "value_too_long",
+            Code::InputTooLarge => "input_too_large",
+            Code::TooDeep => "too_deep",
+            Code::CircularReference => "circular_reference",
+            Code::UnreadableValue => "unreadable_value",
         }
     }
 }
@@ -84,15 +102,18 @@ pub struct Finding {
 impl Finding {
     pub fn new(path: impl Into<String>, code: Code) -> Finding {
         Finding {
-            path: path.into(),
+            // A path is short unless a key is hostile (a 1 MB field name): cut like a value.
+            path: echo(path.into()),
             code,
             given: None,
             expected: None,
         }
     }
 
+    /// The offending input, cut to [`ECHO_MAX_CHARS`] characters: a message quotes what was
+    /// given, never all of a 10 MB value (issue 9 item 10).
     pub fn given(mut self, given: impl Into<String>) -> Finding {
-        self.given = Some(given.into());
+        self.given = Some(echo(given.into()));
         self
     }
 
@@ -106,6 +127,21 @@ impl Finding {
             path: self.path.clone(),
             code: self.code,
             message: explain::problem(lang, self),
+        }
+    }
+}
+
+/// At most this many characters of an invalid value are quoted in a message.
+pub const ECHO_MAX_CHARS: usize = 200;
+
+fn echo(s: String) -> String {
+    match s.char_indices().nth(ECHO_MAX_CHARS) {
+        None => s,
+        Some((cut, _)) => {
+            let mut short = s;
+            short.truncate(cut);
+            short.push('…');
+            short
         }
     }
 }

@@ -61,8 +61,30 @@ macro_rules! codes {
     };
 }
 
+/// Documented limits of one call (README "Limits"). Real rural households have well under 20
+/// members and ids, names and village names fit in a few dozen characters; the limits are far
+/// above that and low enough that a hostile input is refused in microseconds, not minutes.
+pub mod limits {
+    /// Members of one household (`too_many_members`).
+    pub const MAX_MEMBERS: usize = 100;
+    /// Characters of any one string value (`value_too_long`).
+    pub const MAX_STRING_CHARS: usize = 256;
+    /// Bytes of JSON text (or, in the browser, of values read) for one household and its
+    /// options (`input_too_large`).
+    pub const MAX_INPUT_BYTES: usize = 1 << 20;
+    /// Nesting levels of objects and arrays (`too_deep`); a household needs four.
+    pub const MAX_DEPTH: usize = 32;
+    /// Largest magnitude of an amount of money, in yuan (`amount_too_large`): 10¹² yuan. Every
+    /// sum of a record's amounts then stays far inside i64 fen, so no arithmetic can overflow.
+    pub const MAX_YUAN: i64 = 1_000_000_000_000;
+}
+
 pub struct Reader {
     findings: Vec<Finding>,
+    /// Paths with a problem found while the data crossed into Rust (a NaN, a function, a
+    /// cycle...). The value there was replaced by null, so later findings at or under these
+    /// paths (a `missing_field` for the null) would only repeat the problem and are dropped.
+    crossed: Vec<String>,
 }
 
 impl Default for Reader {
@@ -82,6 +104,15 @@ pub fn join(path: &str, key: &str) -> String {
     s.push('.');
     s.push_str(key);
     s
+}
+
+/// Whether `path` is `base` or lies under it (`income.wage` under `income`, `members[1]` under
+/// `members`).
+pub fn is_under(path: &str, base: &str) -> bool {
+    match path.strip_prefix(base) {
+        Some(rest) => rest.is_empty() || base.is_empty() || rest.starts_with(['.', '[']),
+        None => false,
+    }
 }
 
 pub fn index(path: &str, i: usize) -> String {
@@ -131,10 +162,22 @@ impl Reader {
     pub fn new() -> Reader {
         Reader {
             findings: Vec::new(),
+            crossed: Vec::new(),
+        }
+    }
+
+    /// A reader that starts with the problems found while the data crossed a boundary.
+    pub fn with_crossing(prior: Vec<Finding>) -> Reader {
+        Reader {
+            crossed: prior.iter().map(|f| f.path.clone()).collect(),
+            findings: prior,
         }
     }
 
     pub fn note(&mut self, finding: Finding) {
+        if !self.crossed.is_empty() && self.crossed.iter().any(|p| is_under(&finding.path, p)) {
+            return;
+        }
         self.findings.push(finding);
     }
 
@@ -211,6 +254,18 @@ impl Reader {
 
     pub fn string<'v>(&mut self, v: &'v Value, path: &str) -> Option<&'v str> {
         match v {
+            Value::String(s) if s.len() > limits::MAX_STRING_CHARS => {
+                let chars = s.chars().count();
+                if chars > limits::MAX_STRING_CHARS {
+                    self.note(
+                        Finding::new(path, Code::ValueTooLong)
+                            .given(chars.to_string())
+                            .expected(limits::MAX_STRING_CHARS.to_string()),
+                    );
+                    return None;
+                }
+                Some(s.as_str())
+            }
             Value::String(s) => Some(s.as_str()),
             other => {
                 self.wrong_type(path, other, "string");
@@ -266,11 +321,23 @@ impl Reader {
         match Decimal::from_json(n) {
             Ok(d) => Some(d),
             Err(NumberError::TooPrecise) => {
-                self.note(Finding::new(path, Code::TooManyDecimals).given(n.to_string()));
+                self.note(
+                    Finding::new(path, Code::TooManyDecimals)
+                        .given(n.to_string())
+                        .expected(crate::number::MAX_SCALE.to_string()),
+                );
                 None
             }
-            Err(_) => {
-                self.note(Finding::new(path, Code::OutOfRange).given(n.to_string()));
+            Err(NumberError::NotFinite) => {
+                self.note(Finding::new(path, Code::InvalidNumber).given(n.to_string()));
+                None
+            }
+            Err(NumberError::OutOfRange) => {
+                self.note(
+                    Finding::new(path, Code::OutOfRange)
+                        .given(n.to_string())
+                        .expected(format!("±{}", crate::number::MAX_ABS)),
+                );
                 None
             }
         }
@@ -304,7 +371,26 @@ impl Reader {
 
     /// Yuan with at most two decimals; negative only where `allow_negative`.
     pub fn money(&mut self, v: &Value, path: &str, allow_negative: bool) -> Option<Money> {
-        let d = self.decimal(v, path)?;
+        let d = match v {
+            // Beyond the decimal reader's range is beyond money's range too: say so as money.
+            Value::Number(n) if matches!(Decimal::from_json(n), Err(NumberError::OutOfRange)) => {
+                self.note(
+                    Finding::new(path, Code::AmountTooLarge)
+                        .given(n.to_string())
+                        .expected(limits::MAX_YUAN.to_string()),
+                );
+                return None;
+            }
+            _ => self.decimal(v, path)?,
+        };
+        if d.abs_ge_int(limits::MAX_YUAN) {
+            self.note(
+                Finding::new(path, Code::AmountTooLarge)
+                    .given(d.to_string())
+                    .expected(limits::MAX_YUAN.to_string()),
+            );
+            return None;
+        }
         if d.is_negative() && !allow_negative {
             self.note(Finding::new(path, Code::NegativeAmount).given(d.to_string()));
             return None;
@@ -314,7 +400,7 @@ impl Reader {
             Err(e) => {
                 let code = match e {
                     MoneyError::TooManyDecimals => Code::TooManyDecimals,
-                    MoneyError::OutOfRange => Code::OutOfRange,
+                    MoneyError::OutOfRange => Code::AmountTooLarge,
                 };
                 self.note(Finding::new(path, code).given(d.to_string()));
                 None

@@ -8,7 +8,7 @@ use crate::household::TransferItem;
 use crate::money::Money;
 use crate::monitoring::{Elimination, MonitoringResult};
 use crate::number::Decimal;
-use crate::policy::{Applied, IncomeConcept};
+use crate::policy::{Applied, Confidence, IncomeConcept};
 use crate::warning::Warning;
 use serde::Serialize;
 use serde_json::Value;
@@ -72,6 +72,52 @@ pub struct IncomeOut {
     pub unknown: Vec<&'static str>,
     /// Excluded items not itemised: the counted figure is then a range.
     pub unitemised: Vec<TransferItem>,
+    /// How the line in force was set (contract v1.1 item 4).
+    pub line_basis: LineBasis,
+}
+
+/// `report.income.lineBasis`: a plain amount or a multiple of the local 低保 standard, where it
+/// comes from, and how sure the reference is of it (`caller` for `options.policy`).
+#[derive(Debug, Clone, Serialize)]
+pub struct LineBasis {
+    pub kind: LineBasisKind,
+    pub source: String,
+    pub confidence: &'static str,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LineBasisKind {
+    Amount,
+    DibaoMultiple,
+}
+
+impl LineBasis {
+    pub fn of(applied: Option<&Applied>) -> LineBasis {
+        let Some(a) = applied else {
+            return LineBasis {
+                kind: LineBasisKind::Amount,
+                source: String::new(),
+                confidence: "caller",
+            };
+        };
+        let kind = if a.value.is_object() {
+            LineBasisKind::DibaoMultiple
+        } else {
+            LineBasisKind::Amount
+        };
+        let confidence = match a.confidence {
+            Some(Confidence::C) => "C",
+            Some(Confidence::S) => "S",
+            Some(Confidence::N) => "N",
+            None => "caller",
+        };
+        LineBasis {
+            kind,
+            source: a.source.clone(),
+            confidence,
+        }
+    }
 }
 
 impl IncomeOut {
@@ -99,6 +145,7 @@ impl IncomeOut {
             concept,
             unknown: f.missing.clone(),
             unitemised: f.unitemised.clone(),
+            line_basis: LineBasis::of(line),
         }
     }
 }

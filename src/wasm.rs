@@ -4,7 +4,8 @@
 //! engine, and hands back plain JSON-compatible objects (no ES Maps, no `undefined`). Invalid
 //! input throws a real `Error` whose `problems` property lists `{ path, code, message }`.
 
-use crate::problem::{Code, Problem};
+use crate::problem::{Code, Finding, Problem};
+use crate::reader::{index, join, limits};
 use crate::{catalog, engine};
 use serde::Serialize;
 use serde_json::Value;
@@ -97,10 +98,18 @@ export interface WaterRule {
   verticalMMax?: number; daysWithoutSupplyMax?: number;
 }
 
-/** Overrides of the built-in packs' parameters (contract v1 keys plus extensions). */
+/** A line set as a multiple of the local 低保 (dibao) standard: monthly × 12 × factor, exact in fen
+ *  (contract v1.1 item 4). `dibaoMonthly` 0.01 … 100 000 yuan, `factor` 0.01 … 10, two decimals at most. */
+export interface DibaoMultiple { dibaoMonthly: Yuan; factor: number }
+
+/** Overrides of the built-in packs' parameters (contract v1 keys plus extensions). Every value is
+ *  checked like household data (finite, right type, the range stated in docs/contract-extensions.md);
+ *  `null` is a problem, never "no value". `false` switches off the rules that can be off. */
 export interface PolicyOverrides {
-  povertyLine?: Yuan | null;
-  monitoringLine?: Yuan | null;
+  /** 1 … 100 000 yuan per person per year, or a 低保 multiple. */
+  povertyLine?: Yuan | DibaoMultiple;
+  /** 1 … 100 000 yuan per person per year, or a 低保 multiple. */
+  monitoringLine?: Yuan | DibaoMultiple;
   excludedIncome?: TransferItem[];
   incomeConcept?: "net" | "disposable";
   schoolAge?: [number, number];
@@ -109,8 +118,10 @@ export interface PolicyOverrides {
   electricityVeto?: boolean;
   medicalRequires?: ("basic" | "critical_illness" | "assistance")[];
   commercialInsuranceCounts?: boolean;
-  minAreaPerPerson?: number | null;
-  noticeDays?: number | null;
+  /** m² per person, 0 … 100; `false`: no minimum. */
+  minAreaPerPerson?: number | false;
+  /** Days of 公示, 0 … 365; `false`: no length checked. */
+  noticeDays?: number | false;
   boundary?: "strict" | "lenient";
   rigidSpendingRatio?: number;
   hardshipSpendingRatio?: number;
@@ -138,7 +149,17 @@ export interface Options {
 export type ProblemCode = "invalid_date" | "invalid_value" | "invalid_type" | "unknown_field" | "missing_field"
   | "negative_amount" | "too_many_decimals" | "out_of_range" | "empty_members" | "id_checksum"
   | "id_birth_date_mismatch" | "id_sex_mismatch" | "born_after_as_of" | "date_after_as_of" | "missing_as_of"
-  | "transfer_items_exceed_transfer" | "no_poverty_line" | "no_monitoring_line" | "invalid_json";
+  | "transfer_items_exceed_transfer" | "no_poverty_line" | "no_monitoring_line" | "invalid_json"
+  /** A NaN or ±Infinity (JS), or a number JSON cannot hold. */
+  | "invalid_number"
+  /** An amount of money of 10^12 yuan or more (each amount; sums then stay exact). */
+  | "amount_too_large"
+  /** The same key twice in one JSON object (CLI and files; a JS object cannot have one). */
+  | "duplicate_key"
+  /** Limits (README "Limits"): members per household, characters per string, bytes per call, nesting. */
+  | "too_many_members" | "value_too_long" | "input_too_large" | "too_deep"
+  /** JS only: an object that contains itself; a getter or Proxy trap that threw. */
+  | "circular_reference" | "unreadable_value";
 
 export interface Problem { path: string; code: ProblemCode; message: string }
 
@@ -182,6 +203,9 @@ export interface Report {
     excluded: { item: TransferItem; amount: Yuan }[];
     transferShare: number | null; line: Yuan; lineKind: "poverty_line" | "monitoring_line"; margin: Yuan | null;
     lineSource: string; lineFrom: IsoDate | null; concept: "net" | "disposable";
+    /** How the line in force was set (contract v1.1 item 4): a plain amount or a 低保 multiple, its
+     *  source, and its confidence (`caller` for `options.policy`). */
+    lineBasis: { kind: "amount" | "dibao_multiple"; source: string; confidence: Confidence | "caller" };
     unknown: string[]; unitemised: TransferItem[];
   };
   checks: Check[];
@@ -265,25 +289,256 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(&text)
 }
 
-/// Reads a JS value as JSON (through `JSON.stringify`); `undefined` and `null` read as `None`.
-fn from_js(value: JsValue, path: &str) -> Result<Option<Value>, Vec<Problem>> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(None);
+#[wasm_bindgen]
+extern "C" {
+    /// `Object.keys`, with what a Proxy's `ownKeys` trap throws caught instead of unwinding
+    /// through the module.
+    #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
+    fn object_keys(value: &JsValue) -> Result<js_sys::Array, JsValue>;
+}
+
+/// Reads JS values into JSON values directly, noting at its exact path everything that
+/// `JSON.stringify` would silently turn into `null` or drop (issue 9 item 5): `NaN`, `±Infinity`,
+/// a function, a `Symbol`, a `BigInt`, `undefined` inside an array; and a cycle, a getter that
+/// throws, nesting deeper than [`limits::MAX_DEPTH`] or more than [`limits::MAX_INPUT_BYTES`]
+/// read. Each such value becomes `null` in the result, and the finding makes the call fail,
+/// so the `null` is never assessed. (Measured against `JSON.stringify` + `serde_json` and
+/// against serde-wasm-bindgen: BENCHMARKS.md, "The JS boundary".)
+struct Crossing {
+    findings: Vec<Finding>,
+    /// The objects on the path being read: one seen again is a cycle (a shared, acyclic
+    /// object is fine, as it is for `JSON.stringify`).
+    open: js_sys::WeakSet,
+    /// Approximate bytes read for the current household (strings by length, others by a few).
+    bytes: usize,
+    over: bool,
+}
+
+impl Crossing {
+    fn new() -> Crossing {
+        Crossing {
+            findings: Vec::new(),
+            open: js_sys::WeakSet::new(),
+            bytes: 0,
+            over: false,
+        }
     }
-    let bad = |message: String| {
-        vec![Problem {
-            path: path.to_string(),
-            code: Code::InvalidType,
-            message,
-        }]
-    };
-    let text = js_sys::JSON::stringify(&value)
-        .map_err(|_| bad("cannot be read as JSON (a cycle, or a BigInt)".to_string()))?
-        .as_string()
-        .ok_or_else(|| bad("cannot be read as JSON (a function or a symbol)".to_string()))?;
-    serde_json::from_str::<Value>(&text)
-        .map(Some)
-        .map_err(|e| bad(e.to_string()))
+
+    fn note(&mut self, f: Finding) {
+        self.findings.push(f);
+    }
+
+    fn charge(&mut self, n: usize, path: &str) -> bool {
+        self.bytes = self.bytes.saturating_add(n);
+        if self.bytes > limits::MAX_INPUT_BYTES && !self.over {
+            self.over = true;
+            self.note(
+                Finding::new(path, Code::InputTooLarge)
+                    .given(format!("> {}", limits::MAX_INPUT_BYTES))
+                    .expected(limits::MAX_INPUT_BYTES.to_string()),
+            );
+        }
+        !self.over
+    }
+
+    fn read(&mut self, v: &JsValue, path: &str, depth: usize) -> Value {
+        if self.over {
+            return Value::Null;
+        }
+        // Most common first (codes and dates, then numbers): each test is a call into JS.
+        if let Some(js) = v.dyn_ref::<js_sys::JsString>() {
+            // A string of more than twice the limit in UTF-16 units has more characters than
+            // the limit: refused without copying it (a 10 MB name costs nothing).
+            let units = js.length() as usize;
+            if units > 2 * limits::MAX_STRING_CHARS {
+                self.note(
+                    Finding::new(path, Code::ValueTooLong)
+                        .given(format!("{units}"))
+                        .expected(limits::MAX_STRING_CHARS.to_string()),
+                );
+                return Value::Null;
+            }
+            let s = String::from(js);
+            if !self.charge(s.len() + 2, path) {
+                return Value::Null;
+            }
+            return Value::String(s);
+        }
+        if let Some(f) = v.as_f64() {
+            self.charge(8, path);
+            return self.number(f, path);
+        }
+        if let Some(b) = v.as_bool() {
+            self.charge(4, path);
+            return Value::Bool(b);
+        }
+        if v.is_null() || v.is_undefined() {
+            return Value::Null;
+        }
+        let kind = if v.is_bigint() {
+            "bigint"
+        } else if v.is_symbol() {
+            "symbol"
+        } else if v.is_function() {
+            "function"
+        } else if v.is_object() {
+            return self.container(v, path, depth);
+        } else {
+            "unknown"
+        };
+        self.note(
+            Finding::new(path, Code::InvalidType)
+                .given(kind)
+                .expected("number | string | boolean | object | array | null"),
+        );
+        Value::Null
+    }
+
+    fn number(&mut self, f: f64, path: &str) -> Value {
+        if !f.is_finite() {
+            let given = if f.is_nan() {
+                "NaN"
+            } else if f > 0.0 {
+                "Infinity"
+            } else {
+                "-Infinity"
+            };
+            self.note(Finding::new(path, Code::InvalidNumber).given(given));
+            return Value::Null;
+        }
+        // Whole numbers cross as integers (exact); others as the double, which the number
+        // reader turns back into its shortest text, as it did after `JSON.stringify`.
+        if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 {
+            return Value::from(f as i64);
+        }
+        serde_json::Number::from_f64(f)
+            .map(Value::Number)
+            .unwrap_or(Value::Null)
+    }
+
+    fn container(&mut self, v: &JsValue, path: &str, depth: usize) -> Value {
+        if depth >= limits::MAX_DEPTH {
+            self.note(Finding::new(path, Code::TooDeep).expected(limits::MAX_DEPTH.to_string()));
+            return Value::Null;
+        }
+        let obj: &js_sys::Object = v.unchecked_ref();
+        if self.open.has(obj) {
+            self.note(Finding::new(path, Code::CircularReference));
+            return Value::Null;
+        }
+        self.open.add(obj);
+        let out = if js_sys::Array::is_array(v) {
+            self.array(v, path, depth)
+        } else {
+            self.object(v, path, depth)
+        };
+        self.open.delete(obj);
+        out
+    }
+
+    fn array(&mut self, v: &JsValue, path: &str, depth: usize) -> Value {
+        let len = v.unchecked_ref::<js_sys::Array>().length();
+        let is_members = path == "members" || path.ends_with("].members");
+        if is_members && len as usize > limits::MAX_MEMBERS {
+            // Refused before a single member is read: a million members cost microseconds.
+            self.note(
+                Finding::new(path, Code::TooManyMembers)
+                    .given(len.to_string())
+                    .expected(limits::MAX_MEMBERS.to_string()),
+            );
+            return Value::Null;
+        }
+        let mut out = Vec::with_capacity((len as usize).min(limits::MAX_MEMBERS));
+        for i in 0..len {
+            let p = index(path, i as usize);
+            if !self.charge(1, &p) {
+                break;
+            }
+            match js_sys::Reflect::get_u32(v, i) {
+                Ok(item) if item.is_undefined() => {
+                    self.note(Finding::new(p, Code::InvalidType).given("undefined"));
+                    out.push(Value::Null);
+                }
+                Ok(item) => out.push(self.read(&item, &p, depth + 1)),
+                Err(e) => {
+                    self.unreadable(&p, &e);
+                    out.push(Value::Null);
+                }
+            }
+        }
+        Value::Array(out)
+    }
+
+    fn object(&mut self, v: &JsValue, path: &str, depth: usize) -> Value {
+        let keys = match object_keys(v) {
+            Ok(keys) => keys,
+            Err(e) => {
+                self.unreadable(path, &e);
+                return Value::Null;
+            }
+        };
+        let mut map = serde_json::Map::new();
+        for key in keys.iter() {
+            let Some(name) = key.as_string() else {
+                continue;
+            };
+            let p = join(path, &name);
+            if !self.charge(name.len() + 3, &p) {
+                break;
+            }
+            match js_sys::Reflect::get(v, &key) {
+                // An own property holding `undefined` is a field left out, as in JSON.
+                Ok(item) if item.is_undefined() => {}
+                Ok(item) => {
+                    let value = self.read(&item, &p, depth + 1);
+                    map.insert(name, value);
+                }
+                Err(e) => {
+                    self.unreadable(&p, &e);
+                    map.insert(name, Value::Null);
+                }
+            }
+        }
+        Value::Object(map)
+    }
+
+    /// A getter or a Proxy trap threw: the path and what it threw.
+    fn unreadable(&mut self, path: &str, thrown: &JsValue) {
+        let what = thrown
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .or_else(|| thrown.as_string())
+            .unwrap_or_else(|| "exception".to_string());
+        self.note(Finding::new(path, Code::UnreadableValue).given(what));
+    }
+}
+
+/// One argument read across the boundary: its value (`None` for `undefined` / `null`) and the
+/// problems found on the way.
+fn cross(value: &JsValue, path: &str) -> (Option<Value>, Vec<Finding>) {
+    if value.is_undefined() || value.is_null() {
+        return (None, Vec::new());
+    }
+    let mut c = Crossing::new();
+    let v = c.read(value, path, 0);
+    (Some(v), c.findings)
+}
+
+/// The caller's language, read before anything else so that even the problems of crossing
+/// are worded in it.
+fn lang_of(options: Option<&Value>) -> crate::explain::Lang {
+    crate::options::lang_of(options)
+}
+
+/// Reads one argument, failing with its crossing problems in the language it asks for.
+#[cfg(feature = "files")]
+fn from_js(value: JsValue, path: &str) -> Result<Option<Value>, Vec<Problem>> {
+    let (v, found) = cross(&value, path);
+    if found.is_empty() {
+        Ok(v)
+    } else {
+        Err(crate::problem::render_all(&found, lang_of(v.as_ref())))
+    }
 }
 
 /// A thrown `Error` carrying the problems.
@@ -315,43 +570,64 @@ pub fn assess(
     #[wasm_bindgen(unchecked_param_type = "Household")] household: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let household = from_js(household, "")
-        .map_err(|p| problems_error(&p))?
-        .unwrap_or(Value::Null);
-    let options = from_js(options, "options").map_err(|p| problems_error(&p))?;
-    match engine::assess_json(&household, options.as_ref()) {
+    let (household, mut found) = cross(&household, "");
+    let (options, in_options) = cross(&options, "options");
+    found.extend(in_options);
+    let household = household.unwrap_or(Value::Null);
+    match engine::assess_crossed(&household, options.as_ref(), found) {
         Ok(report) => to_js(&report),
         Err(problems) => Err(problems_error(&problems)),
     }
 }
 
-/// `validate(household, options?)` → `Problem[]` (empty when valid).
+/// `validate(household, options?)` → `Problem[]` (empty when valid). Options are checked
+/// exactly as `assess` checks them, except that `asOf` may be left out.
 #[wasm_bindgen(unchecked_return_type = "Problem[]")]
 pub fn validate(
     #[wasm_bindgen(unchecked_param_type = "Household")] household: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Partial<Options>")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let household = match from_js(household, "") {
-        Ok(h) => h.unwrap_or(Value::Null),
-        Err(p) => return to_js(&p),
-    };
-    let options = match from_js(options, "options") {
-        Ok(o) => o,
-        Err(p) => return to_js(&p),
-    };
-    to_js(&engine::validate_json(&household, options.as_ref()))
+    let (household, mut found) = cross(&household, "");
+    let (options, in_options) = cross(&options, "options");
+    found.extend(in_options);
+    let household = household.unwrap_or(Value::Null);
+    to_js(&engine::validate_crossed(
+        &household,
+        options.as_ref(),
+        found,
+    ))
 }
 
-/// `assessMany(households, options)` → `{ reports, summary }`.
+/// `assessMany(households, options)` → `{ reports, summary }`. A value that cannot cross (a
+/// `NaN`, a function...) anywhere in the list throws with its path (`[3].income.wage`), as
+/// the options' problems do; households that are merely invalid are listed in `invalid`.
 #[wasm_bindgen(js_name = assessMany, unchecked_return_type = "BatchResult")]
 pub fn assess_many(
     #[wasm_bindgen(unchecked_param_type = "Household[]")] households: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let households = from_js(households, "")
-        .map_err(|p| problems_error(&p))?
-        .unwrap_or(Value::Null);
-    let options = from_js(options, "options").map_err(|p| problems_error(&p))?;
+    let (options, mut found) = cross(&options, "options");
+    let lang = lang_of(options.as_ref());
+    let households = if js_sys::Array::is_array(&households) {
+        // Each household has its own size budget: a long list is not "too large".
+        let list: &js_sys::Array = households.unchecked_ref();
+        let mut c = Crossing::new();
+        let mut out = Vec::with_capacity(list.length() as usize);
+        for (i, item) in list.iter().enumerate() {
+            c.bytes = 0;
+            c.over = false;
+            out.push(c.read(&item, &index("", i), 1));
+        }
+        found.extend(c.findings);
+        Value::Array(out)
+    } else {
+        let (v, in_list) = cross(&households, "");
+        found.extend(in_list);
+        v.unwrap_or(Value::Null)
+    };
+    if !found.is_empty() {
+        return Err(problems_error(&crate::problem::render_all(&found, lang)));
+    }
     match crate::batch::assess_many_json(&households, options.as_ref()) {
         Ok(out) => to_js(&out),
         Err(problems) => Err(problems_error(&problems)),

@@ -298,6 +298,15 @@ fn all_codes() -> Vec<Code> {
         Code::InvalidUtf8,
         Code::WrongCellCount,
         Code::TextAfterQuote,
+        Code::InvalidNumber,
+        Code::AmountTooLarge,
+        Code::DuplicateKey,
+        Code::TooManyMembers,
+        Code::ValueTooLong,
+        Code::InputTooLarge,
+        Code::TooDeep,
+        Code::CircularReference,
+        Code::UnreadableValue,
     ]
 }
 
@@ -397,6 +406,19 @@ fn findings(code: Code) -> Vec<Finding> {
         Code::InvalidUtf8 => vec![f("", None, None)],
         Code::WrongCellCount => vec![f("", Some("12"), Some("14"))],
         Code::TextAfterQuote => vec![f("name", Some("\"Zhang\"San"), None)],
+        Code::InvalidNumber => vec![f("income.wage", Some("NaN"), None)],
+        Code::AmountTooLarge => vec![f(
+            "income.wage",
+            Some("1000000000000"),
+            Some("1000000000000"),
+        )],
+        Code::DuplicateKey => vec![f("income.wage", Some("wage"), None)],
+        Code::TooManyMembers => vec![f("members", Some("101"), Some("100"))],
+        Code::ValueTooLong => vec![f("members[0].name", Some("300"), Some("256"))],
+        Code::InputTooLarge => vec![f("", Some("2000000"), Some("1048576"))],
+        Code::TooDeep => vec![f("members[0].a.b", None, Some("32"))],
+        Code::CircularReference => vec![f("members[0].self", None, None)],
+        Code::UnreadableValue => vec![f("income.wage", Some("Error: boom"), None)],
         _ => vec![f("members[0].birthDate", Some("2030-01-01"), None)],
     }
 }

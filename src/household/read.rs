@@ -146,6 +146,15 @@ fn read_members(r: &mut Reader, v: &Value, p: &str) -> Option<Vec<Member>> {
         r.note(Finding::new(p, Code::EmptyMembers));
         return None;
     }
+    if items.len() > crate::reader::limits::MAX_MEMBERS {
+        // Refused before any member is read: the answer comes in microseconds, not minutes.
+        r.note(
+            Finding::new(p, Code::TooManyMembers)
+                .given(items.len().to_string())
+                .expected(crate::reader::limits::MAX_MEMBERS.to_string()),
+        );
+        return None;
+    }
     let mut out = Vec::with_capacity(items.len());
     let mut ok = true;
     for (i, item) in items.iter().enumerate() {

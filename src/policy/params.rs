@@ -158,6 +158,17 @@ pub const KEYS: &[&str] = &[
     "recognitionMin",
 ];
 
+/// Keys whose rule a caller may switch off with `false` (documented in
+/// docs/contract-extensions.md); never with `null` or a number that failed to read.
+pub fn can_switch_off(key: &str) -> bool {
+    matches!(key, "minAreaPerPerson" | "noticeDays")
+}
+
+/// Lines are 1 … 100 000 yuan per person per year: the national line was 2 300 (2010 prices)
+/// and provinces' monitoring lines are a few thousand to about 20 000 yuan, so anything outside
+/// this is a typo (a monthly figure, a household total, fen).
+pub const LINE_MAX_YUAN: i64 = 100_000;
+
 /// Keys whose absence is meaningful (`None`: no value for the period).
 pub fn is_optional(key: &str) -> bool {
     matches!(
@@ -202,8 +213,9 @@ impl Params {
             "commercialInsuranceCounts" => {
                 set_opt(&mut self.commercial_insurance_counts, r.boolean(v, path))
             }
+            "minAreaPerPerson" | "noticeDays" if matches!(v, Value::Bool(false)) => self.clear(key),
             "minAreaPerPerson" => {
-                if let Some(a) = r.quantity(v, path) {
+                if let Some(a) = bounded(r, v, path, 100) {
                     self.min_area_per_person = Some(a);
                 }
             }
@@ -258,21 +270,96 @@ fn set_opt<T>(slot: &mut T, v: Option<T>) {
     }
 }
 
+/// A line: yuan per person per year, 1 … [`LINE_MAX_YUAN`]; or, contract v1.1 item 4, a
+/// multiple of the local 低保 standard `{ dibaoMonthly, factor }` = monthly × 12 × factor, which
+/// must come to a whole number of fen (no rounding of a line).
 fn line(r: &mut Reader, v: &Value, path: &str) -> Option<Money> {
+    if v.is_object() {
+        return dibao_multiple(r, v, path);
+    }
     let m = r.money(v, path, false)?;
-    if m == Money::ZERO {
+    in_line_range(r, m, path, &m.to_decimal().to_string())
+}
+
+fn in_line_range(r: &mut Reader, m: Money, path: &str, given: &str) -> Option<Money> {
+    if m < Money::from_yuan(1) || m > Money::from_yuan(LINE_MAX_YUAN) {
         r.note(
-            Finding::new(path, Code::InvalidValue)
-                .given("0")
-                .expected("> 0"),
+            Finding::new(path, Code::OutOfRange)
+                .given(given)
+                .expected(format!("1..{LINE_MAX_YUAN}")),
         );
         return None;
     }
     Some(m)
 }
 
-/// A ratio between 0 and `max` inclusive.
-fn ratio(r: &mut Reader, v: &Value, path: &str, max: i64) -> Option<Ratio> {
+pub const DIBAO_KEYS: &[&str] = &["dibaoMonthly", "factor"];
+
+/// `{ dibaoMonthly, factor }` → the yearly line in fen, exactly.
+pub fn dibao_multiple(r: &mut Reader, v: &Value, path: &str) -> Option<Money> {
+    let map = r.object(v, path, DIBAO_KEYS)?;
+    let monthly = r.needed(map, path, "dibaoMonthly", |r, v, p| {
+        let m = r.money(v, p, false)?;
+        if m < Money::from_fen(1) || m > Money::from_yuan(LINE_MAX_YUAN) {
+            r.note(
+                Finding::new(p, Code::OutOfRange)
+                    .given(m.to_decimal().to_string())
+                    .expected(format!("0.01..{LINE_MAX_YUAN}")),
+            );
+            return None;
+        }
+        Some(m)
+    });
+    let factor = r.needed(map, path, "factor", |r, v, p| {
+        let d = bounded(r, v, p, 10)?;
+        let hundredths = d.to_scaled(2);
+        match hundredths {
+            Some(h) if h > 0 => Some(h),
+            Some(_) => {
+                r.note(
+                    Finding::new(p, Code::OutOfRange)
+                        .given(d.to_string())
+                        .expected("0.01..10"),
+                );
+                None
+            }
+            None => {
+                r.note(
+                    Finding::new(p, Code::TooManyDecimals)
+                        .given(d.to_string())
+                        .expected("2"),
+                );
+                None
+            }
+        }
+    });
+    let (monthly, hundredths) = (monthly?, factor?);
+    // fen × 12 × (hundredths / 100): exact only when divisible by 100.
+    let scaled = i128::from(monthly.fen()) * 12 * hundredths;
+    let given = format!(
+        "{} × 12 × {}",
+        monthly.to_decimal(),
+        factor_text(hundredths)
+    );
+    if scaled % 100 != 0 {
+        r.note(
+            Finding::new(path, Code::TooManyDecimals)
+                .given(given)
+                .expected("2"),
+        );
+        return None;
+    }
+    let fen = i64::try_from(scaled / 100).ok()?;
+    in_line_range(r, Money::from_fen(fen), path, &given)
+}
+
+fn factor_text(hundredths: i128) -> String {
+    let d = crate::number::Decimal::from_fen(i64::try_from(hundredths).unwrap_or(0));
+    d.to_string()
+}
+
+/// A non-negative quantity of at most `max`.
+fn bounded(r: &mut Reader, v: &Value, path: &str, max: i64) -> Option<Decimal> {
     let d = r.quantity(v, path)?;
     if d > Decimal::from_int(max) {
         r.note(
@@ -282,7 +369,12 @@ fn ratio(r: &mut Reader, v: &Value, path: &str, max: i64) -> Option<Ratio> {
         );
         return None;
     }
-    Some(Ratio::from_decimal(d))
+    Some(d)
+}
+
+/// A ratio between 0 and `max` inclusive.
+fn ratio(r: &mut Reader, v: &Value, path: &str, max: i64) -> Option<Ratio> {
+    bounded(r, v, path, max).map(Ratio::from_decimal)
 }
 
 fn age_band(r: &mut Reader, v: &Value, path: &str) -> Option<(i32, i32)> {
@@ -331,7 +423,23 @@ fn read_water(rule: &mut WaterRule, r: &mut Reader, v: &Value, path: &str) {
         return;
     };
     for key in KEYS {
-        if let Some(q) = r.optional(map, path, key, Reader::quantity) {
+        // Sane ranges: a day's litres, a day's minutes, a long walk, a tall climb, a year.
+        let max = match *key {
+            "litresMin" | "litresMinShortArea" => 1000,
+            "fetchMinutesMax" => 1440,
+            "horizontalMMax" => 100_000,
+            "verticalMMax" => 10_000,
+            _ => 366,
+        };
+        if map.get(*key).is_some_and(Value::is_null) {
+            r.note(
+                Finding::new(crate::reader::join(path, key), Code::InvalidType)
+                    .given("null")
+                    .expected("number"),
+            );
+            continue;
+        }
+        if let Some(q) = r.optional(map, path, key, |r, v, p| bounded(r, v, p, max)) {
             let slot = match *key {
                 "litresMin" => &mut rule.litres_min,
                 "litresMinShortArea" => &mut rule.litres_min_short_area,

@@ -1,8 +1,9 @@
 //! Resolution: the parameters in force for one province on one date, plus overrides.
 
 use super::pack::{packs, Confidence, Pack};
-use super::params::{is_optional, Params, KEYS};
+use super::params::{can_switch_off, is_optional, Params, KEYS};
 use crate::date::Date;
+use crate::problem::{Code, Finding};
 use crate::reader::{join, Reader};
 use serde::Serialize;
 use serde_json::Value;
@@ -110,20 +111,52 @@ fn apply_overrides(params: &mut Params, applied: &mut Vec<Applied>, v: &Value, r
             continue;
         };
         let before = r.findings().len();
+        let at = join(path, key);
         if value.is_null() {
-            if is_optional(key) {
-                params.clear(key);
+            // `null` (or a NaN that JSON turned into null) never clears a rule: a rule is
+            // switched off only by the documented `false` (issue 9 item 7).
+            // Where a rule can be off, the problem says how (`false`); elsewhere a key left out
+            // keeps the pack's value (docs/contract-extensions.md).
+            let mut f = Finding::new(at, Code::InvalidType).given("null");
+            if can_switch_off(key) {
+                f = f.expected("number | false");
             }
-        } else {
-            params.set(key, value, &join(path, key), r);
+            r.note(f);
+            continue;
         }
+        params.set(key, value, &at, r);
         if r.findings().len() > before {
             continue;
         }
+        // A value that passed the reader is used exactly as given (JSON has one form per
+        // number, and `false` is the switched-off rule); a 低保 multiple also shows the line it
+        // makes (issue 9 item 7: `applied` shows the value actually used).
+        let used = match (*key, value) {
+            ("povertyLine" | "monitoringLine", Value::Object(given)) => {
+                let line = if *key == "povertyLine" {
+                    params.poverty_line
+                } else {
+                    params.monitoring_line
+                };
+                let mut shown = given.clone();
+                shown.insert(
+                    "amount".to_string(),
+                    line.map(|m| m.to_decimal())
+                        .and_then(|d| {
+                            d.as_integer().map(Value::from).or_else(|| {
+                                serde_json::Number::from_f64(d.to_f64()).map(Value::Number)
+                            })
+                        })
+                        .unwrap_or(Value::Null),
+                );
+                Value::Object(shown)
+            }
+            _ => value.clone(),
+        };
         applied.retain(|a| a.key != *key);
         applied.push(Applied {
             key,
-            value: value.clone(),
+            value: used,
             from: None,
             to: None,
             source: "options.policy".to_string(),

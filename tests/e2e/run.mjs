@@ -81,7 +81,7 @@ async function main() {
     return 0;
   }
 
-  const server = await startServer();
+  const server = await startServer(["--test-artifacts"]);
   const wrongMime = await startServer(["--wrong-wasm-mime"]);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",

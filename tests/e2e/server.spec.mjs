@@ -61,7 +61,7 @@ test("serve.mjs: start line, redirects, MIME types, CSP and no-store", async ({ 
   assert.equal((await get(origin, "/www/", "POST")).status, 405);
 });
 
-test("serve.mjs: refuses paths outside the root and hidden files", async ({ origin }) => {
+test("issue9_item12 serve.mjs: refuses paths outside www/ and pkg/, and hidden files", async ({ origin, wrongMime }) => {
   const attempts = [
     "/../Cargo.toml",
     "/www/../../etc/passwd",
@@ -79,6 +79,13 @@ test("serve.mjs: refuses paths outside the root and hidden files", async ({ orig
     assert.ok([400, 403, 404].includes(r.status), `${p} → ${r.status}`);
     assert.doesNotMatch(r.body, /root:|\[core\]/, `${p} leaked a file`);
   }
-  // The repository root itself is served (so /www/ and /pkg/ work), nothing above it.
-  assert.equal((await get(origin, "/Cargo.toml", "HEAD")).status, 200);
+  // issue 9 item 12: only www/ and pkg/ are served, not the repository root.
+  for (const p of ["/Cargo.toml", "/Cargo.lock", "/README.md", "/src/lib.rs", "/target/", "/scripts/serve.mjs", "/tests/cases/income.toml"]) {
+    const r = await get(origin, p, "GET");
+    assert.equal(r.status, 404, `${p} → ${r.status}`);
+  }
+  assert.equal((await get(origin, "/pkg/tuopin.js", "HEAD")).status, 200);
+  assert.equal((await get(origin, "/www/index.html", "HEAD")).status, 200);
+  // Without --test-artifacts (the demo's own server) the test pages are not served either.
+  assert.equal((await get(wrongMime.origin, "/test-artifacts/", "GET")).status, 404);
 });

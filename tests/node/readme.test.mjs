@@ -17,7 +17,7 @@ test("the README example runs in a browser and shows the verdict", async () => {
   mkdirSync(dir, { recursive: true });
   writeFileSync(new URL("example.js", dir), code);
   writeFileSync(new URL("index.html", dir), '<!doctype html><html lang="en"><title>example</title><link rel="icon" href="/www/favicon.svg"><p id="verdict"></p><script type="module" src="example.js"></script></html>');
-  const server = spawn(process.execPath, [new URL("scripts/serve.mjs", root).pathname], { env: { ...process.env, PORT: "0" }, stdio: ["ignore", "pipe", "inherit"] });
+  const server = spawn(process.execPath, [new URL("scripts/serve.mjs", root).pathname, "--test-artifacts"], { env: { ...process.env, PORT: "0" }, stdio: ["ignore", "pipe", "inherit"] });
   const url = await new Promise((resolve, reject) => {
     server.stdout.on("data", (d) => { const m = /http:\/\/127\.0\.0\.1:\d+/.exec(String(d)); if (m) resolve(m[0]); });
     server.on("exit", () => reject(new Error("server exited")));

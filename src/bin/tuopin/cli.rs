@@ -66,19 +66,73 @@ pub fn read_input(file: &str) -> Result<Vec<u8>, String> {
     Ok(buf)
 }
 
-/// Reads a policy-override file: TOML or JSON, holding the keys of `options.policy`.
-pub fn read_policy_file(path: &str) -> Result<Value, String> {
+/// Reads a policy-override file: TOML or JSON, holding the keys of `options.policy`. Values
+/// that JSON cannot hold (TOML `nan`, `inf`) and duplicate JSON keys are problems at
+/// `options.policy.<key>`, returned beside the value (issue 9 item 7), never a silent `null`.
+pub fn read_policy_file(path: &str) -> Result<(Value, Vec<Finding>), String> {
     let text = String::from_utf8(read_input(path)?).map_err(|_| format!("{path} is not UTF-8"))?;
     if path.ends_with(".json") {
-        serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))
+        tuopin::json_text::parse(&text, "options.policy")
+            .map_err(|f| format!("{path}: {}", f.given.unwrap_or_default()))
     } else {
         let v: toml::Value = toml::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
-        serde_json::to_value(v).map_err(|e| format!("{path}: {e}"))
+        let mut found = Vec::new();
+        let v = toml_to_json(v, "options.policy", &mut found);
+        Ok((v, found))
     }
 }
 
-/// Options from the file's own `options` (if any) with the flags on top.
+/// TOML → JSON, noting what JSON cannot hold instead of letting it become `null`.
+fn toml_to_json(v: toml::Value, path: &str, found: &mut Vec<Finding>) -> Value {
+    match v {
+        toml::Value::String(s) => Value::String(s),
+        toml::Value::Integer(i) => Value::from(i),
+        toml::Value::Float(f) => match serde_json::Number::from_f64(f) {
+            Some(n) => Value::Number(n),
+            None => {
+                let given = if f.is_nan() {
+                    "nan"
+                } else if f > 0.0 {
+                    "inf"
+                } else {
+                    "-inf"
+                };
+                found.push(Finding::new(path, Code::InvalidNumber).given(given));
+                Value::Null
+            }
+        },
+        toml::Value::Boolean(b) => Value::Bool(b),
+        toml::Value::Datetime(d) => Value::String(d.to_string()),
+        toml::Value::Array(items) => Value::Array(
+            items
+                .into_iter()
+                .enumerate()
+                .map(|(i, x)| toml_to_json(x, &tuopin::reader::index(path, i), found))
+                .collect(),
+        ),
+        toml::Value::Table(t) => Value::Object(
+            t.into_iter()
+                .map(|(k, x)| {
+                    let p = tuopin::reader::join(path, &k);
+                    (k, toml_to_json(x, &p, found))
+                })
+                .collect(),
+        ),
+    }
+}
+
+/// Options from the file's own `options` (if any) with the flags on top. (A `nan` in a
+/// `--policy` file still reaches the engine as `null`, which is a problem at its path.)
 pub fn merge_options(base: Option<&Value>, flags: &Flags) -> Result<Value, String> {
+    merge_options_checked(base, flags, &mut Vec::new())
+}
+
+/// As [`merge_options`]; problems found in a `--policy` file are added to `found`.
+pub fn merge_options_checked(
+    base: Option<&Value>,
+    flags: &Flags,
+    found: &mut Vec<Finding>,
+) -> Result<Value, String> {
     let mut opts = match base {
         Some(Value::Object(m)) => m.clone(),
         _ => Map::new(),
@@ -93,7 +147,8 @@ pub fn merge_options(base: Option<&Value>, flags: &Flags) -> Result<Value, Strin
         opts.insert("lang".into(), Value::String(l.clone()));
     }
     if let Some(path) = &flags.policy {
-        let file = read_policy_file(path)?;
+        let (file, in_file) = read_policy_file(path)?;
+        found.extend(in_file);
         let mut policy = match opts.get("policy") {
             Some(Value::Object(m)) => m.clone(),
             _ => Map::new(),
@@ -121,12 +176,6 @@ pub fn fail_with(problems: &[Problem]) -> ExitCode {
     let text = serde_json::to_string_pretty(problems).unwrap_or_else(|_| "[]".into());
     let _ = writeln!(io::stderr(), "{text}");
     ExitCode::from(2)
-}
-
-fn json_problem(lang: Lang, path: &str, e: &serde_json::Error) -> Problem {
-    Finding::new(path, Code::InvalidJson)
-        .given(e.to_string())
-        .render(lang)
 }
 
 fn print_json<T: serde::Serialize>(value: &T) -> ExitCode {
@@ -164,24 +213,46 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         "assess" | "validate" => {
             let file = flags.file.clone().ok_or("missing FILE")?;
             let bytes = read_input(&file)?;
-            let doc: Value = match serde_json::from_slice(&bytes) {
-                Ok(v) => v,
-                Err(e) => return Ok(fail_with(&[json_problem(lang, "", &e)])),
+            let text = match std::str::from_utf8(&bytes) {
+                Ok(t) => t,
+                Err(e) => {
+                    let f = Finding::new("", Code::InvalidJson)
+                        .given(format!("not UTF-8 (byte {})", e.valid_up_to()));
+                    return Ok(fail_with(&[f.render(lang)]));
+                }
             };
+            // Strict reading: a duplicate key or a number a double cannot hold is a problem
+            // at its path (issue 9 item 8), reported with the record's other problems.
+            let (doc, mut found) = match tuopin::json_text::parse(text, "") {
+                Ok(parsed) => parsed,
+                Err(f) => return Ok(fail_with(&[f.render(lang)])),
+            };
+            let wrapped = matches!(&doc, Value::Object(m) if m.contains_key("household"));
+            if wrapped {
+                // Paths inside the wrapper are the record's own (`income.wage`), as the engine
+                // reports them; `options.…` already is.
+                for f in &mut found {
+                    if let Some(rest) = f.path.strip_prefix("household") {
+                        f.path = rest.trim_start_matches('.').to_string();
+                    }
+                }
+            }
             let (household, options) = split(doc);
-            let options = merge_options(options.as_ref(), &flags)?;
+            let options = merge_options_checked(options.as_ref(), &flags, &mut found)?;
             if cmd == "validate" {
-                let problems = tuopin::validate_json(&household, Some(&options));
+                let problems = tuopin::validate_crossed(&household, Some(&options), found);
                 return Ok(if problems.is_empty() {
                     print_json(&problems)
                 } else {
                     fail_with(&problems)
                 });
             }
-            Ok(match tuopin::assess_json(&household, Some(&options)) {
-                Ok(report) => print_json(&report),
-                Err(problems) => fail_with(&problems),
-            })
+            Ok(
+                match tuopin::assess_crossed(&household, Some(&options), found) {
+                    Ok(report) => print_json(&report),
+                    Err(problems) => fail_with(&problems),
+                },
+            )
         }
         "batch" => batch::run(&flags),
         "policies" => Ok(print_json(&tuopin::catalog::policies())),

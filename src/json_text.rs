@@ -1,0 +1,354 @@
+//! JSON text read strictly: what `serde_json::from_str` would silently settle is a problem at
+//! its path instead (issue 9 item 8).
+//!
+//! * the same key twice in one object is `duplicate_key` (serde_json keeps the last one: a
+//!   file with `"wage": 9000, "wage": 1` would be assessed on 1 yuan without a word);
+//! * a number written with more digits than a double holds is read from its text, so `1e-400`
+//!   is `too_many_decimals` (a double makes it 0) and `1e400` is `out_of_range`;
+//! * nesting deeper than [`limits::MAX_DEPTH`] is `too_deep`, never a stack overflow.
+//!
+//! Used wherever the program reads JSON text (the CLI's household and policy files, and
+//! available to the batch readers). The browser's values never pass through text: JS objects
+//! cannot hold a key twice, and `src/wasm.rs` reads them directly.
+
+use crate::number::{Decimal, NumberError};
+use crate::problem::{Code, Finding};
+use crate::reader::{index, join, limits};
+use serde_json::{Map, Number, Value};
+
+/// Parses `text` (a leading UTF-8 BOM is allowed). `Err` is a syntax error (`invalid_json`,
+/// with line and column); `Ok` carries the value and the problems found at their paths (the
+/// value there is `null`), with `root` as the path of the whole document.
+pub fn parse(text: &str, root: &str) -> Result<(Value, Vec<Finding>), Finding> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.len() > limits::MAX_INPUT_BYTES {
+        return Err(Finding::new(root, Code::InputTooLarge)
+            .given(text.len().to_string())
+            .expected(limits::MAX_INPUT_BYTES.to_string()));
+    }
+    let mut p = Parser {
+        src: text.as_bytes(),
+        text,
+        at: 0,
+        findings: Vec::new(),
+    };
+    p.space();
+    let v = p.value(root, 0)?;
+    p.space();
+    if p.at < p.src.len() {
+        return Err(p.syntax(root, "trailing characters after the value"));
+    }
+    Ok((v, p.findings))
+}
+
+struct Parser<'a> {
+    src: &'a [u8],
+    text: &'a str,
+    at: usize,
+    findings: Vec<Finding>,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.src.get(self.at).copied()
+    }
+
+    fn space(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.at += 1;
+        }
+    }
+
+    /// A syntax error with the line and column of where reading stopped.
+    fn syntax(&self, path: &str, what: &str) -> Finding {
+        let before = self.src.get(..self.at).unwrap_or(self.src);
+        let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+        let column = before.iter().rev().take_while(|b| **b != b'\n').count() + 1;
+        Finding::new(path, Code::InvalidJson)
+            .given(format!("{what} at line {line} column {column}"))
+    }
+
+    fn eat(&mut self, word: &str, path: &str) -> Result<(), Finding> {
+        let end = self.at + word.len();
+        if self.src.get(self.at..end) == Some(word.as_bytes()) {
+            self.at = end;
+            Ok(())
+        } else {
+            Err(self.syntax(path, "unexpected character"))
+        }
+    }
+
+    fn value(&mut self, path: &str, depth: usize) -> Result<Value, Finding> {
+        match self.peek() {
+            Some(b'{') | Some(b'[') if depth >= limits::MAX_DEPTH => {
+                Err(Finding::new(path, Code::TooDeep).expected(limits::MAX_DEPTH.to_string()))
+            }
+            Some(b'{') => self.object(path, depth),
+            Some(b'[') => self.array(path, depth),
+            Some(b'"') => self.string(path).map(Value::String),
+            Some(b't') => self.eat("true", path).map(|_| Value::Bool(true)),
+            Some(b'f') => self.eat("false", path).map(|_| Value::Bool(false)),
+            Some(b'n') => self.eat("null", path).map(|_| Value::Null),
+            Some(b'-' | b'0'..=b'9') => self.number(path),
+            Some(_) => Err(self.syntax(path, "unexpected character")),
+            None => Err(self.syntax(path, "unexpected end of input")),
+        }
+    }
+
+    fn object(&mut self, path: &str, depth: usize) -> Result<Value, Finding> {
+        self.at += 1;
+        let mut map = Map::new();
+        self.space();
+        if self.peek() == Some(b'}') {
+            self.at += 1;
+            return Ok(Value::Object(map));
+        }
+        loop {
+            self.space();
+            if self.peek() != Some(b'"') {
+                return Err(self.syntax(path, "expected a key in double quotes"));
+            }
+            let key = self.string(path)?;
+            let at = join(path, &key);
+            self.space();
+            if self.peek() != Some(b':') {
+                return Err(self.syntax(&at, "expected ':'"));
+            }
+            self.at += 1;
+            self.space();
+            let v = self.value(&at, depth + 1)?;
+            if map.contains_key(&key) {
+                self.findings
+                    .push(Finding::new(at, Code::DuplicateKey).given(key.clone()));
+                // Neither value is assessed: the problem makes the call fail.
+                map.insert(key, Value::Null);
+            } else {
+                map.insert(key, v);
+            }
+            self.space();
+            match self.peek() {
+                Some(b',') => self.at += 1,
+                Some(b'}') => {
+                    self.at += 1;
+                    return Ok(Value::Object(map));
+                }
+                _ => return Err(self.syntax(path, "expected ',' or '}'")),
+            }
+        }
+    }
+
+    fn array(&mut self, path: &str, depth: usize) -> Result<Value, Finding> {
+        self.at += 1;
+        let mut items = Vec::new();
+        self.space();
+        if self.peek() == Some(b']') {
+            self.at += 1;
+            return Ok(Value::Array(items));
+        }
+        loop {
+            self.space();
+            let v = self.value(&index(path, items.len()), depth + 1)?;
+            items.push(v);
+            self.space();
+            match self.peek() {
+                Some(b',') => self.at += 1,
+                Some(b']') => {
+                    self.at += 1;
+                    return Ok(Value::Array(items));
+                }
+                _ => return Err(self.syntax(path, "expected ',' or ']'")),
+            }
+        }
+    }
+
+    fn hex4(&mut self, path: &str) -> Result<u32, Finding> {
+        let digits = self
+            .text
+            .get(self.at..self.at + 4)
+            .ok_or_else(|| self.syntax(path, "short \\u escape"))?;
+        let n = u32::from_str_radix(digits, 16).map_err(|_| self.syntax(path, "bad \\u escape"))?;
+        self.at += 4;
+        Ok(n)
+    }
+
+    fn string(&mut self, path: &str) -> Result<String, Finding> {
+        self.at += 1;
+        let mut out = String::new();
+        loop {
+            let start = self.at;
+            while !matches!(self.peek(), Some(b'"' | b'\\') | None) {
+                if self.peek().is_some_and(|b| b < 0x20) {
+                    return Err(self.syntax(path, "control character in a string"));
+                }
+                self.at += 1;
+            }
+            out.push_str(self.text.get(start..self.at).unwrap_or(""));
+            match self.peek() {
+                Some(b'"') => {
+                    self.at += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.at += 1;
+                    let c = self.peek().ok_or_else(|| self.syntax(path, "bad escape"))?;
+                    self.at += 1;
+                    match c {
+                        b'"' => out.push('"'),
+                        b'\\' => out.push('\\'),
+                        b'/' => out.push('/'),
+                        b'b' => out.push('\u{8}'),
+                        b'f' => out.push('\u{c}'),
+                        b'n' => out.push('\n'),
+                        b'r' => out.push('\r'),
+                        b't' => out.push('\t'),
+                        b'u' => {
+                            let hi = self.hex4(path)?;
+                            let code = if (0xD800..0xDC00).contains(&hi) {
+                                self.eat("\\u", path)?;
+                                let lo = self.hex4(path)?;
+                                if !(0xDC00..0xE000).contains(&lo) {
+                                    return Err(self.syntax(path, "lone surrogate"));
+                                }
+                                0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
+                            } else {
+                                hi
+                            };
+                            let ch = char::from_u32(code)
+                                .ok_or_else(|| self.syntax(path, "lone surrogate"))?;
+                            out.push(ch);
+                        }
+                        _ => return Err(self.syntax(path, "bad escape")),
+                    }
+                }
+                _ => return Err(self.syntax(path, "unterminated string")),
+            }
+        }
+    }
+
+    fn number(&mut self, path: &str) -> Result<Value, Finding> {
+        let start = self.at;
+        let digits = |p: &mut Self| {
+            let s = p.at;
+            while p.peek().is_some_and(|b| b.is_ascii_digit()) {
+                p.at += 1;
+            }
+            p.at > s
+        };
+        if self.peek() == Some(b'-') {
+            self.at += 1;
+        }
+        if !digits(self) {
+            return Err(self.syntax(path, "bad number"));
+        }
+        let int_end = self.at;
+        if self.peek() == Some(b'.') {
+            self.at += 1;
+            if !digits(self) {
+                return Err(self.syntax(path, "bad number"));
+            }
+        }
+        let has_exp = matches!(self.peek(), Some(b'e' | b'E'));
+        if has_exp {
+            self.at += 1;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.at += 1;
+            }
+            if !digits(self) {
+                return Err(self.syntax(path, "bad number"));
+            }
+        }
+        let token = self.text.get(start..self.at).unwrap_or("");
+        if int_end == self.at {
+            if let Ok(i) = token.parse::<i64>() {
+                return Ok(Value::from(i));
+            }
+        }
+        if !has_exp {
+            // Plain decimal text is read exactly: more decimals or digits than a double holds
+            // are a problem here, not a rounded value later.
+            match Decimal::parse(token) {
+                Ok(_) => {}
+                Err(e) => return Ok(self.bad_number(path, token, e)),
+            }
+        }
+        let f: f64 = token.parse().unwrap_or(f64::NAN);
+        let mantissa_nonzero = token
+            .split(['e', 'E'])
+            .next()
+            .is_some_and(|m| m.bytes().any(|b| (b'1'..=b'9').contains(&b)));
+        if f == 0.0 && mantissa_nonzero {
+            return Ok(self.bad_number(path, token, NumberError::TooPrecise));
+        }
+        if !f.is_finite() {
+            return Ok(self.bad_number(path, token, NumberError::OutOfRange));
+        }
+        Ok(Number::from_f64(f).map_or(Value::Null, Value::Number))
+    }
+
+    fn bad_number(&mut self, path: &str, token: &str, e: NumberError) -> Value {
+        let f = match e {
+            NumberError::TooPrecise => Finding::new(path, Code::TooManyDecimals)
+                .given(token)
+                .expected(crate::number::MAX_SCALE.to_string()),
+            _ => Finding::new(path, Code::OutOfRange)
+                .given(token)
+                .expected(format!("±{}", crate::number::MAX_ABS)),
+        };
+        self.findings.push(f);
+        Value::Null
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(text: &str) -> Vec<(String, &'static str)> {
+        let (_, f) = parse(text, "").unwrap();
+        f.into_iter().map(|f| (f.path, f.code.as_str())).collect()
+    }
+
+    #[test]
+    fn issue9_item8_duplicate_key_is_a_problem_at_its_path() {
+        assert_eq!(
+            codes(r#"{"income": {"wage": 9000, "wage": 1}}"#),
+            vec![("income.wage".to_string(), "duplicate_key")]
+        );
+    }
+
+    #[test]
+    fn issue9_item8_underflow_is_too_many_decimals() {
+        assert_eq!(
+            codes(r#"{"wage": 1e-400}"#),
+            vec![("wage".to_string(), "too_many_decimals")]
+        );
+        assert_eq!(
+            codes(r#"{"a": [0.1234567890123]}"#),
+            vec![("a[0]".to_string(), "too_many_decimals")]
+        );
+        assert_eq!(
+            codes(r#"{"a": 1e400}"#),
+            vec![("a".to_string(), "out_of_range")]
+        );
+        // Zero written any way is zero, and ordinary numbers read as before.
+        assert!(codes(r#"{"a": 0e-400, "b": 0.0, "c": 12.34, "d": -5, "e": 1.5e3}"#).is_empty());
+    }
+
+    #[test]
+    fn issue9_item10_deep_nesting_is_a_problem_not_a_stack_overflow() {
+        let deep = "[".repeat(100_000) + &"]".repeat(100_000);
+        assert_eq!(parse(&deep, "").unwrap_err().code, Code::TooDeep);
+    }
+
+    #[test]
+    fn agrees_with_serde_json_on_plain_documents() {
+        let text =
+            r#"{"s": "a\"b\\c\u00e9\ud83d\ude00", "n": [1, -2, 3.5, true, false, null], "o": {}}"#;
+        let (v, f) = parse(text, "").unwrap();
+        assert!(f.is_empty());
+        assert_eq!(v, serde_json::from_str::<Value>(text).unwrap());
+        assert!(parse("{\"a\":1,}", "").is_err());
+        assert!(parse("[1 2]", "").is_err());
+        assert!(parse("\u{feff}{}", "").is_ok());
+    }
+}
