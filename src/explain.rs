@@ -197,6 +197,11 @@ fn what_to_type(lang: Lang, expected: &str, path: &str) -> String {
             "请提供家庭记录的列表（[...]）",
             "give a list of households ([...])",
         ),
+        // A JS value that JSON has no form for (function, Symbol, BigInt, undefined).
+        "number | string | boolean | object | array | null" => (
+            "请填写数字、文字、是或否、列表或一组字段",
+            "give a number, text, true or false, a list or an object",
+        ),
         _ => ("请按说明填写", "see the documentation for this field"),
     };
     pick(lang, zh.into(), en.into())
