@@ -284,7 +284,9 @@ for (const width of [360, 1280]) {
     for (const id of ["hist-chart", "fail-chart"]) {
       const r = await page.locator(`#${id} svg`).boundingBox();
       assert.ok(r.width >= 240 && r.x >= 0 && r.x + r.width <= width, `${id}: ${JSON.stringify(r)}`);
-      const font = await page.locator(`#${id} svg text`).first().evaluate((t) => parseFloat(getComputedStyle(t).fontSize));
+      // Found and measured in one step: the charts are redrawn 80 ms after a resize, which can
+      // detach a text element between a locator's lookup and its evaluate (NaN px).
+      const font = await page.evaluate((sel) => parseFloat(getComputedStyle(document.querySelector(sel)).fontSize), `#${id} svg text`);
       assert.ok(font >= 12, `${id}: chart text ${font}px`);
     }
     await screenshot(page, ctx, `batch-${width}`);
