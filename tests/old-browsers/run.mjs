@@ -278,6 +278,7 @@ for (const major of MAJORS) {
         const counts = await page.$$eval("#counts dd", (dds) => Object.fromEntries(dds.map((d) => [d.dataset.key, d.textContent.trim()])));
         assert.match(counts.households, /^8\b/);
         assert.match(counts.valid, /^7\b/);
+        if (query) assert.equal(page.workers().length, 0, "?worker=main: no Worker was started");
         assert.deepEqual(errors, []);
         await page.close();
       });
