@@ -40,7 +40,9 @@ export function loadEngine(moduleOrPath) {
  */
 export function failureKind(error) {
   const text = String(error && error.message ? error.message : error);
-  if (cspBlocked || /Content Security Policy|unsafe-eval|wasm-eval|blocked by CSP/i.test(text)) return "csp";
+  // Chromium < 97 sends no violation event for wasm and throws a CompileError "Wasm code
+  // generation disallowed by embedder": a CSP refusal, not an old engine (seen in Chromium 80).
+  if (cspBlocked || /Content Security Policy|unsafe-eval|wasm-eval|blocked by CSP|code generation disallowed/i.test(text)) return "csp";
   if (typeof WebAssembly !== "object" || /WebAssembly is not available/.test(text)) return "no_wasm";
   if (/fetch|NetworkError|Load failed|HTTP status|status code|network/i.test(text)) return "network";
   if ((error && error.name === "CompileError") || /CompileError|invalid value type|exceeds internal limit|unknown type|invalid opcode/i.test(text)) {

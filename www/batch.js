@@ -1,10 +1,12 @@
 // The batch page: a file of many households (CSV with Chinese or English headers, JSON Lines, a
-// JSON array) is read and assessed in a Web Worker (batch-worker.js) with a progress bar and a
-// cancel button; the page shows the summary, the indicators against their thresholds, two charts
-// drawn as plain SVG, the rows that could not be assessed, and a filterable, sortable table of
-// results fetched from the worker 100 rows at a time. Nothing is uploaded; no network after load.
+// JSON array) is read and assessed in a Web Worker (batch-worker.js; on the page's own thread where
+// module Workers are missing, batch-channel.js) with a progress bar and a cancel button; the page
+// shows the summary, the indicators against their thresholds, two charts drawn as plain SVG, the
+// rows that could not be assessed, and a filterable, sortable table of results fetched from the
+// engine 100 rows at a time. Nothing is uploaded; no network after load.
 
-import { h, lang } from "./site.js";
+import { h, lang, setChildren } from "./site.js";
+import { openBatchEngine } from "./batch-channel.js";
 import { STRINGS, PROVINCE_CODES, provinceName } from "../pkg/tuopin-assessment-i18n.js";
 
 const TEXT = {
@@ -415,18 +417,15 @@ function announce(text) {
 
 function ensureWorker() {
   if (state.worker) return state.worker;
-  const w = new Worker(new URL("batch-worker.js", import.meta.url), { type: "module" });
-  w.addEventListener("message", (e) => onWorkerMessage(e.data));
-  w.addEventListener("error", (e) => {
-    e.preventDefault();
+  // A module Worker, or the page's own thread where module Workers are missing (batch-channel.js).
+  state.worker = openBatchEngine(onWorkerMessage, (message) => {
     if (!state.running) return;
     state.running = false;
-    state.error = e.message || "worker error";
+    state.error = message;
     renderProgress();
     renderError();
   });
-  state.worker = w;
-  return w;
+  return state.worker;
 }
 
 function options() {
@@ -648,19 +647,19 @@ function renderError() {
   const fe = state.fileError;
   if (!fe && !state.error) {
     box.hidden = true;
-    box.replaceChildren();
+    setChildren(box);
     return;
   }
   box.hidden = false;
   if (state.error) {
-    box.replaceChildren(h("h2", { text: bt("fileErrorTitle") }), h("p", { text: bt("engineError", { message: state.error }) }));
+    setChildren(box, h("h2", { text: bt("fileErrorTitle") }), h("p", { text: bt("engineError", { message: state.error }) }));
     return;
   }
   const problems = fe.fileProblems?.length ? fe.fileProblems : (fe.problems ?? []).map((p) => ({ code: p.code, message: p.message }));
   const codesSeen = new Set(problems.map((p) => p.code));
   const hint = codesSeen.has("not_utf8") || codesSeen.has("gbk_encoding") ? "notUtf8Hint"
     : codesSeen.has("unknown_column") || codesSeen.has("missing_column") ? "fileErrorHint" : null;
-  box.replaceChildren(
+  setChildren(box,
     h("h2", { text: bt("fileErrorTitle") }),
     problems.length
       ? h("ul", {}, problems.map((p) => h("li", { "data-code": p.code ?? "" }, p.message)))
@@ -720,7 +719,7 @@ function renderCounts(s, r) {
   items.push(["regime", c.regime[s.regime] ?? s.regime]);
   if (s.province) items.push(["provinceUsed", `${provinceName(s.province, lang())}${s.western ? bt("western") : ""}`]);
   for (const l of (r.lines ?? []).slice(0, 3)) items.push(["lineUsed", bt("lineValue", { amount: yuan(l.amount), n: int(l.households) })]);
-  $("counts").replaceChildren(...items.flatMap(([k, v]) => [h("dt", { text: bt(k) }), h("dd", { "data-key": k, text: v })]));
+  setChildren($("counts"), ...items.flatMap(([k, v]) => [h("dt", { text: bt(k) }), h("dd", { "data-key": k, text: v })]));
 }
 
 function renderBreakdown(s) {
@@ -740,7 +739,7 @@ function renderBreakdown(s) {
       ? h("ul", { class: "tally", "data-group": title }, entries.map(([k, n]) => h("li", { "data-code": k }, label(k), h("span", { class: "n", text: hh(n) }))))
       : h("p", { class: "hint", text: bt("nothing") }));
   }
-  $("breakdown").replaceChildren(...parts);
+  setChildren($("breakdown"), ...parts);
 }
 
 function renderIndicators(s) {
@@ -775,7 +774,7 @@ function renderIndicators(s) {
       h("td", { "data-label": label("colBoundary"), text: ind.boundary === "lenient" ? bt("lenient", { t }) : bt(ind.comparison === "below" ? "strictBelow" : "strictAbove", { t }) }),
       h("td", { "data-label": label("colBasis"), class: "hint", text: bt(basis[k]) })));
   }
-  $("indicators").replaceChildren(h("caption", { class: "visually-hidden", text: bt("indicatorsTitle") }), head, body);
+  setChildren($("indicators"), h("caption", { class: "visually-hidden", text: bt("indicatorsTitle") }), head, body);
 }
 
 function renderInvalid(r) {
@@ -806,7 +805,7 @@ function renderInvalid(r) {
         h("td", { "data-label": bt("colProblem"), text: message })));
     }
   }
-  $("invalid").replaceChildren(h("caption", { class: "visually-hidden", text: bt("invalidTitle") }), head, body);
+  setChildren($("invalid"), h("caption", { class: "visually-hidden", text: bt("invalidTitle") }), head, body);
 }
 
 function renderFilters() {
@@ -814,14 +813,14 @@ function renderFilters() {
   const s = r.summary;
   const total = Object.values(r.outcomes).reduce((a, b) => a + b, 0);
   const outcomeSel = $("filter-outcome");
-  outcomeSel.replaceChildren(
+  setChildren(outcomeSel,
     h("option", { value: "", text: bt("allOutcomes", { n: int(total) }) }),
     ...Object.entries(r.outcomes).sort((a, b) => b[1] - a[1]).map(([k, n]) => h("option", { value: k, text: `${outcome(k).text}(${int(n)})` })),
   );
   outcomeSel.value = state.outcome;
   const failingSel = $("filter-failing");
   const checks = CHECKS.filter((c) => s.failingChecks[c]);
-  failingSel.replaceChildren(
+  setChildren(failingSel,
     h("option", { value: "", text: bt("anyFailing") }),
     h("option", { value: "any", text: bt("someFailing") }),
     h("option", { value: "none", text: bt("noneFailing") }),
@@ -829,7 +828,7 @@ function renderFilters() {
   );
   failingSel.value = state.failing;
   const sortSel = $("sort");
-  sortSel.replaceChildren(...SORT_OPTIONS.map(([v, k]) => h("option", { value: v, text: bt(k) })));
+  setChildren(sortSel, ...SORT_OPTIONS.map(([v, k]) => h("option", { value: v, text: bt(k) })));
   sortSel.value = `${state.sort.key}:${state.sort.dir}`;
 }
 
@@ -877,7 +876,7 @@ function renderTable() {
       h("td", { "data-label": bt("colCauses"), text: row.causes.length ? row.causes.map(causeName).join("、") : bt("none") }),
       h("td", { "data-label": bt("colWarnings"), class: "num", text: int(row.warnings) })));
   }
-  $("rows").replaceChildren(h("caption", { class: "visually-hidden", text: bt("rowsCaption") }), h("thead", {}, h("tr", {}, cols)), body);
+  setChildren($("rows"), h("caption", { class: "visually-hidden", text: bt("rowsCaption") }), h("thead", {}, h("tr", {}, cols)), body);
   const from = v.matched ? v.page * PAGE_SIZE + 1 : 0;
   const to = Math.min(v.matched, (v.page + 1) * PAGE_SIZE);
   $("rows-status").textContent = v.matched ? bt("rowsStatus", { from: int(from), to: int(to), matched: int(v.matched) }) : bt("rowsNone");
@@ -907,7 +906,7 @@ function svg(tag, attrs = {}, ...children) {
 /** The chart's <svg>, emptied and sized to w × h, with its accessible name. */
 function chartRoot(host, w, hgt, label) {
   const root = host.querySelector("svg.chart-svg");
-  root.replaceChildren();
+  setChildren(root);
   for (const [k, v] of Object.entries({ width: w, height: hgt, viewBox: `0 0 ${w} ${hgt}`, role: "img", "aria-label": label })) root.setAttribute(k, String(v));
   root.removeAttribute("aria-hidden");
   return root;
@@ -974,7 +973,7 @@ function wrapText(el, maxW, fpx) {
     }
   }
   lines.push(line);
-  el.replaceChildren(...lines.map((l, i) => svg("tspan", { x, dy: i ? `${1.2}em` : "0" }, l.trim())));
+  setChildren(el, ...lines.map((l, i) => svg("tspan", { x, dy: i ? `${1.2}em` : "0" }, l.trim())));
   return (lines.length - 1) * fpx * 1.2;
 }
 
@@ -1034,7 +1033,7 @@ function renderHistogram() {
   }
   $("hist-caption").textContent = caption;
   const rows = hist.bins.map((count, i) => h("tr", {}, h("th", { scope: "row", text: binRange(i, hist) }), h("td", { class: "num", text: int(count) })));
-  $("hist-table").replaceChildren(
+  setChildren($("hist-table"),
     h("thead", {}, h("tr", {}, h("th", { scope: "col", text: bt("colRange") }), h("th", { scope: "col", text: bt("colHouseholds") }))),
     h("tbody", {}, rows));
 }
@@ -1076,7 +1075,7 @@ function renderFailChart() {
   });
   if (beside) root.append(svg("line", { x1: x0, x2: x0, y1: 2, y2: H - 2, class: "axis" }));
   $("fail-caption").textContent = bt("failCaption", { n: int(state.result.failingHouseholds ?? 0) });
-  $("fail-table").replaceChildren(
+  setChildren($("fail-table"),
     h("thead", {}, h("tr", {}, h("th", { scope: "col", text: bt("colCheck") }), h("th", { scope: "col", text: bt("colHouseholds") }))),
     h("tbody", {}, data.map((d) => h("tr", {}, h("th", { scope: "row", text: checkName(d.c) }), h("td", { class: "num", text: int(d.n) })))));
 }
@@ -1095,13 +1094,13 @@ function applyTexts() {
   document.title = `${bt("pageTitle")} · ${lang() === "en" ? "tuopin poverty assessment" : "脱贫评估 tuopin"}`;
   const sel = $("province");
   const current = sel.value;
-  sel.replaceChildren(h("option", { value: "", text: bt("provinceFromFile") }),
+  setChildren(sel, h("option", { value: "", text: bt("provinceFromFile") }),
     ...PROVINCE_CODES.map((c) => h("option", { value: c, text: `${provinceName(c, lang())} (${c})` })));
   sel.value = current;
   if ($("as-of-error")) $("as-of-error").textContent = bt("asOfMissing");
 }
 
-/** The header template comes from the engine in the worker (the page itself loads no wasm). */
+/** The header template comes from the batch engine (in the Worker where there is one). */
 function downloadTemplate(chinese) {
   ensureWorker().postMessage({ type: "template", chinese });
 }

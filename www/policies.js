@@ -3,7 +3,7 @@
 
 import init, { policies, version } from "../pkg/tuopin.js";
 import { provinceName } from "../pkg/tuopin-assessment-i18n.js";
-import { t, h, lang } from "./site.js";
+import { t, h, lang, setChildren } from "./site.js";
 import { PACK_TEXT } from "./policies-text.js";
 
 // Names of the parameters the contract lists (others are shown by their key only).
@@ -84,7 +84,7 @@ function sourceText(english, chinese) {
 function packOptions() {
   const sel = document.getElementById("filter-pack");
   const current = sel.value;
-  sel.replaceChildren(h("option", { value: "", text: t("filterAll") }),
+  setChildren(sel, h("option", { value: "", text: t("filterAll") }),
     ...packs.map((p) => h("option", { value: p.id, text: packName(p) })));
   sel.value = current;
 }
@@ -127,7 +127,7 @@ function render() {
         h("thead", null, h("tr", null, ["colKey", "colFrom", "colTo", "colValue", "colSource", "colConfidence"].map((k) => h("th", { scope: "col", text: t(k) })))),
         h("tbody", null, rows))));
   }
-  host.replaceChildren(...sections);
+  setChildren(host, ...sections);
   document.getElementById("shown").textContent = t("shown", { n: shown });
 }
 

@@ -3,7 +3,7 @@
 // values passed through the element's `policy` property.
 
 import "../pkg/tuopin-assessment.js";
-import { t, h, lang, refreshElements } from "./site.js";
+import { t, h, lang, refreshElements, setChildren } from "./site.js";
 import { verdictText } from "./host-note.js";
 
 const el = document.getElementById("self-check");
@@ -21,7 +21,7 @@ function announce(text) {
 function renderSamples() {
   const list = document.getElementById("samples");
   const l = lang();
-  list.replaceChildren(...samples.map((s, i) => {
+  setChildren(list, ...samples.map((s, i) => {
     const titleId = `sample-${i}-title`;
     return h("li", { class: "card" },
       h("h3", { id: titleId, text: s.title[l] }),

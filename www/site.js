@@ -320,6 +320,15 @@ export function refreshElements() {
   for (const el of document.querySelectorAll("tuopin-assessment")) el.setAttribute("lang", lang());
 }
 
+/**
+ * Replaces the children of `el` with `children` (nodes or strings), as Node.replaceChildren does;
+ * that method needs Chromium 86 and the demo's floor is Chromium 80 (issue 11 §3).
+ */
+export function setChildren(el, ...children) {
+  while (el.firstChild) el.removeChild(el.firstChild);
+  el.append(...children);
+}
+
 /** Builds an element with text content only (never HTML). */
 export function h(tag, props, ...children) {
   const el = document.createElement(tag);
@@ -364,12 +373,12 @@ function updateNotice() {
 function renderUpdateNotice() {
   const box = updateNotice();
   if (!updateWorker) {
-    box.replaceChildren();
+    setChildren(box);
     box.hidden = true;
     return;
   }
   box.hidden = false;
-  box.replaceChildren(
+  setChildren(box,
     h("p", { text: t("updateReady") }),
     h("button", { type: "button", class: "primary", id: "update-reload", text: t("updateReload"),
       onclick: () => {

@@ -4,7 +4,7 @@
 
 import init, { assess } from "../pkg/tuopin.js";
 import { STRINGS, provinceName } from "../pkg/tuopin-assessment-i18n.js";
-import { t, h, lang } from "./site.js";
+import { t, h, lang, setChildren } from "./site.js";
 
 const STORE = "tuopin-training:v1";
 const CHOICES = {
@@ -176,7 +176,7 @@ function renderScore() {
 
 function renderIndex() {
   const ol = document.getElementById("scenario-index");
-  ol.replaceChildren(...scenarios.map((s, i) => {
+  setChildren(ol, ...scenarios.map((s, i) => {
     const a = state.answers[s.id];
     const mark = a ? (a.correct ? " ✓" : " ✗") : "";
     const title = t("labelled", { label: t("question", { n: i + 1, total: scenarios.length }), text: s.title[lang()] });
@@ -292,7 +292,7 @@ function render({ focus } = {}) {
     e.preventDefault();
     submit(s, form);
   });
-  art.replaceChildren(
+  setChildren(art,
     h("p", { class: "hint", text: t("question", { n: state.index + 1, total: scenarios.length }) }),
     h("h2", { id: "scenario-title", tabindex: "-1", text: s.title[l] }),
     h("p", { class: "story", text: s.story[l] }),
@@ -307,7 +307,7 @@ function render({ focus } = {}) {
       h("button", { type: "button", id: "prev", disabled: state.index === 0, text: t("prev"), onclick: () => go(state.index - 1, { focus: true }) }),
       h("button", { type: "button", id: "next", disabled: state.index === scenarios.length - 1, text: t("next"), onclick: () => go(state.index + 1, { focus: true }) })));
   if (answer && engineReady) {
-    feedback.replaceChildren(h("h3", { id: "feedback-title", class: "visually-hidden", text: t("yourAnswer") }), ...feedbackNodes(s, answer));
+    setChildren(feedback, h("h3", { id: "feedback-title", class: "visually-hidden", text: t("yourAnswer") }), ...feedbackNodes(s, answer));
   }
   art.hidden = false;
   renderIndex();

@@ -1,11 +1,11 @@
-// The site's files themselves: no inline script, handler or style; every page carries the strict
+// The site's files themselves: no inline script, handler or style; every page carries the demo's
 // CSP; user text is never assigned as HTML anywhere in the element or the pages' modules.
 
 import fs from "node:fs";
 import path from "node:path";
 import { test, assert } from "./lib.mjs";
 
-test("static: pages have the strict CSP and no inline scripts, handlers or styles; code never writes HTML", async ({ root }) => {
+test("static: pages have the demo's CSP and no inline scripts, handlers or styles; code never writes HTML", async ({ root }) => {
   const www = path.join(root, "www");
   const pages = fs.readdirSync(www).filter((f) => f.endsWith(".html"));
   for (const p of ["index.html", "policies.html", "training.html"]) assert.ok(pages.includes(p), p);
@@ -13,10 +13,12 @@ test("static: pages have the strict CSP and no inline scripts, handlers or style
     const html = fs.readFileSync(path.join(www, f), "utf8");
     const csp = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/);
     assert.ok(csp, `${f} has a CSP meta tag`);
-    for (const d of ["default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "worker-src 'self'"]) {
+    for (const d of ["default-src 'self'", "script-src 'self' 'wasm-unsafe-eval' 'unsafe-eval';", "worker-src 'self'"]) {
       assert.ok(csp[1].includes(d), `${f}: ${d}`);
     }
-    assert.doesNotMatch(csp[1], /'unsafe-inline'|'unsafe-eval'/, f);
+    // Issue 11 §3: 'unsafe-eval' is there only because Chromium < 97 compiles wasm under nothing
+    // else; no inline script is ever allowed, and the code below is checked for eval/new Function.
+    assert.doesNotMatch(csp[1], /'unsafe-inline'/, f);
     for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
       assert.match(m[1], /\bsrc="/, `${f}: every script has a src`);
       assert.equal(m[2].trim(), "", `${f}: no inline script body`);

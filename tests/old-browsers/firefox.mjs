@@ -1,4 +1,4 @@
-// Firefox ESR (issue 11 §3): the core package, the element and the batch page's Worker in the
+// Firefox ESR (issue 11 §3): the core package, the element, the self-check page and the batch page in the
 // Firefox ESR that Debian ships (scripts/setup.sh installs `firefox-esr`; 153 at the time of
 // writing), headless.
 //
@@ -220,17 +220,20 @@ test("issue 11 §3: the self-check page in Firefox ESR: a sample household loade
   assert.ok(r.verdictShown, "the verdict is shown");
 });
 
-test("issue 11 §3 (c): the batch page's Worker assesses the sample file in Firefox ESR", async () => {
-  await open(`${origin}/www/batch.html`);
-  const counts = await run(`${WAIT}
-    await wait(() => document.getElementById("try-sample"), "the page");
-    document.getElementById("try-sample").click();
-    await wait(() => { const r = document.getElementById("results"); const e = document.getElementById("file-error");
-      return (r && !r.hidden && document.querySelector("#counts dd")) || (e && !e.hidden); }, "the batch results");
-    const e = document.getElementById("file-error");
-    if (!e.hidden) throw new Error(e.textContent);
-    return Object.fromEntries([...document.querySelectorAll("#counts dd")].map((d) => [d.dataset.key, d.textContent.trim()]));`);
-  // www/samples/batch-sample.csv: 8 households, 7 valid (tests/e2e/batch.spec.mjs works them out).
-  assert.match(counts.households, /^8\b/);
-  assert.match(counts.valid, /^7\b/);
-});
+// The main-thread engine (?worker=main) is what Firefox ESR 91–113, without module Workers, runs.
+for (const [query, where] of [["", "its module Worker"], ["?worker=main", "the page's own thread (the engine without module Workers)"]]) {
+  test(`issue 11 §3 (c): the batch page assesses the sample file in Firefox ESR, in ${where}`, async () => {
+    await open(`${origin}/www/batch.html${query}`);
+    const counts = await run(`${WAIT}
+      await wait(() => document.getElementById("try-sample"), "the page");
+      document.getElementById("try-sample").click();
+      await wait(() => { const r = document.getElementById("results"); const e = document.getElementById("file-error");
+        return (r && !r.hidden && document.querySelector("#counts dd")) || (e && !e.hidden); }, "the batch results");
+      const e = document.getElementById("file-error");
+      if (!e.hidden) throw new Error(e.textContent);
+      return Object.fromEntries([...document.querySelectorAll("#counts dd")].map((d) => [d.dataset.key, d.textContent.trim()]));`);
+    // www/samples/batch-sample.csv: 8 households, 7 valid (tests/e2e/batch.spec.mjs works them out).
+    assert.match(counts.households, /^8\b/);
+    assert.match(counts.valid, /^7\b/);
+  });
+}

@@ -1,12 +1,14 @@
 // The servers the old-browser tests load pages from (issue 11 §3).
 //
 // The dev server (scripts/serve.mjs) serves the demo (/www/) and the package (/pkg/) with the
-// demo's Content-Security-Policy. In front of it runs a small server that adds this directory's
-// own test pages (/tests/old-browsers/*.html, *.js, sent with the dev server's policy) and passes
-// every other request through. With `unsafeEval`, it adds 'unsafe-eval' to script-src in every
-// HTML response (header and <meta>): Chromium < 97 does not know 'wasm-unsafe-eval' (it ignores
-// it with a console message) and compiles no wasm without 'unsafe-eval', so this is the policy a
-// site owner who supports those browsers must send (README, "Browser support").
+// demo's Content-Security-Policy, which has 'unsafe-eval' beside 'wasm-unsafe-eval' because
+// Chromium < 97 does not know 'wasm-unsafe-eval' (it ignores it with a console message) and
+// compiles no wasm without 'unsafe-eval' (README, "Content-Security-Policy"). The tests load the
+// demo as served. In front of the dev server runs a small server that adds this directory's own
+// test pages (/tests/old-browsers/*.html, *.js, sent with the dev server's policy) and passes every
+// other request through. With `withoutUnsafeEval`, it takes 'unsafe-eval' out of script-src in
+// every HTML response (header and <meta>): the policy of a site owner who did not add it, under
+// which the element must say why it cannot start rather than fail silently.
 
 import http from "node:http";
 import { spawn } from "node:child_process";
@@ -19,9 +21,9 @@ const root = path.resolve(here, "../..");
 const OWN = "/tests/old-browsers/";
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8" };
 
-/** Adds 'unsafe-eval' to every script-src in a policy (or an HTML text holding one). */
-export const withUnsafeEval = (text) =>
-  text.replace(/script-src([^;"]*)/g, (all, sources) => (sources.includes("'unsafe-eval'") ? all : `script-src${sources} 'unsafe-eval'`));
+/** Takes 'unsafe-eval' out of every script-src in a policy (or an HTML text holding one). */
+export const withoutUnsafeEval = (text) =>
+  text.replace(/script-src([^;"]*)/g, (all, sources) => `script-src${sources.replace(/\s+'unsafe-eval'/g, "")}`);
 
 /** Starts the dev server; resolves to {origin, stop}. */
 export async function startDevServer() {
@@ -43,7 +45,7 @@ export async function startDevServer() {
 }
 
 /** Starts a front server for the dev server at `upstream`; resolves to {origin, stop}. */
-export async function startFront(upstream, { unsafeEval = false } = {}) {
+export async function startFront(upstream, { noUnsafeEval = false } = {}) {
   // The dev server's own policy, as it sends it on its pages.
   const probe = await fetch(`${upstream}/www/`);
   const devPolicy = probe.headers.get("content-security-policy") || "";
@@ -68,9 +70,9 @@ export async function startFront(upstream, { unsafeEval = false } = {}) {
         });
         body = Buffer.from(await r.arrayBuffer());
       }
-      if (unsafeEval) {
-        if (headers["content-security-policy"]) headers["content-security-policy"] = withUnsafeEval(headers["content-security-policy"]);
-        if ((headers["content-type"] || "").startsWith("text/html")) body = Buffer.from(withUnsafeEval(body.toString("utf8")));
+      if (noUnsafeEval) {
+        if (headers["content-security-policy"]) headers["content-security-policy"] = withoutUnsafeEval(headers["content-security-policy"]);
+        if ((headers["content-type"] || "").startsWith("text/html")) body = Buffer.from(withoutUnsafeEval(body.toString("utf8")));
       }
       delete headers["content-encoding"];
       delete headers["transfer-encoding"];
