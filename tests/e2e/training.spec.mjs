@@ -43,7 +43,7 @@ test("training: every scenario cites a rule and a source, and the engine agrees 
   const mismatches = [];
   for (const s of scenarios) {
     assert.ok(s.rule["zh-CN"] && s.rule.en && s.source, `${s.id} cites its rule and source`);
-    assert.match(s.source, /policy-reference|〔|号/, `${s.id} names a document`);
+    assert.match(s.source, /docs\/rules\.md|〔|号/, `${s.id} names a document`);
     const r = results.find((x) => x.id === s.id);
     if (s.lineInput) {
       assert.equal(r.withoutLine, "no_monitoring_line", `${s.id}: the line must not be built in`);
