@@ -15,6 +15,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
+import { LINE_2019, OPTIONS, household as fixtureHousehold } from "./fixture.mjs";
 import { startDevServer, startFront, SELF_CHECK, SELF_CHECK_SAMPLE } from "./pages.mjs";
 import { mkdtempSync, writeFileSync, rmSync, readFileSync } from "node:fs";
 import os from "node:os";
@@ -32,31 +33,7 @@ if (typeof WebSocket === "undefined") {
   process.exit(2);
 }
 
-/** The 2019 national line from the national pack: the income rule's threshold. */
-function povertyLine(year) {
-  const text = readFileSync(path.join(root, "src/policy/packs/cn-national.toml"), "utf8");
-  for (const block of text.split("[[povertyLine]]").slice(1)) {
-    const from = block.match(/^from = "(\d{4})-01-01"/m);
-    const value = block.match(/^value = (\d+)/m);
-    if (from && from[1] === String(year) && value) return Number(value[1]);
-  }
-  throw new Error(`no ${year} poverty line in the national pack`);
-}
-const LINE_2019 = povertyLine(2019);
-const household = (wage) => ({
-  id: `FF-${wage}`,
-  province: "CN-YN",
-  registration: "poor",
-  identifiedOn: "2016-03-01",
-  members: [{ relation: "head", sex: "male", birthDate: "1970-05-01", medicalInsurance: "resident" }],
-  income: { wage, business: 0, property: 0, transfer: 0, businessCosts: 0 },
-  spending: { medicalOutOfPocket: 0, education: 0 },
-  food: { secure: true },
-  clothing: { secure: true },
-  housing: { grade: "A" },
-  water: { pipedToHome: true, litresPerPersonDay: 60, daysWithoutSupply: 0, qualityOk: true },
-});
-const OPTIONS = { asOf: "2019-12-31" };
+const household = (wage) => fixtureHousehold(wage, "FF");
 
 // ---- dev server, Firefox, BiDi --------------------------------------------------------------------
 

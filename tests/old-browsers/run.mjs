@@ -31,6 +31,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureChromium, FLAGS, BUILDS, MORE_BUILDS } from "./chromium.mjs";
+import { LINE_2019, OPTIONS, household } from "./fixture.mjs";
 import { startDevServer, startFront, SELF_CHECK, SELF_CHECK_SAMPLE } from "./pages.mjs";
 
 const require = createRequire(import.meta.url);
@@ -42,35 +43,7 @@ const majors = process.argv.slice(2).filter((a) => /^\d+$/.test(a)).map(Number);
 const MAJORS = majors.length ? majors : Object.keys(BUILDS).map(Number);
 const TIMEOUT = 60_000;
 
-// ---- the rule the verdicts are computed from ----------------------------------------------------
-
-/** The national poverty line for `year` from the national pack (src/policy/packs/cn-national.toml). */
-function povertyLine(year) {
-  const text = readFileSync(path.join(root, "src/policy/packs/cn-national.toml"), "utf8");
-  for (const block of text.split("[[povertyLine]]").slice(1)) {
-    const from = block.match(/^from = "(\d{4})-01-01"/m);
-    const value = block.match(/^value = (\d+)/m);
-    if (from && from[1] === String(year) && value) return Number(value[1]);
-  }
-  throw new Error(`no ${year} poverty line in the national pack`);
-}
-const LINE_2019 = povertyLine(2019);
-
-/** One person in Yunnan, every other check passing: only income decides the exit verdict. */
-const household = (wage) => ({
-  id: `OB-${wage}`,
-  province: "CN-YN",
-  registration: "poor",
-  identifiedOn: "2016-03-01",
-  members: [{ relation: "head", sex: "male", birthDate: "1970-05-01", medicalInsurance: "resident" }],
-  income: { wage, business: 0, property: 0, transfer: 0, businessCosts: 0 },
-  spending: { medicalOutOfPocket: 0, education: 0 },
-  food: { secure: true },
-  clothing: { secure: true },
-  housing: { grade: "A" },
-  water: { pipedToHome: true, litresPerPersonDay: 60, daysWithoutSupply: 0, qualityOk: true },
-});
-const OPTIONS = { asOf: "2019-12-31" };
+// The rule the verdicts are computed from, and the household: ./fixture.mjs.
 
 // ---- servers (pages.mjs) ----------------------------------------------------------------------
 
