@@ -245,7 +245,13 @@ pub fn looks_like_gbk(bytes: &[u8]) -> bool {
 /// does not start another line.
 pub struct PhysicalLines<R> {
     inner: R,
-    queue: std::collections::VecDeque<Vec<u8>>,
+    /// The last chunk read (up to and without its `\n`); its pieces between bare CRs are handed
+    /// out one by one. Reused from chunk to chunk: reading a line allocates nothing.
+    chunk: Vec<u8>,
+    /// Start of the next piece in `chunk`, and the end of the chunk's content; no piece is
+    /// left when `at > end`.
+    at: usize,
+    end: usize,
     line: usize,
     bytes: u64,
     started: bool,
@@ -255,7 +261,9 @@ impl<R: std::io::BufRead> PhysicalLines<R> {
     pub fn new(inner: R) -> PhysicalLines<R> {
         PhysicalLines {
             inner,
-            queue: std::collections::VecDeque::new(),
+            chunk: Vec::new(),
+            at: 1,
+            end: 0,
             line: 0,
             bytes: 0,
             started: false,
@@ -271,45 +279,56 @@ impl<R: std::io::BufRead> PhysicalLines<R> {
     pub fn bytes_read(&self) -> u64 {
         self.bytes
     }
+
+    /// The next line, numbered from 1, borrowed from a buffer that the next call reuses (JSON
+    /// Lines are read this way, with no allocation per line; the iterator copies each line).
+    pub fn next_line(&mut self) -> Option<std::io::Result<(usize, &[u8])>> {
+        if self.at > self.end {
+            self.chunk.clear();
+            match self.inner.read_until(b'\n', &mut self.chunk) {
+                Ok(0) => return None,
+                Ok(n) => self.bytes += u64::try_from(n).unwrap_or(0),
+                Err(e) => return Some(Err(e)),
+            }
+            let mut start = 0;
+            if !std::mem::replace(&mut self.started, true)
+                && self.chunk.starts_with(b"\xEF\xBB\xBF")
+            {
+                start = 3;
+            }
+            let mut end = self.chunk.len();
+            let ended = self.chunk.last() == Some(&b'\n');
+            if ended {
+                end -= 1;
+                if end > start && self.chunk.get(end - 1) == Some(&b'\r') {
+                    end -= 1;
+                }
+            } else if end == start {
+                // Only a BOM: no line at all.
+                return None;
+            } else if self.chunk.get(end - 1) == Some(&b'\r') {
+                // "a\r" at the end of the file: the CR ends line "a", it starts no new line.
+                end -= 1;
+            }
+            self.at = start;
+            self.end = end;
+        }
+        let rest = self.chunk.get(self.at..self.end).unwrap_or(&[]);
+        let len = rest.iter().position(|b| *b == b'\r').unwrap_or(rest.len());
+        let from = self.at;
+        self.at += len + 1;
+        self.line += 1;
+        let piece = self.chunk.get(from..from + len).unwrap_or(&[]);
+        Some(Ok((self.line, piece)))
+    }
 }
 
 impl<R: std::io::BufRead> Iterator for PhysicalLines<R> {
     type Item = std::io::Result<(usize, Vec<u8>)>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        if self.queue.is_empty() {
-            let mut chunk = Vec::new();
-            match self.inner.read_until(b'\n', &mut chunk) {
-                Ok(0) => return None,
-                Ok(n) => self.bytes += u64::try_from(n).unwrap_or(0),
-                Err(e) => return Some(Err(e)),
-            }
-            if !std::mem::replace(&mut self.started, true) {
-                if let Some(rest) = chunk.strip_prefix(b"\xEF\xBB\xBF") {
-                    chunk = rest.to_vec();
-                }
-            }
-            let ended = chunk.last() == Some(&b'\n');
-            if ended {
-                chunk.pop();
-                if chunk.last() == Some(&b'\r') {
-                    chunk.pop();
-                }
-            }
-            let mut pieces: Vec<&[u8]> = chunk.split(|b| *b == b'\r').collect();
-            // "a\r" at the end of the file: the CR ends line "a", it starts no new line.
-            if !ended && pieces.len() > 1 && pieces.last().is_some_and(|p| p.is_empty()) {
-                pieces.pop();
-            }
-            if !ended && chunk.is_empty() {
-                // Only a BOM: no line at all.
-                return None;
-            }
-            self.queue.extend(pieces.into_iter().map(<[u8]>::to_vec));
-        }
-        let bytes = self.queue.pop_front()?;
-        self.line += 1;
-        Some(Ok((self.line, bytes)))
+        self.next_line()
+            .map(|r| r.map(|(line, bytes)| (line, bytes.to_vec())))
     }
 }
 
