@@ -226,7 +226,13 @@ impl Batch {
     ) -> Result<(Report, RowFacts), InvalidRow> {
         let id = value.get("id").and_then(Value::as_str).map(str::to_string);
         let mut r = Reader::with_crossing(found);
-        let household = read_household(&mut r, value, "");
+        // A table household its rows filled directly (issue 8 item 1) needs no reading.
+        let typed = table.and_then(|t| t.household.as_deref());
+        let read = match typed {
+            Some(_) => None,
+            None => read_household(&mut r, value, ""),
+        };
+        let household = typed.or(read.as_ref());
         let broken = |p: &str| {
             table.is_some_and(|t| {
                 t.broken.iter().any(|k| {
@@ -270,7 +276,7 @@ impl Batch {
             });
         }
         let result = match household {
-            Some(h) if problems.is_empty() && located.is_empty() => self.push_facts(&h),
+            Some(h) if problems.is_empty() && located.is_empty() => self.push_facts(h),
             _ => {
                 self.push_unreadable();
                 Err(problems)

@@ -5,6 +5,8 @@
 //! reader as single calls, so a CSV cell gets exactly the same checks and problem codes; each
 //! problem path is then mapped back to its row and column.
 
+mod fill;
+
 use serde::Serialize;
 use serde_json::{Map, Number, Value};
 
@@ -129,7 +131,12 @@ pub struct TableHousehold {
     /// 1-based line of its first row.
     pub line: usize,
     pub id: Option<String>,
+    /// The household as contract JSON, for the path-collecting reader; `null` when the rows
+    /// filled [`TableHousehold::household`] directly.
     pub value: Value,
+    /// The household filled straight from its rows by the fast path (issue 8 item 1), when
+    /// every cell read without a problem; `None` otherwise (then `value` holds it).
+    pub household: Option<Box<crate::household::Household>>,
     /// Where each field came from, as `(path key, line, column index)`; turned into a
     /// [`Location`] only when a problem needs one (most rows have none).
     cells: Vec<(CellKey, usize, u16)>,
@@ -909,11 +916,18 @@ impl<S: LineSource> Iterator for TableReader<S> {
                 Some(TableItem::BadRow { line, problem })
             }
             Run::Household { id, line, rows } => {
-                let mut household = build(&self.columns, &self.headers, &rows);
+                let f = fingerprint(&id);
+                let split = self.layout.as_ref().and_then(|l| l.split.get(&f));
+                // Rows that fill a household directly need no JSON tree (issue 8 item 1).
+                let typed = match split {
+                    None => fill::fill(&self.columns, &rows).map(Box::new),
+                    Some(_) => None,
+                };
+                let mut household = build(&self.columns, &self.headers, &rows, typed.is_none());
+                household.household = typed;
                 // Known from the rows even when none could be built (all broken).
                 household.id = Some(id.clone());
-                let f = fingerprint(&id);
-                if let Some(later) = self.layout.as_ref().and_then(|l| l.split.get(&f)) {
+                if let Some(later) = split {
                     let first = *self.split_first.entry(f).or_insert(line);
                     let mut places = vec![first];
                     places.extend(later.iter().copied());
@@ -984,9 +998,10 @@ fn build(
     columns: &[Option<&'static Column>],
     headers: &std::sync::Arc<[String]>,
     rows: &[(usize, Record)],
+    with_value: bool,
 ) -> TableHousehold {
     let mut household = Value::Object(Map::new());
-    let mut members = Vec::with_capacity(rows.len());
+    let mut members = Vec::with_capacity(if with_value { rows.len() } else { 0 });
     let mut cells = Vec::new();
     let mut seen: Vec<(&'static str, &str)> = Vec::new();
     let mut conflicts = Vec::new();
@@ -1009,14 +1024,18 @@ fn build(
             }
             let c = u16::try_from(c).unwrap_or(u16::MAX);
             if col.4 {
-                set(&mut member, col.2, cell_value(col, cell));
+                if with_value {
+                    set(&mut member, col.2, cell_value(col, cell));
+                }
                 cells.push((CellKey::Member(index, col.2), *line, c));
                 continue;
             }
             match seen.iter().find(|(k, _)| *k == col.2) {
                 None => {
                     seen.push((col.2, cell));
-                    set(&mut household, col.2, cell_value(col, cell));
+                    if with_value {
+                        set(&mut household, col.2, cell_value(col, cell));
+                    }
                     cells.push((CellKey::Household(col.2), *line, c));
                 }
                 Some((_, first)) if *first != cell => conflicts.push(Conflict {
@@ -1031,9 +1050,13 @@ fn build(
                 Some(_) => {}
             }
         }
-        members.push(member);
+        if with_value {
+            members.push(member);
+        }
     }
-    if let Value::Object(m) = &mut household {
+    if !with_value {
+        household = Value::Null;
+    } else if let Value::Object(m) = &mut household {
         m.insert("members".into(), Value::Array(members));
     }
     let id = household
@@ -1044,6 +1067,7 @@ fn build(
         line: rows.first().map(|r| r.0).unwrap_or(0),
         id,
         value: household,
+        household: None,
         cells,
         headers: headers.clone(),
         conflicts,
