@@ -1,9 +1,10 @@
 //! The flat CSV layout for many households: one row per member, household fields repeated on
 //! each member's row (or left empty after the first), rows of one household contiguous and
 //! keyed by `id`. Headers may be English (the contract's field names) or Chinese; see
-//! `docs/csv-layout.md`. Each household is turned into the contract's JSON and read by the same
-//! reader as single calls, so a CSV cell gets exactly the same checks and problem codes; each
-//! problem path is then mapped back to its row and column.
+//! `docs/csv-layout.md`. A household whose cells all read without a problem fills a `Household`
+//! directly (`fill.rs`, with the same cell-reading functions); any other is turned into the
+//! contract's JSON and read by the same reader as single calls, so a CSV cell gets exactly the
+//! same checks and problem codes; each problem path is then mapped back to its row and column.
 
 mod fill;
 
