@@ -1097,10 +1097,15 @@ fn set(root: &mut Value, path: &str, value: Value) {
 fn cell_value(col: &Column, cell: &str) -> Value {
     match col.3 {
         Kind::Text => {
-            let alias = VALUE_ALIASES
-                .iter()
-                .find(|(c, zh, _)| *c == col.0 && *zh == cell)
-                .map(|(_, _, code)| *code);
+            // Every alias is Chinese text: an ASCII cell (most cells) has none to look up.
+            let alias = if cell.is_ascii() {
+                None
+            } else {
+                VALUE_ALIASES
+                    .iter()
+                    .find(|(c, zh, _)| *c == col.0 && *zh == cell)
+                    .map(|(_, _, code)| *code)
+            };
             let text = alias.unwrap_or(cell);
             if col.0 == "medicalInsurance" && text.contains([';', '；']) {
                 return Value::Array(
@@ -1247,6 +1252,11 @@ mod tests {
             split_cells(b"a,b", Some(3)),
             Record::Broken { .. }
         ));
+    }
+
+    #[test]
+    fn every_value_alias_is_chinese_so_ascii_cells_skip_the_lookup() {
+        assert!(VALUE_ALIASES.iter().all(|(_, zh, _)| !zh.is_ascii()));
     }
 
     #[test]
