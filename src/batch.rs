@@ -212,9 +212,27 @@ impl Batch {
         value: &Value,
         table: Option<&crate::table::TableHousehold>,
     ) -> Result<(Report, RowFacts), InvalidRow> {
+        self.push_value_crossed(line, value, table, Vec::new())
+    }
+
+    /// As [`Batch::push_value`], with the problems `json_text` found while reading the text
+    /// (a duplicate key, a number out of range: the value there is `null`).
+    fn push_value_crossed(
+        &mut self,
+        line: usize,
+        value: &Value,
+        table: Option<&crate::table::TableHousehold>,
+        found: Vec<Finding>,
+    ) -> Result<(Report, RowFacts), InvalidRow> {
         let id = value.get("id").and_then(Value::as_str).map(str::to_string);
-        let mut r = Reader::new();
-        let household = read_household(&mut r, value, "");
+        let mut r = Reader::with_crossing(found);
+        // A table household its rows filled directly (issue 8 item 1) needs no reading.
+        let typed = table.and_then(|t| t.household.as_deref());
+        let read = match typed {
+            Some(_) => None,
+            None => read_household(&mut r, value, ""),
+        };
+        let household = typed.or(read.as_ref());
         let broken = |p: &str| {
             table.is_some_and(|t| {
                 t.broken.iter().any(|k| {
@@ -258,7 +276,7 @@ impl Batch {
             });
         }
         let result = match household {
-            Some(h) if problems.is_empty() && located.is_empty() => self.push_facts(&h),
+            Some(h) if problems.is_empty() && located.is_empty() => self.push_facts(h),
             _ => {
                 self.push_unreadable();
                 Err(problems)
@@ -315,15 +333,45 @@ impl Batch {
             self.lines.blank += 1;
             return None;
         }
-        match serde_json::from_str::<Value>(text) {
-            Ok(value) => Some(self.push_value(line, &value, None)),
-            Err(e) => {
+        Some(self.push_json_text(line, text))
+    }
+
+    /// One household given as JSON text (a line of a JSON Lines file, an entry of a JSON array
+    /// file). Read by the typed fast path ([`crate::household::read_household_text`]); when it
+    /// gives up, by the strict text reader ([`crate::json_text`]: a duplicate key is
+    /// `duplicate_key`, `1e-400` is `too_many_decimals`) and the path-collecting reader, which
+    /// name every problem at its path (issue 8 item 1, issue 9 item 8).
+    pub fn push_json_text(
+        &mut self,
+        line: usize,
+        text: &str,
+    ) -> Result<(Report, RowFacts), InvalidRow> {
+        if let Some(h) = crate::household::read_household_text(text) {
+            let outcome = self.push_facts(&h);
+            return match outcome {
+                Ok(ok) => {
+                    self.lines.assessed += 1;
+                    Ok(ok)
+                }
+                Err(problems) => {
+                    self.lines.invalid += 1;
+                    Err(InvalidRow::at_line(line, h.id.clone(), problems))
+                }
+            };
+        }
+        match crate::json_text::parse(text, "") {
+            Ok((value, found)) => self.push_value_crossed(line, &value, None, found),
+            Err(f) => {
                 self.push_unreadable();
                 self.lines.invalid += 1;
-                let p = Finding::new("", Code::InvalidJson)
-                    .given(e.to_string())
-                    .render(self.lang);
-                Some(Err(InvalidRow::at_line(line, None, vec![p])))
+                // Not JSON at all: serde_json's account of where, as before, when it agrees.
+                let f = match (f.code, serde_json::from_str::<serde::de::IgnoredAny>(text)) {
+                    (Code::InvalidJson, Err(e)) => {
+                        Finding::new("", Code::InvalidJson).given(e.to_string())
+                    }
+                    _ => f,
+                };
+                Err(InvalidRow::at_line(line, None, vec![f.render(self.lang)]))
             }
         }
     }
@@ -484,7 +532,7 @@ enum Source {
     Csv(Box<crate::table::TableReader<crate::table::TextLines<std::io::Cursor<Vec<u8>>>>>),
     Lines(crate::table::PhysicalLines<std::io::Cursor<Vec<u8>>>),
     Array {
-        items: std::vec::IntoIter<Value>,
+        items: std::vec::IntoIter<Box<serde_json::value::RawValue>>,
         index: usize,
     },
 }
@@ -507,6 +555,32 @@ pub struct BatchJob {
 #[derive(Debug, Clone, Serialize)]
 pub struct FileError {
     pub problems: Vec<crate::table::FileProblem>,
+}
+
+/// Why a JSON array file cannot be read at all.
+pub enum ArrayFileError {
+    /// Not JSON: serde_json's account of where.
+    NotJson(String),
+    /// JSON, but not an array.
+    NotArray,
+}
+
+/// The entries of a JSON array file (a leading UTF-8 BOM is allowed), each kept as its own JSON
+/// text: each is then read by [`Batch::push_json_text`] like a line of a JSON Lines file, so a
+/// duplicate key in one is `duplicate_key` at its path (issue 9 item 8), and no `Value` tree of
+/// the whole file is ever built.
+pub fn json_array_entries(
+    bytes: &[u8],
+) -> Result<Vec<Box<serde_json::value::RawValue>>, ArrayFileError> {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[') {
+        serde_json::from_slice(body).map_err(|e| ArrayFileError::NotJson(e.to_string()))
+    } else {
+        match serde_json::from_slice::<serde::de::IgnoredAny>(body) {
+            Err(e) => Err(ArrayFileError::NotJson(e.to_string())),
+            Ok(_) => Err(ArrayFileError::NotArray),
+        }
+    }
 }
 
 /// Whether a CSV file can be read as UTF-8. A file that is not UTF-8 from its first block
@@ -553,21 +627,19 @@ impl BatchJob {
             "jsonl" => Source::Lines(crate::table::PhysicalLines::new(std::io::Cursor::new(
                 bytes,
             ))),
-            "json" => {
-                let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-                let doc: Value = serde_json::from_slice(body)
-                    .map_err(|e| file_error("invalid_json", e.to_string()))?;
-                let Value::Array(list) = doc else {
+            "json" => match json_array_entries(&bytes) {
+                Ok(list) => Source::Array {
+                    items: list.into_iter(),
+                    index: 0,
+                },
+                Err(ArrayFileError::NotJson(e)) => return Err(file_error("invalid_json", e)),
+                Err(ArrayFileError::NotArray) => {
                     return Err(file_error(
                         "invalid_json",
                         "expected an array of households / 应为由户组成的 JSON 数组".into(),
-                    ));
-                };
-                Source::Array {
-                    items: list.into_iter(),
-                    index: 0,
+                    ))
                 }
-            }
+            },
             other => {
                 return Err(file_error(
                     "unknown_format",
@@ -666,21 +738,21 @@ impl BatchJob {
             },
             Source::Lines(lines) => loop {
                 // Reading from memory: a Cursor has no I/O errors.
-                let Some(Ok((line, bytes))) = lines.next() else {
+                let Some(Ok((line, bytes))) = lines.next_line() else {
                     return false;
                 };
-                if let Some(outcome) = self.batch.push_json_line(line, &bytes) {
+                if let Some(outcome) = self.batch.push_json_line(line, bytes) {
                     self.keep(line, outcome);
                     break;
                 }
             },
             Source::Array { items, index } => {
-                let Some(value) = items.next() else {
+                let Some(entry) = items.next() else {
                     return false;
                 };
                 *index += 1;
                 let line = *index;
-                let outcome = self.batch.push_value(line, &value, None);
+                let outcome = self.batch.push_json_text(line, entry.get());
                 self.keep(line, outcome);
             }
         }

@@ -41,6 +41,38 @@ pub fn parse(text: &str, root: &str) -> Result<(Value, Vec<Finding>), Finding> {
     Ok((v, p.findings))
 }
 
+/// The number a JSON number token stands for, read by this module's rules (shared with the typed
+/// fast path, `crate::household::read_household_text`, so both read every number alike): an
+/// integer that fits is exact; plain decimal text with more decimals or digits than allowed is
+/// `TooPrecise` / `OutOfRange`; an exponent form that underflows a double to 0 is `TooPrecise`,
+/// one that overflows is `OutOfRange`. `token` must be a syntactically valid JSON number.
+pub fn number(token: &str) -> Result<Number, NumberError> {
+    let plain = !token.bytes().any(|b| matches!(b, b'.' | b'e' | b'E'));
+    if plain {
+        if let Ok(i) = token.parse::<i64>() {
+            return Ok(Number::from(i));
+        }
+    }
+    let has_exp = token.bytes().any(|b| matches!(b, b'e' | b'E'));
+    if !has_exp {
+        // Plain decimal text is read exactly: more decimals or digits than a double holds
+        // are a problem here, not a rounded value later.
+        Decimal::parse(token)?;
+    }
+    let f: f64 = token.parse().unwrap_or(f64::NAN);
+    let mantissa_nonzero = token
+        .split(['e', 'E'])
+        .next()
+        .is_some_and(|m| m.bytes().any(|b| (b'1'..=b'9').contains(&b)));
+    if f == 0.0 && mantissa_nonzero {
+        return Err(NumberError::TooPrecise);
+    }
+    if !f.is_finite() {
+        return Err(NumberError::OutOfRange);
+    }
+    Number::from_f64(f).ok_or(NumberError::NotFinite)
+}
+
 struct Parser<'a> {
     src: &'a [u8],
     text: &'a str,
@@ -240,15 +272,13 @@ impl Parser<'_> {
         if !digits(self) {
             return Err(self.syntax(path, "bad number"));
         }
-        let int_end = self.at;
         if self.peek() == Some(b'.') {
             self.at += 1;
             if !digits(self) {
                 return Err(self.syntax(path, "bad number"));
             }
         }
-        let has_exp = matches!(self.peek(), Some(b'e' | b'E'));
-        if has_exp {
+        if matches!(self.peek(), Some(b'e' | b'E')) {
             self.at += 1;
             if matches!(self.peek(), Some(b'+' | b'-')) {
                 self.at += 1;
@@ -258,31 +288,10 @@ impl Parser<'_> {
             }
         }
         let token = self.text.get(start..self.at).unwrap_or("");
-        if int_end == self.at {
-            if let Ok(i) = token.parse::<i64>() {
-                return Ok(Value::from(i));
-            }
+        match number(token) {
+            Ok(n) => Ok(Value::Number(n)),
+            Err(e) => Ok(self.bad_number(path, token, e)),
         }
-        if !has_exp {
-            // Plain decimal text is read exactly: more decimals or digits than a double holds
-            // are a problem here, not a rounded value later.
-            match Decimal::parse(token) {
-                Ok(_) => {}
-                Err(e) => return Ok(self.bad_number(path, token, e)),
-            }
-        }
-        let f: f64 = token.parse().unwrap_or(f64::NAN);
-        let mantissa_nonzero = token
-            .split(['e', 'E'])
-            .next()
-            .is_some_and(|m| m.bytes().any(|b| (b'1'..=b'9').contains(&b)));
-        if f == 0.0 && mantissa_nonzero {
-            return Ok(self.bad_number(path, token, NumberError::TooPrecise));
-        }
-        if !f.is_finite() {
-            return Ok(self.bad_number(path, token, NumberError::OutOfRange));
-        }
-        Ok(Number::from_f64(f).map_or(Value::Null, Value::Number))
     }
 
     fn bad_number(&mut self, path: &str, token: &str, e: NumberError) -> Value {

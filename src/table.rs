@@ -1,9 +1,12 @@
 //! The flat CSV layout for many households: one row per member, household fields repeated on
 //! each member's row (or left empty after the first), rows of one household contiguous and
 //! keyed by `id`. Headers may be English (the contract's field names) or Chinese; see
-//! `docs/csv-layout.md`. Each household is turned into the contract's JSON and read by the same
-//! reader as single calls, so a CSV cell gets exactly the same checks and problem codes; each
-//! problem path is then mapped back to its row and column.
+//! `docs/csv-layout.md`. A household whose cells all read without a problem fills a `Household`
+//! directly (`fill.rs`, with the same cell-reading functions); any other is turned into the
+//! contract's JSON and read by the same reader as single calls, so a CSV cell gets exactly the
+//! same checks and problem codes; each problem path is then mapped back to its row and column.
+
+mod fill;
 
 use serde::Serialize;
 use serde_json::{Map, Number, Value};
@@ -129,7 +132,12 @@ pub struct TableHousehold {
     /// 1-based line of its first row.
     pub line: usize,
     pub id: Option<String>,
+    /// The household as contract JSON, for the path-collecting reader; `null` when the rows
+    /// filled [`TableHousehold::household`] directly.
     pub value: Value,
+    /// The household filled straight from its rows by the fast path (issue 8 item 1), when
+    /// every cell read without a problem; `None` otherwise (then `value` holds it).
+    pub household: Option<Box<crate::household::Household>>,
     /// Where each field came from, as `(path key, line, column index)`; turned into a
     /// [`Location`] only when a problem needs one (most rows have none).
     cells: Vec<(CellKey, usize, u16)>,
@@ -245,7 +253,13 @@ pub fn looks_like_gbk(bytes: &[u8]) -> bool {
 /// does not start another line.
 pub struct PhysicalLines<R> {
     inner: R,
-    queue: std::collections::VecDeque<Vec<u8>>,
+    /// The last chunk read (up to and without its `\n`); its pieces between bare CRs are handed
+    /// out one by one. Reused from chunk to chunk: reading a line allocates nothing.
+    chunk: Vec<u8>,
+    /// Start of the next piece in `chunk`, and the end of the chunk's content; no piece is
+    /// left when `at > end`.
+    at: usize,
+    end: usize,
     line: usize,
     bytes: u64,
     started: bool,
@@ -255,7 +269,9 @@ impl<R: std::io::BufRead> PhysicalLines<R> {
     pub fn new(inner: R) -> PhysicalLines<R> {
         PhysicalLines {
             inner,
-            queue: std::collections::VecDeque::new(),
+            chunk: Vec::new(),
+            at: 1,
+            end: 0,
             line: 0,
             bytes: 0,
             started: false,
@@ -271,45 +287,56 @@ impl<R: std::io::BufRead> PhysicalLines<R> {
     pub fn bytes_read(&self) -> u64 {
         self.bytes
     }
+
+    /// The next line, numbered from 1, borrowed from a buffer that the next call reuses (JSON
+    /// Lines are read this way, with no allocation per line; the iterator copies each line).
+    pub fn next_line(&mut self) -> Option<std::io::Result<(usize, &[u8])>> {
+        if self.at > self.end {
+            self.chunk.clear();
+            match self.inner.read_until(b'\n', &mut self.chunk) {
+                Ok(0) => return None,
+                Ok(n) => self.bytes += u64::try_from(n).unwrap_or(0),
+                Err(e) => return Some(Err(e)),
+            }
+            let mut start = 0;
+            if !std::mem::replace(&mut self.started, true)
+                && self.chunk.starts_with(b"\xEF\xBB\xBF")
+            {
+                start = 3;
+            }
+            let mut end = self.chunk.len();
+            let ended = self.chunk.last() == Some(&b'\n');
+            if ended {
+                end -= 1;
+                if end > start && self.chunk.get(end - 1) == Some(&b'\r') {
+                    end -= 1;
+                }
+            } else if end == start {
+                // Only a BOM: no line at all.
+                return None;
+            } else if self.chunk.get(end - 1) == Some(&b'\r') {
+                // "a\r" at the end of the file: the CR ends line "a", it starts no new line.
+                end -= 1;
+            }
+            self.at = start;
+            self.end = end;
+        }
+        let rest = self.chunk.get(self.at..self.end).unwrap_or(&[]);
+        let len = rest.iter().position(|b| *b == b'\r').unwrap_or(rest.len());
+        let from = self.at;
+        self.at += len + 1;
+        self.line += 1;
+        let piece = self.chunk.get(from..from + len).unwrap_or(&[]);
+        Some(Ok((self.line, piece)))
+    }
 }
 
 impl<R: std::io::BufRead> Iterator for PhysicalLines<R> {
     type Item = std::io::Result<(usize, Vec<u8>)>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        if self.queue.is_empty() {
-            let mut chunk = Vec::new();
-            match self.inner.read_until(b'\n', &mut chunk) {
-                Ok(0) => return None,
-                Ok(n) => self.bytes += u64::try_from(n).unwrap_or(0),
-                Err(e) => return Some(Err(e)),
-            }
-            if !std::mem::replace(&mut self.started, true) {
-                if let Some(rest) = chunk.strip_prefix(b"\xEF\xBB\xBF") {
-                    chunk = rest.to_vec();
-                }
-            }
-            let ended = chunk.last() == Some(&b'\n');
-            if ended {
-                chunk.pop();
-                if chunk.last() == Some(&b'\r') {
-                    chunk.pop();
-                }
-            }
-            let mut pieces: Vec<&[u8]> = chunk.split(|b| *b == b'\r').collect();
-            // "a\r" at the end of the file: the CR ends line "a", it starts no new line.
-            if !ended && pieces.len() > 1 && pieces.last().is_some_and(|p| p.is_empty()) {
-                pieces.pop();
-            }
-            if !ended && chunk.is_empty() {
-                // Only a BOM: no line at all.
-                return None;
-            }
-            self.queue.extend(pieces.into_iter().map(<[u8]>::to_vec));
-        }
-        let bytes = self.queue.pop_front()?;
-        self.line += 1;
-        Some(Ok((self.line, bytes)))
+        self.next_line()
+            .map(|r| r.map(|(line, bytes)| (line, bytes.to_vec())))
     }
 }
 
@@ -890,11 +917,18 @@ impl<S: LineSource> Iterator for TableReader<S> {
                 Some(TableItem::BadRow { line, problem })
             }
             Run::Household { id, line, rows } => {
-                let mut household = build(&self.columns, &self.headers, &rows);
+                let f = fingerprint(&id);
+                let split = self.layout.as_ref().and_then(|l| l.split.get(&f));
+                // Rows that fill a household directly need no JSON tree (issue 8 item 1).
+                let typed = match split {
+                    None => fill::fill(&self.columns, &rows).map(Box::new),
+                    Some(_) => None,
+                };
+                let mut household = build(&self.columns, &self.headers, &rows, typed.is_none());
+                household.household = typed;
                 // Known from the rows even when none could be built (all broken).
                 household.id = Some(id.clone());
-                let f = fingerprint(&id);
-                if let Some(later) = self.layout.as_ref().and_then(|l| l.split.get(&f)) {
+                if let Some(later) = split {
                     let first = *self.split_first.entry(f).or_insert(line);
                     let mut places = vec![first];
                     places.extend(later.iter().copied());
@@ -965,9 +999,10 @@ fn build(
     columns: &[Option<&'static Column>],
     headers: &std::sync::Arc<[String]>,
     rows: &[(usize, Record)],
+    with_value: bool,
 ) -> TableHousehold {
     let mut household = Value::Object(Map::new());
-    let mut members = Vec::with_capacity(rows.len());
+    let mut members = Vec::with_capacity(if with_value { rows.len() } else { 0 });
     let mut cells = Vec::new();
     let mut seen: Vec<(&'static str, &str)> = Vec::new();
     let mut conflicts = Vec::new();
@@ -990,14 +1025,18 @@ fn build(
             }
             let c = u16::try_from(c).unwrap_or(u16::MAX);
             if col.4 {
-                set(&mut member, col.2, cell_value(col, cell));
+                if with_value {
+                    set(&mut member, col.2, cell_value(col, cell));
+                }
                 cells.push((CellKey::Member(index, col.2), *line, c));
                 continue;
             }
             match seen.iter().find(|(k, _)| *k == col.2) {
                 None => {
                     seen.push((col.2, cell));
-                    set(&mut household, col.2, cell_value(col, cell));
+                    if with_value {
+                        set(&mut household, col.2, cell_value(col, cell));
+                    }
                     cells.push((CellKey::Household(col.2), *line, c));
                 }
                 Some((_, first)) if *first != cell => conflicts.push(Conflict {
@@ -1012,9 +1051,13 @@ fn build(
                 Some(_) => {}
             }
         }
-        members.push(member);
+        if with_value {
+            members.push(member);
+        }
     }
-    if let Value::Object(m) = &mut household {
+    if !with_value {
+        household = Value::Null;
+    } else if let Value::Object(m) = &mut household {
         m.insert("members".into(), Value::Array(members));
     }
     let id = household
@@ -1025,6 +1068,7 @@ fn build(
         line: rows.first().map(|r| r.0).unwrap_or(0),
         id,
         value: household,
+        household: None,
         cells,
         headers: headers.clone(),
         conflicts,
@@ -1053,10 +1097,15 @@ fn set(root: &mut Value, path: &str, value: Value) {
 fn cell_value(col: &Column, cell: &str) -> Value {
     match col.3 {
         Kind::Text => {
-            let alias = VALUE_ALIASES
-                .iter()
-                .find(|(c, zh, _)| *c == col.0 && *zh == cell)
-                .map(|(_, _, code)| *code);
+            // Every alias is Chinese text: an ASCII cell (most cells) has none to look up.
+            let alias = if cell.is_ascii() {
+                None
+            } else {
+                VALUE_ALIASES
+                    .iter()
+                    .find(|(c, zh, _)| *c == col.0 && *zh == cell)
+                    .map(|(_, _, code)| *code)
+            };
             let text = alias.unwrap_or(cell);
             if col.0 == "medicalInsurance" && text.contains([';', '；']) {
                 return Value::Array(
@@ -1203,6 +1252,11 @@ mod tests {
             split_cells(b"a,b", Some(3)),
             Record::Broken { .. }
         ));
+    }
+
+    #[test]
+    fn every_value_alias_is_chinese_so_ascii_cells_skip_the_lookup() {
+        assert!(VALUE_ALIASES.iter().all(|(_, zh, _)| !zh.is_ascii()));
     }
 
     #[test]

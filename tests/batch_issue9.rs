@@ -574,3 +574,107 @@ fn issue9_item4_xlsx_rows_keep_their_sheet_row_numbers_and_a_cell_may_hold_a_lin
         json!({"read": 4, "header": 1, "blank": 0, "assessed": 2, "invalid": 1})
     );
 }
+
+/// One valid one-person Hubei household as a JSON line; `wage` goes into `income`.
+fn json_household(id: &str, income: &str) -> String {
+    format!(
+        r#"{{"id":"{id}","province":"CN-HB","registration":"poor","identifiedOn":"2016-03-01","members":[{{"relation":"head","sex":"male","birthDate":"1970-01-01"}}],"income":{income}}}"#
+    )
+}
+
+fn path_codes(row: &Value) -> Vec<(String, String)> {
+    row["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["path"].as_str().unwrap().to_string(),
+                p["code"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn issue9_item8_batch_duplicate_key_in_json_lines_is_a_problem_at_its_path() {
+    // serde_json would keep the last `wage` (1 yuan) and assess it without a word.
+    let text = [
+        json_household("A", r#"{"wage": 20000}"#),
+        json_household("B", r#"{"wage": 20000, "wage": 1}"#),
+        json_household("C", r#"{"wage": 1e-400}"#),
+    ]
+    .join("\n");
+    let file = temp("dup.jsonl", text.as_bytes());
+    let (status, out, stderr) = batch(&file, &[]);
+    assert_eq!(status, 0, "{stderr}");
+    assert_eq!(out["invalidTotal"], 2);
+    let invalid = out["invalid"].as_array().unwrap();
+    assert_eq!(invalid[0]["line"], 2);
+    assert_eq!(invalid[0]["householdId"], "B");
+    assert_eq!(
+        path_codes(&invalid[0]),
+        vec![("income.wage".to_string(), "duplicate_key".to_string())]
+    );
+    assert_eq!(invalid[1]["line"], 3);
+    assert_eq!(
+        path_codes(&invalid[1]),
+        vec![("income.wage".to_string(), "too_many_decimals".to_string())]
+    );
+    // The same through the library's BatchJob (the batch page's Worker).
+    let j = job(text.as_bytes(), "jsonl");
+    assert_eq!(j.rows().len(), 1);
+    assert_eq!(j.invalid().len(), 2);
+    assert_eq!(j.invalid()[0].problems[0].code.as_str(), "duplicate_key");
+    assert_eq!(j.invalid()[0].problems[0].path, "income.wage");
+}
+
+#[test]
+fn issue9_item8_batch_duplicate_key_in_a_json_array_is_a_problem_at_its_path() {
+    let text = format!(
+        "[{},\n {}]",
+        json_household("A", r#"{"wage": 20000}"#),
+        json_household("B", r#"{"wage": 20000}"#)
+            .replace(r#""sex":"male""#, r#""sex":"male","sex":"female""#)
+    );
+    let file = temp("dup.json", text.as_bytes());
+    let (status, out, stderr) = batch(&file, &[]);
+    assert_eq!(status, 0, "{stderr}");
+    assert_eq!(out["invalidTotal"], 1);
+    let row = &out["invalid"][0];
+    assert_eq!(row["line"], 2);
+    assert_eq!(row["householdId"], "B");
+    assert_eq!(
+        path_codes(row),
+        vec![("members[0].sex".to_string(), "duplicate_key".to_string())]
+    );
+    let j = job(text.as_bytes(), "json");
+    assert_eq!(j.rows().len(), 1);
+    assert_eq!(j.invalid()[0].problems[0].path, "members[0].sex");
+    assert_eq!(j.invalid()[0].problems[0].code.as_str(), "duplicate_key");
+}
+
+#[test]
+fn issue9_item7_batch_policy_nan_is_invalid_number_at_its_key_as_in_assess() {
+    let file = temp(
+        "nan-batch.jsonl",
+        json_household("A", r#"{"wage": 20000}"#).as_bytes(),
+    );
+    for value in ["nan", "inf", "-inf"] {
+        let policy = temp(
+            "nan-batch.toml",
+            format!("minAreaPerPerson = {value}\n").as_bytes(),
+        );
+        let (status, _, stderr) = batch(&file, &["--policy", &policy]);
+        assert_eq!(status, 2, "{value}: {stderr}");
+        let problems: Value = serde_json::from_str(&stderr).unwrap();
+        assert_eq!(
+            path_codes(&json!({ "problems": problems })),
+            vec![(
+                "options.policy.minAreaPerPerson".to_string(),
+                "invalid_number".to_string()
+            )],
+            "{value}"
+        );
+    }
+}

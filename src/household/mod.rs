@@ -6,11 +6,13 @@
 mod consistency;
 mod id_number;
 mod read;
+mod typed;
 
 pub use consistency::{consistency_warnings, date_order_problems};
 pub use id_number::IdNumber;
 pub use read::read_household;
 pub use read::read_province as read_province_code;
+pub use typed::read_household_text;
 
 use crate::codes;
 use crate::date::Date;

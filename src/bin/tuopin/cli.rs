@@ -121,13 +121,8 @@ fn toml_to_json(v: toml::Value, path: &str, found: &mut Vec<Finding>) -> Value {
     }
 }
 
-/// Options from the file's own `options` (if any) with the flags on top. (A `nan` in a
-/// `--policy` file still reaches the engine as `null`, which is a problem at its path.)
-pub fn merge_options(base: Option<&Value>, flags: &Flags) -> Result<Value, String> {
-    merge_options_checked(base, flags, &mut Vec::new())
-}
-
-/// As [`merge_options`]; problems found in a `--policy` file are added to `found`.
+/// Options from the file's own `options` (if any) with the flags on top; problems found in a
+/// `--policy` file (TOML `nan`, duplicate JSON keys) are added to `found` at their paths.
 pub fn merge_options_checked(
     base: Option<&Value>,
     flags: &Flags,

@@ -4,12 +4,11 @@
 //! assessed and written one at a time. XLSX workbooks (at most ~1M rows by Excel's own limit)
 //! are converted to CSV in memory with calamine first.
 
-use super::{fail_with, lang_of, merge_options, Flags};
-use serde_json::Value;
+use super::{fail_with, lang_of, merge_options_checked, Flags};
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
 use std::process::ExitCode;
-use tuopin::batch::{Batch, InvalidRow, LineCount};
+use tuopin::batch::{json_array_entries, ArrayFileError, Batch, InvalidRow, LineCount};
 use tuopin::options::read_options;
 use tuopin::problem::render_all;
 use tuopin::reader::Reader;
@@ -41,9 +40,13 @@ const INVALID_SHOWN: usize = 1000;
 pub fn run(flags: &Flags) -> Result<ExitCode, String> {
     let file = flags.file.clone().ok_or("missing FILE")?;
     let lang = lang_of(flags);
-    let options = merge_options(None, flags)?;
-    let mut r = Reader::new();
-    let Some(opts) = read_options(&mut r, Some(&options)) else {
+    // A TOML `nan`/`inf` in a `--policy` file is `invalid_number` at `options.policy.<key>`,
+    // as `tuopin assess` reports it (issue 9 item 7), not a `null` found later.
+    let mut found = Vec::new();
+    let options = merge_options_checked(None, flags, &mut found)?;
+    let mut r = Reader::with_crossing(found);
+    let opts = read_options(&mut r, Some(&options));
+    let (Some(opts), true) = (opts, r.is_clean()) else {
         return Ok(fail_with(&render_all(r.findings(), lang)));
     };
     // Without --out nobody reads the reports' sentences: assess quietly.
@@ -76,9 +79,10 @@ pub fn run(flags: &Flags) -> Result<ExitCode, String> {
     match format.as_str() {
         "jsonl" => {
             let mut lines = PhysicalLines::new(BufReader::with_capacity(1 << 16, open(&file)?));
-            for item in lines.by_ref() {
+            // One buffer for every line (issue 8 item 1): no allocation per line.
+            while let Some(item) = lines.next_line() {
                 let (line, bytes) = item.map_err(|e| format!("{file}: {e}"))?;
-                if let Some(outcome) = run.batch.push_json_line(line, &bytes) {
+                if let Some(outcome) = run.batch.push_json_line(line, bytes) {
                     run.outcome(outcome)?;
                 }
             }
@@ -92,26 +96,28 @@ pub fn run(flags: &Flags) -> Result<ExitCode, String> {
             open(&file)?
                 .read_to_end(&mut bytes)
                 .map_err(|e| format!("{file}: {e}"))?;
-            let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-            let doc = match serde_json::from_slice::<Value>(body) {
-                Ok(doc) => doc,
-                Err(e) => {
+            let entries = match json_array_entries(&bytes) {
+                Ok(entries) => entries,
+                Err(ArrayFileError::NotJson(e)) => {
                     return Ok(file_problems(&[FileProblem {
                         code: "invalid_json",
                         message: format!("{e} / 文件不是有效的 JSON"),
                         given: None,
                     }]))
                 }
+                Err(ArrayFileError::NotArray) => {
+                    return Ok(file_problems(&[FileProblem {
+                        code: "invalid_json",
+                        message: "expected an array of households / 应为由户组成的 JSON 数组"
+                            .into(),
+                        given: None,
+                    }]));
+                }
             };
-            let Some(rows) = doc.as_array() else {
-                return Ok(file_problems(&[FileProblem {
-                    code: "invalid_json",
-                    message: "expected an array of households / 应为由户组成的 JSON 数组".into(),
-                    given: None,
-                }]));
-            };
-            for (i, v) in rows.iter().enumerate() {
-                let outcome = run.batch.push_value(i + 1, v, None);
+            // Each entry read as its own JSON text: duplicate keys are `duplicate_key` at
+            // their path (issue 9 item 8).
+            for (i, entry) in entries.iter().enumerate() {
+                let outcome = run.batch.push_json_text(i + 1, entry.get());
                 run.outcome(outcome)?;
             }
         }

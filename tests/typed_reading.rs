@@ -1,0 +1,192 @@
+//! Issue 8 item 1, typed reading: the fast path (`read_household_text`, serde's derive straight
+//! into `Household`) never accepts what the path-collecting reader refuses, and reads what it
+//! accepts into the very same `Household`. Every golden case's household, and mutations of each
+//! of its fields (numbers a double cannot hold, amounts ≥ 10¹², too many decimals, wrong types,
+//! invalid dates and codes, over-long text, duplicate and unknown keys, too many members, id
+//! numbers that contradict the record…), is read both ways and compared.
+
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+#[path = "support/cases.rs"]
+mod cases;
+
+use serde_json::Value;
+use tuopin::household::{read_household, read_household_text, Household};
+use tuopin::reader::Reader;
+
+/// The slow path as `tuopin batch` runs it: strict JSON text, then the path-collecting reader.
+/// `None` when it notes any problem.
+fn slow(text: &str) -> Option<Household> {
+    let (v, found) = tuopin::json_text::parse(text, "").ok()?;
+    let mut r = Reader::with_crossing(found);
+    let h = read_household(&mut r, &v, "");
+    if r.is_clean() {
+        h
+    } else {
+        None
+    }
+}
+
+/// The rule: accepted by the fast path ⇒ accepted by the slow path, as the same household.
+fn check(text: &str, accepted: &mut usize, refused: &mut usize) {
+    let fast = read_household_text(text);
+    let slow = slow(text);
+    if let Some(h) = &fast {
+        assert_eq!(
+            Some(h),
+            slow.as_ref(),
+            "fast path accepted what the slow path reads otherwise: {text}"
+        );
+        *accepted += 1;
+    } else {
+        *refused += 1;
+    }
+}
+
+/// Every leaf of a JSON value, as a list of JSON pointers.
+fn leaves(v: &Value, at: String, out: &mut Vec<String>) {
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m {
+                out.push(format!("{at}/{k}"));
+                leaves(x, format!("{at}/{k}"), out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, x) in items.iter().enumerate() {
+                out.push(format!("{at}/{i}"));
+                leaves(x, format!("{at}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Replacements written as raw JSON text, so that numbers a `Value` cannot hold can be tried.
+const REPLACEMENTS: &[&str] = &[
+    "null",
+    "\"x\"",
+    "\"\"",
+    "true",
+    "[]",
+    "{}",
+    "[null]",
+    "0",
+    "-1",
+    "1.5",
+    "1.234",
+    "0.1234567890123",
+    "1e-400",
+    "1e400",
+    "1e3",
+    "-0",
+    "2",
+    "5",
+    "999999999999.99",
+    "1000000000000",
+    "-1000000000000",
+    "99999999999999999999",
+    "\"1970-02-30\"",
+    "\"2019-12-31\"",
+    "\"head\"",
+    "\"male\"",
+    "\"resident\"",
+    "[\"resident\", \"commercial\"]",
+    "\"CN-ZZ\"",
+    "\"53232319860804351X\"",
+    "\"h\\u0065ad\"",
+];
+
+fn long_text() -> String {
+    format!("\"{}\"", "长".repeat(257))
+}
+
+#[test]
+fn issue8_item1_fast_path_accepts_only_what_the_slow_path_accepts_and_reads_it_alike() {
+    let all = cases::load_all().unwrap();
+    let marker = "\u{1}MUTATE";
+    let (mut accepted, mut refused) = (0, 0);
+    let mut fast_on_valid = 0;
+    let mut valid = 0;
+    let long = long_text();
+    for (n, case) in all.iter().enumerate() {
+        let text = serde_json::to_string(&case.household).unwrap();
+        // Unchanged: what the slow path accepts, the fast path accepts too (it is the fast path
+        // for ordinary input, not only a filter).
+        if slow(&text).is_some() {
+            valid += 1;
+            if read_household_text(&text).is_some() {
+                fast_on_valid += 1;
+            }
+        }
+        check(&text, &mut accepted, &mut refused);
+        // Text-level mutations: duplicate and unknown keys, escaped keys, too many members.
+        for (from, to) in [
+            ("{\"", "{\"id\":\"dup\",\""),
+            ("\"members\":[{", "\"members\":[{\"sex\":\"female\","),
+            ("\"members\":[{", "\"members\":[{\"relation\":\"head\","),
+            ("\"income\":{", "\"income\":{\"wage\":1,"),
+            ("\"income\":{", "\"income\":{\"wage\":1,\"wage\":2,"),
+            ("\"income\":{", "\"income\":{\"salary\":1,"),
+            ("{\"", "{\"extra\":1,\""),
+            ("\"relation\"", "\"rel\\u0061tion\""),
+            (
+                "\"members\":[{",
+                "\"members\":[{\"idNumber\":\"532323198608043511\",",
+            ),
+        ] {
+            if text.contains(from) {
+                check(&text.replacen(from, to, 1), &mut accepted, &mut refused);
+            }
+        }
+        if let Some(members) = case.household.get("members").and_then(Value::as_array) {
+            if let Some(first) = members.first() {
+                let mut h = case.household.clone();
+                h["members"] = Value::Array(vec![first.clone(); 101]);
+                check(&h.to_string(), &mut accepted, &mut refused);
+            }
+        }
+        // Field-level mutations of every field on one case in 20 (a spread of households; the
+        // whole set takes a minute in a debug build).
+        if n % 20 != 0 {
+            continue;
+        }
+        let mut at = Vec::new();
+        leaves(&case.household, String::new(), &mut at);
+        for pointer in &at {
+            let mut h = case.household.clone();
+            *h.pointer_mut(pointer).unwrap() = Value::String(marker.into());
+            let shell = serde_json::to_string(&h).unwrap();
+            let hole = serde_json::to_string(marker).unwrap();
+            for with in REPLACEMENTS.iter().copied().chain([long.as_str()]) {
+                check(&shell.replacen(&hole, with, 1), &mut accepted, &mut refused);
+            }
+        }
+    }
+    assert!(valid > 100, "{valid} valid golden households");
+    assert_eq!(
+        fast_on_valid, valid,
+        "the fast path reads every valid household"
+    );
+    assert!(accepted > 1000 && refused > 1000, "{accepted} / {refused}");
+}
+
+#[test]
+fn issue8_item1_problems_keep_their_paths_when_the_fast_path_gives_up() {
+    // The fast path gives up on a duplicate key; the slow path names it.
+    let text = r#"{"province":"CN-HB","members":[{"relation":"head","sex":"male","birthDate":"1970-01-01"}],"income":{"wage":9000,"wage":1}}"#;
+    assert!(read_household_text(text).is_none());
+    let (_, found) = tuopin::json_text::parse(text, "").unwrap();
+    assert_eq!(found[0].path, "income.wage");
+    assert_eq!(found[0].code.as_str(), "duplicate_key");
+    // Without it the fast path reads the household.
+    let ok = text.replace(r#","wage":1"#, "");
+    let h = read_household_text(&ok).unwrap();
+    assert_eq!(h.income.wage.unwrap().to_decimal().to_string(), "9000");
+}
