@@ -63,9 +63,14 @@ impl Decimal {
         if !f.is_finite() {
             return Err(NumberError::NotFinite);
         }
-        // `{}` on f64 prints the shortest text that reads back to the same double, never in
-        // exponent form.
-        Self::parse(&format!("{f}"))
+        // The shortest text that reads back to the same double (what `{}` on f64 prints), from
+        // serde_json's float writer, which the wasm module carries anyway: core's
+        // `<f64 as Display>` would add ~6 KB gzipped to it (issue 8 item 6). That writer may use
+        // exponent form, which is spelled out here as plain decimal text.
+        match serde_json::Number::from_f64(f) {
+            Some(n) => Self::parse(&plain_decimal(&n.to_string())),
+            None => Err(NumberError::NotFinite),
+        }
     }
 
     /// Parses plain decimal text: optional sign, digits, optional fraction.
@@ -257,6 +262,49 @@ impl serde::Serialize for Ratio {
     }
 }
 
+/// `d.ddd e±N` (or `d.ddd`) as plain decimal text without exponent: the digits are moved, never
+/// rounded, so the value is exactly the same.
+fn plain_decimal(text: &str) -> String {
+    let Some((mant, exp)) = text.split_once(['e', 'E']) else {
+        return text.to_string();
+    };
+    let Ok(exp) = exp.parse::<i64>() else {
+        return text.to_string();
+    };
+    let (sign, mant) = match mant.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", mant),
+    };
+    let (whole, frac) = mant.split_once('.').unwrap_or((mant, ""));
+    let digits: String = whole.chars().chain(frac.chars()).collect();
+    // Position of the decimal point within `digits` after shifting by `exp`.
+    let point = i64::try_from(whole.len())
+        .unwrap_or(i64::MAX)
+        .saturating_add(exp);
+    let mut out = String::from(sign);
+    if point <= 0 {
+        out.push_str("0.");
+        for _ in 0..point.unsigned_abs() {
+            out.push('0');
+        }
+        out.push_str(&digits);
+    } else {
+        let point = usize::try_from(point).unwrap_or(usize::MAX);
+        if point >= digits.len() {
+            out.push_str(&digits);
+            for _ in digits.len()..point {
+                out.push('0');
+            }
+        } else {
+            let (int, rest) = digits.split_at(point);
+            out.push_str(int);
+            out.push('.');
+            out.push_str(rest);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -296,5 +344,54 @@ mod tests {
             Decimal::parse("2.50").unwrap(),
             Decimal::parse("2.5").unwrap()
         );
+    }
+
+    /// Issue 8 item 6: the double → decimal reading no longer uses `<f64 as Display>`; it must
+    /// read every double exactly as `format!("{f}")` (shortest round-trip text, no exponent)
+    /// did, including the exponent-form cases of serde_json's writer (tiny and huge values).
+    #[test]
+    fn reads_doubles_as_display_did() {
+        let mut cases = vec![
+            0.0,
+            -0.0,
+            1.0,
+            0.1,
+            0.5,
+            12.34,
+            1e-5,
+            1e-7,
+            1.5e-9,
+            2.5e-10,
+            123456.789,
+            1e15,
+            1e16,
+            1.5e16,
+            1e17,
+            9.007199254740993e15,
+            1e20,
+            1e300,
+            1e-300,
+            5e-324,
+            -3.25,
+            -1e-6,
+        ];
+        // A deterministic spread of doubles: mantissas times powers of ten.
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let cents = (x % 10_000_000_000) as f64;
+            let exp = (x >> 40) % 24;
+            cases.push(cents / 10f64.powi(exp as i32));
+            cases.push(f64::from_bits(x >> 2));
+        }
+        for f in cases {
+            if !f.is_finite() {
+                continue;
+            }
+            let old = Decimal::parse(&format!("{f}"));
+            assert_eq!(Decimal::from_f64(f), old, "{f:e}");
+        }
     }
 }
