@@ -196,19 +196,27 @@ impl Ord for Decimal {
 
 impl fmt::Display for Decimal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let sign = if self.mantissa < 0 { "-" } else { "" };
-        let abs = self.mantissa.unsigned_abs();
-        if self.scale == 0 {
-            return write!(f, "{sign}{abs}");
+        // Digits by hand, last first: core's u128 formatting would add ~1.3 KB to the wasm
+        // module for this one use (issue 8 item 6).
+        let mut abs = self.mantissa.unsigned_abs();
+        let mut text = Vec::with_capacity(48);
+        let mut written = 0u32;
+        loop {
+            text.push(b'0' + (abs % 10) as u8);
+            abs /= 10;
+            written += 1;
+            if written == self.scale {
+                text.push(b'.');
+            }
+            if abs == 0 && written > self.scale {
+                break;
+            }
         }
-        let p = 10u128.pow(self.scale);
-        write!(
-            f,
-            "{sign}{}.{:0width$}",
-            abs / p,
-            abs % p,
-            width = self.scale as usize
-        )
+        if self.mantissa < 0 {
+            text.push(b'-');
+        }
+        text.reverse();
+        f.write_str(std::str::from_utf8(&text).map_err(|_| fmt::Error)?)
     }
 }
 
@@ -392,6 +400,31 @@ mod tests {
             }
             let old = Decimal::parse(&format!("{f}"));
             assert_eq!(Decimal::from_f64(f), old, "{f:e}");
+        }
+    }
+
+    /// Issue 8 item 6: decimals are written digit by hand; the text is what the `{}.{:0w$}`
+    /// formatting of the whole and fractional parts gave.
+    #[test]
+    fn writes_decimals_as_before() {
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        for i in 0..20_000u32 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let scale = i % (MAX_SCALE + 1);
+            let magnitude = 10i128.pow(i % 25);
+            let mantissa = i128::from(x) % magnitude.max(1) * if x % 3 == 0 { -1 } else { 1 };
+            let d = Decimal { mantissa, scale };
+            let abs = mantissa.unsigned_abs();
+            let sign = if mantissa < 0 { "-" } else { "" };
+            let want = if scale == 0 {
+                format!("{sign}{abs}")
+            } else {
+                let p = 10u128.pow(scale);
+                format!("{sign}{}.{:0w$}", abs / p, abs % p, w = scale as usize)
+            };
+            assert_eq!(d.to_string(), want);
         }
     }
 }
