@@ -63,9 +63,14 @@ impl Decimal {
         if !f.is_finite() {
             return Err(NumberError::NotFinite);
         }
-        // `{}` on f64 prints the shortest text that reads back to the same double, never in
-        // exponent form.
-        Self::parse(&format!("{f}"))
+        // The shortest text that reads back to the same double (what `{}` on f64 prints), from
+        // serde_json's float writer, which the wasm module carries anyway: core's
+        // `<f64 as Display>` would add ~6 KB gzipped to it (issue 8 item 6). That writer may use
+        // exponent form, which is spelled out here as plain decimal text.
+        match serde_json::Number::from_f64(f) {
+            Some(n) => Self::parse(&plain_decimal(&n.to_string())),
+            None => Err(NumberError::NotFinite),
+        }
     }
 
     /// Parses plain decimal text: optional sign, digits, optional fraction.
@@ -191,19 +196,27 @@ impl Ord for Decimal {
 
 impl fmt::Display for Decimal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let sign = if self.mantissa < 0 { "-" } else { "" };
-        let abs = self.mantissa.unsigned_abs();
-        if self.scale == 0 {
-            return write!(f, "{sign}{abs}");
+        // Digits by hand, last first: core's u128 formatting would add ~1.3 KB to the wasm
+        // module for this one use (issue 8 item 6).
+        let mut abs = self.mantissa.unsigned_abs();
+        let mut text = Vec::with_capacity(48);
+        let mut written = 0u32;
+        loop {
+            text.push(b'0' + (abs % 10) as u8);
+            abs /= 10;
+            written += 1;
+            if written == self.scale {
+                text.push(b'.');
+            }
+            if abs == 0 && written > self.scale {
+                break;
+            }
         }
-        let p = 10u128.pow(self.scale);
-        write!(
-            f,
-            "{sign}{}.{:0width$}",
-            abs / p,
-            abs % p,
-            width = self.scale as usize
-        )
+        if self.mantissa < 0 {
+            text.push(b'-');
+        }
+        text.reverse();
+        f.write_str(std::str::from_utf8(&text).map_err(|_| fmt::Error)?)
     }
 }
 
@@ -257,6 +270,49 @@ impl serde::Serialize for Ratio {
     }
 }
 
+/// `d.ddd e±N` (or `d.ddd`) as plain decimal text without exponent: the digits are moved, never
+/// rounded, so the value is exactly the same.
+fn plain_decimal(text: &str) -> String {
+    let Some((mant, exp)) = text.split_once(['e', 'E']) else {
+        return text.to_string();
+    };
+    let Ok(exp) = exp.parse::<i64>() else {
+        return text.to_string();
+    };
+    let (sign, mant) = match mant.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", mant),
+    };
+    let (whole, frac) = mant.split_once('.').unwrap_or((mant, ""));
+    let digits: String = whole.chars().chain(frac.chars()).collect();
+    // Position of the decimal point within `digits` after shifting by `exp`.
+    let point = i64::try_from(whole.len())
+        .unwrap_or(i64::MAX)
+        .saturating_add(exp);
+    let mut out = String::from(sign);
+    if point <= 0 {
+        out.push_str("0.");
+        for _ in 0..point.unsigned_abs() {
+            out.push('0');
+        }
+        out.push_str(&digits);
+    } else {
+        let point = usize::try_from(point).unwrap_or(usize::MAX);
+        if point >= digits.len() {
+            out.push_str(&digits);
+            for _ in digits.len()..point {
+                out.push('0');
+            }
+        } else {
+            let (int, rest) = digits.split_at(point);
+            out.push_str(int);
+            out.push('.');
+            out.push_str(rest);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -296,5 +352,79 @@ mod tests {
             Decimal::parse("2.50").unwrap(),
             Decimal::parse("2.5").unwrap()
         );
+    }
+
+    /// Issue 8 item 6: the double → decimal reading no longer uses `<f64 as Display>`; it must
+    /// read every double exactly as `format!("{f}")` (shortest round-trip text, no exponent)
+    /// did, including the exponent-form cases of serde_json's writer (tiny and huge values).
+    #[test]
+    fn reads_doubles_as_display_did() {
+        let mut cases = vec![
+            0.0,
+            -0.0,
+            1.0,
+            0.1,
+            0.5,
+            12.34,
+            1e-5,
+            1e-7,
+            1.5e-9,
+            2.5e-10,
+            123456.789,
+            1e15,
+            1e16,
+            1.5e16,
+            1e17,
+            9.007199254740993e15,
+            1e20,
+            1e300,
+            1e-300,
+            5e-324,
+            -3.25,
+            -1e-6,
+        ];
+        // A deterministic spread of doubles: mantissas times powers of ten.
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let cents = (x % 10_000_000_000) as f64;
+            let exp = (x >> 40) % 24;
+            cases.push(cents / 10f64.powi(exp as i32));
+            cases.push(f64::from_bits(x >> 2));
+        }
+        for f in cases {
+            if !f.is_finite() {
+                continue;
+            }
+            let old = Decimal::parse(&format!("{f}"));
+            assert_eq!(Decimal::from_f64(f), old, "{f:e}");
+        }
+    }
+
+    /// Issue 8 item 6: decimals are written digit by hand; the text is what the `{}.{:0w$}`
+    /// formatting of the whole and fractional parts gave.
+    #[test]
+    fn writes_decimals_as_before() {
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        for i in 0..20_000u32 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let scale = i % (MAX_SCALE + 1);
+            let magnitude = 10i128.pow(i % 25);
+            let mantissa = i128::from(x) % magnitude.max(1) * if x % 3 == 0 { -1 } else { 1 };
+            let d = Decimal { mantissa, scale };
+            let abs = mantissa.unsigned_abs();
+            let sign = if mantissa < 0 { "-" } else { "" };
+            let want = if scale == 0 {
+                format!("{sign}{abs}")
+            } else {
+                let p = 10u128.pow(scale);
+                format!("{sign}{}.{:0w$}", abs / p, abs % p, w = scale as usize)
+            };
+            assert_eq!(d.to_string(), want);
+        }
     }
 }

@@ -222,3 +222,57 @@ fn county_line_examples_are_consistent_and_usable_as_overrides() {
         );
     }
 }
+
+/// Issue 8 item 3: the packs are compiled to static Rust data by build.rs (no JSON or TOML parsed
+/// at run time). What the library holds must be exactly what the TOML files say, read here with
+/// the TOML parser the library no longer carries: every parameter, in the same order, every
+/// entry's dates, value (integers stay integers, doubles stay doubles), citations, confidence.
+#[test]
+fn compiled_packs_are_exactly_the_toml_files() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/policy/packs");
+    let mut seen = 0;
+    for file in std::fs::read_dir(dir).unwrap() {
+        let path = file.unwrap().path();
+        if path.extension().is_none_or(|x| x != "toml") {
+            continue;
+        }
+        let doc: toml::Value = toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let doc = serde_json::to_value(doc).unwrap();
+        let id = doc["id"].as_str().unwrap();
+        let pack = packs().iter().find(|p| p.id == id).unwrap();
+        seen += 1;
+        assert_eq!(pack.title, doc["title"].as_str().unwrap());
+        assert_eq!(pack.province.as_deref(), doc["province"].as_str());
+        let sources: Vec<&str> = doc["sources"]
+            .as_array()
+            .map(|s| s.iter().map(|x| x.as_str().unwrap()).collect())
+            .unwrap_or_default();
+        assert_eq!(pack.sources, sources);
+        let keys: Vec<&String> = doc
+            .as_object()
+            .unwrap()
+            .keys()
+            .filter(|k| !["id", "title", "province", "sources"].contains(&k.as_str()))
+            .collect();
+        let compiled: Vec<&String> = pack.parameters.iter().map(|(k, _)| k).collect();
+        assert_eq!(compiled, keys, "{id}: parameters");
+        for (key, entries) in &pack.parameters {
+            let want = doc[key].as_array().unwrap();
+            assert_eq!(entries.len(), want.len(), "{id}.{key}");
+            for (e, w) in entries.iter().zip(want) {
+                let e = serde_json::to_value(e).unwrap();
+                for field in ["from", "to", "value", "source", "sourceZh", "confidence"] {
+                    assert_eq!(
+                        e.get(field).filter(|v| !v.is_null()),
+                        w.get(field),
+                        "{id}.{key}.{field}"
+                    );
+                }
+                if let (Some(a), Some(b)) = (e.get("value"), w.get("value")) {
+                    assert_eq!(a.is_f64(), b.is_f64(), "{id}.{key}: number kind");
+                }
+            }
+        }
+    }
+    assert_eq!(seen, packs().len());
+}

@@ -1,4 +1,4 @@
-//! The built-in packs, embedded at build time (see `build.rs`).
+//! The built-in packs, compiled in as static data at build time (see `build.rs`).
 
 use crate::date::Date;
 use crate::explain::Lang;
@@ -82,13 +82,55 @@ impl Pack {
     }
 }
 
+/// A pack document as static data, written by `build.rs` from the TOML file (issue 8 item 3:
+/// packs are compiled in, nothing is parsed at run time). It is the JSON data model of the
+/// document, so [`RawValue::to_json`] gives exactly the value the pack's readers take.
+#[derive(Debug)]
+enum RawValue {
+    // Kept for completeness of the data model; TOML itself has no null.
+    #[allow(dead_code)]
+    Null,
+    Bool(bool),
+    UInt(u64),
+    // TOML integers are read as u64 when not negative; no pack has a negative one yet.
+    #[allow(dead_code)]
+    Int(i64),
+    Float(f64),
+    Str(&'static str),
+    Array(&'static [RawValue]),
+    Object(&'static [(&'static str, RawValue)]),
+}
+
+impl RawValue {
+    fn to_json(&self) -> Value {
+        match self {
+            RawValue::Null => Value::Null,
+            RawValue::Bool(b) => Value::Bool(*b),
+            RawValue::UInt(u) => Value::from(*u),
+            RawValue::Int(i) => Value::from(*i),
+            RawValue::Float(f) => {
+                serde_json::Number::from_f64(*f).map_or(Value::Null, Value::Number)
+            }
+            RawValue::Str(s) => Value::String((*s).to_string()),
+            RawValue::Array(items) => Value::Array(items.iter().map(RawValue::to_json).collect()),
+            RawValue::Object(fields) => Value::Object(
+                fields
+                    .iter()
+                    .map(|(k, v)| ((*k).to_string(), v.to_json()))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+include!(concat!(env!("OUT_DIR"), "/packs.rs"));
+
 static PACKS: OnceLock<Vec<Pack>> = OnceLock::new();
 
 /// Every built-in pack, the national one first.
 pub fn packs() -> &'static [Pack] {
     PACKS.get_or_init(|| {
-        let text = include_str!(concat!(env!("OUT_DIR"), "/packs.json"));
-        let raw: Vec<Value> = serde_json::from_str(text).unwrap_or_default();
+        let raw: Vec<Value> = RAW_PACKS.iter().map(RawValue::to_json).collect();
         let mut packs: Vec<Pack> = raw.iter().filter_map(parse_pack).collect();
         packs.sort_by_key(|p| p.province.is_some());
         packs
