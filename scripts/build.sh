@@ -99,7 +99,8 @@ wasm_build() {
   rm -rf "$out"
   mkdir -p "$out"
   wasm-bindgen --target "$target" --out-dir "$out" --out-name tuopin "$work/tuopin.wasm"
-  wasm-opt "$level" "${WASM_OPT_FEATURES[@]}" "$out/tuopin_bg.wasm" -o "$out/tuopin_bg.wasm"
+  # shellcheck disable=SC2086
+  wasm-opt $level "${WASM_OPT_FEATURES[@]}" "$out/tuopin_bg.wasm" -o "$out/tuopin_bg.wasm"
 }
 
 built() {
@@ -110,7 +111,7 @@ if [ "$force" = 1 ] || ! built || [ "$(cat "$stamps/wasm" 2>/dev/null)" != "$was
   rm -f "$stamps/wasm" "$stamps/js"
   wasm_build release release "" nodejs "$stamps/out-node" -O3
   wasm_build release release "--features files" web "$stamps/out-batch" -O3
-  wasm_build wasm-core wasm-core "" web "$stamps/out-core" -Oz
+  wasm_build wasm-core wasm-core "" web "$stamps/out-core" "-Oz --converge"
   echo "$wasm_inputs" >"$stamps/wasm"
 else
   log "wasm modules up to date (inputs unchanged); assembling pkg/ from them"

@@ -315,6 +315,7 @@ impl Batch {
         InvalidRow::at_line(line, None, vec![p])
     }
 
+    #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
     /// One line of a JSON Lines file: `None` when blank, else the household's outcome (a line
     /// that is not UTF-8 or not JSON is an invalid row; the next line is read all the same).
     pub fn push_json_line(
@@ -336,6 +337,7 @@ impl Batch {
         Some(self.push_json_text(line, text))
     }
 
+    #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
     /// One household given as JSON text (a line of a JSON Lines file, an entry of a JSON array
     /// file). Read by the typed fast path ([`crate::household::read_household_text`]); when it
     /// gives up, by the strict text reader ([`crate::json_text`]: a duplicate key is
@@ -506,6 +508,7 @@ pub struct RowOut {
     pub village: Option<String>,
 }
 
+#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
 impl RowOut {
     fn new(line: usize, report: &Report, facts: &RowFacts) -> RowOut {
         RowOut {
@@ -527,6 +530,7 @@ impl RowOut {
     }
 }
 
+#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
 /// Where a job's households come from: read one at a time, as `step` asks for them.
 enum Source {
     Csv(Box<crate::table::TableReader<crate::table::TextLines<std::io::Cursor<Vec<u8>>>>>),
@@ -537,6 +541,7 @@ enum Source {
     },
 }
 
+#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
 /// A whole file handed over in one piece, read and assessed in steps (so a worker can report
 /// progress from the first row and stop between steps), answered with compact rows and the
 /// summary. Memory holds the file's bytes, the compact rows and one fingerprint per household
@@ -557,6 +562,7 @@ pub struct FileError {
     pub problems: Vec<crate::table::FileProblem>,
 }
 
+#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
 /// Why a JSON array file cannot be read at all.
 pub enum ArrayFileError {
     /// Not JSON: serde_json's account of where.
@@ -565,6 +571,7 @@ pub enum ArrayFileError {
     NotArray,
 }
 
+#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
 /// The entries of a JSON array file (a leading UTF-8 BOM is allowed), each kept as its own JSON
 /// text: each is then read by [`Batch::push_json_text`] like a line of a JSON Lines file, so a
 /// duplicate key in one is `duplicate_key` at its path (issue 9 item 8), and no `Value` tree of
@@ -598,6 +605,7 @@ pub fn check_utf8_start(bytes: &[u8]) -> Result<(), crate::table::FileProblem> {
     }
 }
 
+#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
 impl BatchJob {
     /// `format`: `csv`, `jsonl` or `json` (an array of households). Reads only the header and
     /// the household ids (CSV: whether each household's rows are contiguous) or the document
