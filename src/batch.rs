@@ -258,20 +258,19 @@ impl Batch {
             let column = table
                 .map(|t| t.column_name(issue.column))
                 .unwrap_or_default();
-            p.message = if column.is_empty() {
-                format!("[line {}] {}", issue.line, p.message)
-            } else {
-                format!("[line {}, {}] {}", issue.line, column, p.message)
-            };
+            p.message = crate::explain::at_table_cell(self.lang, issue.line, &column, &p.message);
             located.push(p);
         }
         for c in table.iter().flat_map(|t| t.conflicts.iter()) {
             problems.push(Problem {
                 path: c.location.path.clone(),
                 code: Code::InvalidValue,
-                message: format!(
-                    "{}: line {} gives \"{}\", an earlier row gave \"{}\" / 同一户的不同行取值不一致",
-                    c.location.column, c.location.line, c.other, c.first
+                message: crate::explain::rows_disagree(
+                    self.lang,
+                    c.location.line,
+                    &c.location.column,
+                    &c.other,
+                    &c.first,
                 ),
             });
         }
@@ -294,7 +293,12 @@ impl Batch {
                 let mut all = located;
                 all.extend(problems.into_iter().map(|mut p| {
                     if let Some(loc) = table.and_then(|t| t.locate(&p.path)) {
-                        p.message = format!("[line {}, {}] {}", loc.line, loc.column, p.message);
+                        p.message = crate::explain::at_table_cell(
+                            self.lang,
+                            loc.line,
+                            &loc.column,
+                            &p.message,
+                        );
                     }
                     p
                 }));
@@ -311,7 +315,7 @@ impl Batch {
         self.push_unreadable();
         self.lines.invalid += 1;
         let mut p = problem.render(self.lang);
-        p.message = format!("[line {line}] {}", p.message);
+        p.message = crate::explain::at_table_cell(self.lang, line, "", &p.message);
         InvalidRow::at_line(line, None, vec![p])
     }
 

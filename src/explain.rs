@@ -1058,3 +1058,24 @@ pub fn w_sample_flag_ignored(lang: Lang, path: &str, registration: &str, wanted:
         "{en_sample}; this household is {shown}, not {wanted}: the flag is ignored and the household left out of that rate"
     )
 }
+
+/// A problem of a table row, located for the person who fixes the file: "第7行（出生日期列）：…"
+/// in zh-CN, "[line 7, 出生日期] …" in en (the column is named as the file's header names it).
+pub fn at_table_cell(lang: Lang, line: usize, column: &str, message: &str) -> String {
+    match (lang, column.is_empty()) {
+        (Lang::ZhCn, true) => format!("第{line}行：{message}"),
+        (Lang::ZhCn, false) => format!("第{line}行（“{column}”列）：{message}"),
+        (Lang::En, true) => format!("[line {line}] {message}"),
+        (Lang::En, false) => format!("[line {line}, {column}] {message}"),
+        (Lang::Quiet, _) => message.to_string(),
+    }
+}
+
+/// Two rows of one household give different values for a household-level cell.
+pub fn rows_disagree(lang: Lang, line: usize, column: &str, other: &str, first: &str) -> String {
+    say!(
+        lang,
+        "“{column}”列：第{line}行填的是“{other}”，同一户前面的行填的是“{first}”，同一户的各行取值必须一致",
+        "{column}: line {line} gives \"{other}\", an earlier row of the household gave \"{first}\""
+    )
+}

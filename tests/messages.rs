@@ -618,6 +618,23 @@ fn every_message(lang: Lang) -> Vec<(String, String)> {
     say("w_category_changed", explain::w_category_changed(lang));
     say("w_steps_order", explain::w_steps_order(lang));
     say("w_notice_short", explain::w_notice_short(lang, 7));
+    // Column names and cells are the file's own text (Chinese headers are common); what is
+    // checked is our wording around them, so the data is ASCII in the English rendering.
+    let (column, here, earlier) = if lang == Lang::En {
+        ("birthDate", "Dahe", "Xiaohe")
+    } else {
+        ("出生日期", "城关镇大河村", "城关镇小河村")
+    };
+    for column in ["", column] {
+        say(
+            "at_table_cell",
+            explain::at_table_cell(lang, 7, column, "members[1].birthDate"),
+        );
+    }
+    say(
+        "rows_disagree",
+        explain::rows_disagree(lang, 9, "village", here, earlier),
+    );
     for (path, reg, wanted) in [
         ("survey.exitSample", "poor", "exited"),
         ("survey.missedSample", "exited", "ordinary"),
