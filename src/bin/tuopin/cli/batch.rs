@@ -365,7 +365,7 @@ enum Row {
 
 /// Reads and assesses one entry into `batch`: with its report when reports are written, on the
 /// roll-up path (no report built, issue 8 item 4) otherwise. `None` for a blank line.
-fn assess(batch: &mut Batch, writing: bool, item: Item, text: &[u8]) -> Option<Row> {
+fn assess(batch: &mut Batch, writing: bool, item: &Item, text: &[u8]) -> Option<Row> {
     let row = |r: Result<(Report, RowFacts), InvalidRow>| match r {
         Ok((report, _)) => Row::Report(Box::new(report)),
         Err(bad) => Row::Invalid(bad),
@@ -376,7 +376,7 @@ fn assess(batch: &mut Batch, writing: bool, item: Item, text: &[u8]) -> Option<R
     };
     match item {
         Item::Line(line, range) => {
-            let bytes = text.get(range).unwrap_or_default();
+            let (line, bytes) = (*line, text.get(range.clone()).unwrap_or_default());
             if writing {
                 batch.push_json_line(line, bytes).map(row)
             } else {
@@ -384,17 +384,17 @@ fn assess(batch: &mut Batch, writing: bool, item: Item, text: &[u8]) -> Option<R
             }
         }
         Item::Value(line, v) => Some(if writing {
-            row(batch.push_value(line, &v, None))
+            row(batch.push_value(*line, v, None))
         } else {
-            counted(batch.tally_value(line, &v, None))
+            counted(batch.tally_value(*line, v, None))
         }),
         Item::Table(TableItem::Household(h)) => Some(if writing {
-            row(batch.push_value(h.line, &h.value, Some(&h)))
+            row(batch.push_value(h.line, &h.value, Some(h)))
         } else {
-            counted(batch.tally_value(h.line, &h.value, Some(&h)))
+            counted(batch.tally_value(h.line, &h.value, Some(h)))
         }),
         Item::Table(TableItem::BadRow { line, problem }) => {
-            Some(Row::Invalid(batch.push_bad_row(line, &problem)))
+            Some(Row::Invalid(batch.push_bad_row(*line, problem)))
         }
     }
 }
@@ -423,7 +423,7 @@ fn work(batch: &mut Batch, writing: bool, chunk: Chunk) -> Done {
         invalid: Vec::new(),
         error: None,
     };
-    for item in chunk.items {
+    for item in &chunk.items {
         match assess(batch, writing, item, &chunk.text) {
             Some(Row::Report(report)) => {
                 // Serialized here, on the worker: with --out that is half the work.
@@ -608,7 +608,7 @@ impl Run {
                 let due = pool.push(item, text)?;
                 self.write_done(due)
             }
-            None => match assess(&mut self.batch, self.writing, item, text) {
+            None => match assess(&mut self.batch, self.writing, &item, text) {
                 Some(Row::Report(report)) => self.write(&report),
                 Some(Row::Invalid(row)) => {
                     self.reject(row);
