@@ -471,7 +471,20 @@ impl Pool {
                             Err(_) => break,
                         };
                         let Ok(chunk) = next else { break };
-                        if done_tx.send(work(&mut share, writing, chunk)).is_err() {
+                        // A worker that failed must still answer for its chunk: the reading
+                        // thread waits for every chunk in turn, and would otherwise wait forever.
+                        let seq = chunk.seq;
+                        let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                            work(&mut share, writing, chunk)
+                        }))
+                        .unwrap_or_else(|_| Done {
+                            seq,
+                            out: Vec::new(),
+                            invalid: Vec::new(),
+                            error: Some("a worker thread failed".to_string()),
+                        });
+                        let failed = done.error.is_some();
+                        if done_tx.send(done).is_err() || failed {
                             break;
                         }
                     }
