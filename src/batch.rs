@@ -2,7 +2,7 @@
 //! row number and problems, the others still assessed), and a running roll-up.
 
 use crate::assessment::Regime;
-use crate::engine::{assess_resolved, province_of};
+use crate::engine::{assess_resolved, facts_resolved, province_of};
 use crate::explain::Lang;
 use crate::household::{read_household, Household};
 use crate::options::{lang_of, read_options, Options};
@@ -127,6 +127,14 @@ impl Batch {
         batch
     }
 
+    /// An empty batch with the same options and languages (reports' and problems'), for a
+    /// worker's share of the rows; summed back with [`Batch::merge`].
+    pub fn share(&self) -> Batch {
+        let mut batch = Batch::new(self.opts.clone());
+        batch.lang = self.lang;
+        batch
+    }
+
     pub fn options(&self) -> &Options {
         &self.opts
     }
@@ -138,6 +146,50 @@ impl Batch {
 
     /// As [`Batch::push`], also returning the row's roll-up facts.
     pub fn push_facts(&mut self, h: &Household) -> Result<(Report, RowFacts), Vec<Problem>> {
+        let province = self.admit(h)?;
+        let Some(resolved) = self.resolved.get(&province) else {
+            return Err(Vec::new());
+        };
+        match assess_resolved(h, &self.opts, &province, resolved) {
+            Ok((report, facts)) => {
+                self.count(province, &facts);
+                Ok((report, facts))
+            }
+            Err(f) => {
+                self.tally.add_invalid();
+                Err(render_all(&f, self.lang))
+            }
+        }
+    }
+
+    /// The roll-up path (issue 8 item 4): adds a valid household to the roll-up without
+    /// building its report; the same rows are refused with the same problems as
+    /// [`Batch::push_facts`].
+    pub fn tally_facts(&mut self, h: &Household) -> Result<RowFacts, Vec<Problem>> {
+        let province = self.admit(h)?;
+        let Some(resolved) = self.resolved.get(&province) else {
+            return Err(Vec::new());
+        };
+        match facts_resolved(h, &self.opts, &province, resolved) {
+            Ok(facts) => {
+                self.count(province, &facts);
+                Ok(facts)
+            }
+            Err(f) => {
+                self.tally.add_invalid();
+                Err(render_all(&f, self.lang))
+            }
+        }
+    }
+
+    fn count(&mut self, province: String, facts: &RowFacts) {
+        self.tally.add(facts);
+        *self.provinces.entry(province).or_default() += 1;
+    }
+
+    /// The household's province, its policy resolved once; or why the row is refused before
+    /// any rule runs (several heads, a bad override).
+    fn admit(&mut self, h: &Household) -> Result<String, Vec<Problem>> {
         // In a batch, two heads most often mean two households given one id (rows merged):
         // assessing them as one would pool their incomes, so it is a problem, not a warning.
         let heads: Vec<usize> = h
@@ -175,20 +227,23 @@ impl Batch {
             }
             self.resolved.insert(province.clone(), resolved);
         }
-        let Some(resolved) = self.resolved.get(&province) else {
-            return Err(Vec::new());
-        };
-        match assess_resolved(h, &self.opts, &province, resolved) {
-            Ok((report, facts)) => {
-                self.tally.add(&facts);
-                *self.provinces.entry(province).or_default() += 1;
-                Ok((report, facts))
-            }
-            Err(f) => {
-                self.tally.add_invalid();
-                Err(render_all(&f, self.lang))
-            }
+        Ok(province)
+    }
+
+    /// Adds another part of the same batch (a worker's share of the rows) to this one. Every
+    /// roll-up figure is a sum or a count by key, so the summary does not depend on how the
+    /// rows were shared out (issue 8 item 5).
+    pub fn merge(&mut self, other: &Batch) {
+        self.tally.merge(&other.tally);
+        for (province, n) in &other.provinces {
+            *self.provinces.entry(province.clone()).or_default() += n;
         }
+        let o = other.lines;
+        self.lines.read += o.read;
+        self.lines.header += o.header;
+        self.lines.blank += o.blank;
+        self.lines.assessed += o.assessed;
+        self.lines.invalid += o.invalid;
     }
 
     /// Reads a household from JSON, then as [`Batch::push`].
@@ -212,18 +267,30 @@ impl Batch {
         value: &Value,
         table: Option<&crate::table::TableHousehold>,
     ) -> Result<(Report, RowFacts), InvalidRow> {
-        self.push_value_crossed(line, value, table, Vec::new())
+        self.push_value_as(line, value, table, Vec::new(), Batch::push_facts)
     }
 
-    /// As [`Batch::push_value`], with the problems `json_text` found while reading the text
-    /// (a duplicate key, a number out of range: the value there is `null`).
-    fn push_value_crossed(
+    /// As [`Batch::push_value`] on the roll-up path: the row's facts, no report.
+    pub fn tally_value(
+        &mut self,
+        line: usize,
+        value: &Value,
+        table: Option<&crate::table::TableHousehold>,
+    ) -> Result<RowFacts, InvalidRow> {
+        self.push_value_as(line, value, table, Vec::new(), Batch::tally_facts)
+    }
+
+    /// Reads one household given as JSON and hands it to `assess` (a report and its facts, or
+    /// the facts alone on the roll-up path), starting from the problems `json_text` found while
+    /// reading the text (a duplicate key, a number out of range: the value there is `null`).
+    fn push_value_as<T>(
         &mut self,
         line: usize,
         value: &Value,
         table: Option<&crate::table::TableHousehold>,
         found: Vec<Finding>,
-    ) -> Result<(Report, RowFacts), InvalidRow> {
+        assess: fn(&mut Batch, &Household) -> Result<T, Vec<Problem>>,
+    ) -> Result<T, InvalidRow> {
         let id = value.get("id").and_then(Value::as_str).map(str::to_string);
         let mut r = Reader::with_crossing(found);
         // A table household its rows filled directly (issue 8 item 1) needs no reading.
@@ -275,7 +342,7 @@ impl Batch {
             });
         }
         let result = match household {
-            Some(h) if problems.is_empty() && located.is_empty() => self.push_facts(h),
+            Some(h) if problems.is_empty() && located.is_empty() => assess(self, h),
             _ => {
                 self.push_unreadable();
                 Err(problems)
@@ -327,6 +394,26 @@ impl Batch {
         line: usize,
         bytes: &[u8],
     ) -> Option<Result<(Report, RowFacts), InvalidRow>> {
+        self.push_json_line_as(line, bytes, Batch::push_facts)
+    }
+
+    #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+    /// As [`Batch::push_json_line`] on the roll-up path: the row's facts, no report.
+    pub fn tally_json_line(
+        &mut self,
+        line: usize,
+        bytes: &[u8],
+    ) -> Option<Result<RowFacts, InvalidRow>> {
+        self.push_json_line_as(line, bytes, Batch::tally_facts)
+    }
+
+    #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+    fn push_json_line_as<T>(
+        &mut self,
+        line: usize,
+        bytes: &[u8],
+        assess: fn(&mut Batch, &Household) -> Result<T, Vec<Problem>>,
+    ) -> Option<Result<T, InvalidRow>> {
         let Ok(text) = std::str::from_utf8(bytes) else {
             self.push_unreadable();
             self.lines.invalid += 1;
@@ -338,7 +425,7 @@ impl Batch {
             self.lines.blank += 1;
             return None;
         }
-        Some(self.push_json_text(line, text))
+        Some(self.push_json_text_as(line, text, assess))
     }
 
     #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
@@ -352,8 +439,24 @@ impl Batch {
         line: usize,
         text: &str,
     ) -> Result<(Report, RowFacts), InvalidRow> {
+        self.push_json_text_as(line, text, Batch::push_facts)
+    }
+
+    #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+    /// As [`Batch::push_json_text`] on the roll-up path: the row's facts, no report.
+    pub fn tally_json_text(&mut self, line: usize, text: &str) -> Result<RowFacts, InvalidRow> {
+        self.push_json_text_as(line, text, Batch::tally_facts)
+    }
+
+    #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+    fn push_json_text_as<T>(
+        &mut self,
+        line: usize,
+        text: &str,
+        assess: fn(&mut Batch, &Household) -> Result<T, Vec<Problem>>,
+    ) -> Result<T, InvalidRow> {
         if let Some(h) = crate::household::read_household_text(text) {
-            let outcome = self.push_facts(&h);
+            let outcome = assess(self, &h);
             return match outcome {
                 Ok(ok) => {
                     self.lines.assessed += 1;
@@ -366,7 +469,7 @@ impl Batch {
             };
         }
         match crate::json_text::parse(text, "") {
-            Ok((value, found)) => self.push_value_crossed(line, &value, None, found),
+            Ok((value, found)) => self.push_value_as(line, &value, None, found, assess),
             Err(f) => {
                 self.push_unreadable();
                 self.lines.invalid += 1;

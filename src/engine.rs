@@ -153,16 +153,7 @@ pub fn assess_resolved(
     province: &str,
     resolved: &Resolved,
 ) -> Result<(Report, RowFacts), Vec<Finding>> {
-    let mut findings = dates_after(h, opts.as_of);
-    findings.extend(date_order_problems(h));
-    let regime = Regime::on(opts.as_of);
-    let (line, kind, key, code) = line_for(regime, resolved);
-    if line.is_none() {
-        findings.push(
-            Finding::new(join("options.policy", key), code)
-                .given(format!("{province} {}", opts.as_of)),
-        );
-    }
+    let (regime, line, kind, findings) = admit(h, opts, province, resolved);
     match line {
         Some(line) if findings.is_empty() => {
             let (mut report, income) = build(h, opts, province, resolved, regime, line, kind);
@@ -174,6 +165,55 @@ pub fn assess_resolved(
         }
         _ => Err(findings),
     }
+}
+
+/// The roll-up path (issue 8 item 4): what `h` adds to a batch summary, exactly the
+/// [`RowFacts`] that [`assess_resolved`] gives, without assembling a [`Report`] (no warnings,
+/// no measures, no policy echo, no income block). The same problems refuse the same rows.
+pub fn facts_resolved(
+    h: &Household,
+    opts: &Options,
+    province: &str,
+    resolved: &Resolved,
+) -> Result<RowFacts, Vec<Finding>> {
+    let (regime, line, kind, findings) = admit(h, opts, province, resolved);
+    match line {
+        Some(line) if findings.is_empty() => {
+            let d = decide(h, opts, resolved, regime, line, kind);
+            Ok(RowFacts::from_parts(
+                h,
+                &d.checks,
+                d.exit.as_ref(),
+                d.monitoring.as_ref(),
+                d.elimination.as_ref(),
+                &d.causes,
+                &d.income,
+                resolved.params.boundary,
+            ))
+        }
+        _ => Err(findings),
+    }
+}
+
+/// The problems that refuse a valid household on `asOf` (dates after it, dates out of order,
+/// no line in force), with the regime and the line to assess it against.
+fn admit(
+    h: &Household,
+    opts: &Options,
+    province: &str,
+    resolved: &Resolved,
+) -> (Regime, Option<crate::money::Money>, LineKind, Vec<Finding>) {
+    let mut findings = dates_after(h, opts.as_of);
+    findings.extend(date_order_problems(h));
+    let regime = Regime::on(opts.as_of);
+    let (line, kind, key, code) = line_for(regime, resolved);
+    if line.is_none() {
+        findings.push(
+            Finding::new(join("options.policy", key), code)
+                .given(format!("{province} {}", opts.as_of)),
+        );
+    }
+    (regime, line, kind, findings)
 }
 
 fn line_for(
@@ -196,15 +236,25 @@ fn line_for(
     }
 }
 
-fn build(
+/// What the rules decide for one household, before any report is assembled: what a roll-up
+/// needs, and what a report shows beside its warnings, measures and policy echo.
+struct Decision {
+    income: IncomeFigures,
+    checks: Vec<crate::assessment::Check>,
+    exit: Option<crate::exit::ExitResult>,
+    monitoring: Option<crate::monitoring::MonitoringResult>,
+    elimination: Option<crate::monitoring::Elimination>,
+    causes: Vec<crate::causes::CauseOut>,
+}
+
+fn decide(
     h: &Household,
     opts: &Options,
-    province: &str,
     resolved: &Resolved,
     regime: Regime,
     line: crate::money::Money,
     kind: LineKind,
-) -> (Report, IncomeFigures) {
+) -> Decision {
     let params = &resolved.params;
     let lang = opts.lang;
     let income = IncomeFigures::compute(
@@ -222,14 +272,6 @@ fn build(
         regime,
     };
     let checks = run_checks(&ctx, &income);
-
-    let mut warnings = consistency_warnings(
-        h,
-        opts.as_of,
-        params.school_age,
-        params.lack_of_labour_share,
-        lang,
-    );
     let (exit, monitoring, elimination) = match regime {
         Regime::Exit2016 => {
             let exit = (h.registration == Some(Registration::Poor))
@@ -242,12 +284,55 @@ fn build(
             (None, Some(m), e)
         }
     };
+    let causes = suggest_causes(h, params, &checks, &income, lang);
+    Decision {
+        income,
+        checks,
+        exit,
+        monitoring,
+        elimination,
+        causes,
+    }
+}
+
+fn build(
+    h: &Household,
+    opts: &Options,
+    province: &str,
+    resolved: &Resolved,
+    regime: Regime,
+    line: crate::money::Money,
+    kind: LineKind,
+) -> (Report, IncomeFigures) {
+    let params = &resolved.params;
+    let lang = opts.lang;
+    let Decision {
+        income,
+        checks,
+        exit,
+        monitoring,
+        elimination,
+        causes,
+    } = decide(h, opts, resolved, regime, line, kind);
+    let ctx = Ctx {
+        household: h,
+        as_of: opts.as_of,
+        params,
+        lang,
+        regime,
+    };
+    let mut warnings = consistency_warnings(
+        h,
+        opts.as_of,
+        params.school_age,
+        params.lack_of_labour_share,
+        lang,
+    );
     warnings.extend(rule_warnings(
         &ctx,
         &income,
         monitoring.as_ref().map(|m| m.category),
     ));
-    let causes = suggest_causes(h, params, &checks, &income, lang);
     let measures = suggest_measures(h, &checks, &causes, lang);
     let line_key = if kind == LineKind::PovertyLine {
         "povertyLine"

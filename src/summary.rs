@@ -79,12 +79,32 @@ impl RowFacts {
         income: &IncomeFigures,
         boundary: Boundary,
     ) -> RowFacts {
-        let vetoes: Vec<Status> = report
-            .checks
-            .iter()
-            .filter(|c| c.veto)
-            .map(|c| c.status)
-            .collect();
+        RowFacts::from_parts(
+            h,
+            &report.checks,
+            report.exit.as_ref(),
+            report.monitoring.as_ref(),
+            report.risk_elimination.as_ref(),
+            &report.causes,
+            income,
+            boundary,
+        )
+    }
+
+    /// The facts from the rules' decisions themselves, for the roll-up path that builds no
+    /// report ([`crate::engine::facts_resolved`]).
+    #[allow(clippy::too_many_arguments)]
+    pub fn from_parts(
+        h: &Household,
+        checks: &[crate::assessment::Check],
+        exit: Option<&crate::exit::ExitResult>,
+        monitoring: Option<&crate::monitoring::MonitoringResult>,
+        elimination: Option<&crate::monitoring::Elimination>,
+        causes: &[crate::causes::CauseOut],
+        income: &IncomeFigures,
+        boundary: Boundary,
+    ) -> RowFacts {
+        let vetoes: Vec<Status> = checks.iter().filter(|c| c.veto).map(|c| c.status).collect();
         let meets_exit = match Status::all(vetoes.iter().copied()) {
             Status::Pass | Status::NotApplicable => Some(true),
             Status::Fail => Some(false),
@@ -94,22 +114,15 @@ impl RowFacts {
         RowFacts {
             persons: u64::try_from(h.members.len()).unwrap_or(0),
             registration: h.registration,
-            exit_verdict: report.exit.as_ref().map(|e| verdict_code(&e.verdict)),
-            category: report
-                .monitoring
-                .as_ref()
-                .map(|m| category_code(&m.category)),
-            elimination: report
-                .risk_elimination
-                .as_ref()
-                .map(|e| elimination_code(&e.verdict)),
-            failing: report
-                .checks
+            exit_verdict: exit.map(|e| verdict_code(&e.verdict)),
+            category: monitoring.map(|m| category_code(&m.category)),
+            elimination: elimination.map(|e| elimination_code(&e.verdict)),
+            failing: checks
                 .iter()
                 .filter(|c| c.status == Status::Fail)
                 .map(|c| c.id)
                 .collect(),
-            causes: report.causes.iter().map(|c| c.cause.as_str()).collect(),
+            causes: causes.iter().map(|c| c.cause.as_str()).collect(),
             meets_exit,
             below_line: income.below_line(boundary),
             // Contract v1.1 item 7: the 错退 sample is drawn from exited households, the 漏评

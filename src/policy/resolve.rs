@@ -40,9 +40,68 @@ impl Resolved {
 
 pub const OVERRIDE: &str = "override";
 
+/// Resolutions kept, per thread: a portal assessing one form after another, or a batch over a
+/// few provinces, resolves each (province, asOf, overrides) once (issue 8 item 3).
+const CACHED: usize = 16;
+
+/// What a resolution depends on: the overrides by their JSON text, so different overrides (or
+/// the same keys given in another order, which orders `applied` differently) never share one.
+#[derive(PartialEq, Eq)]
+struct Key {
+    province: String,
+    on: Date,
+    overrides: Option<String>,
+}
+
+thread_local! {
+    /// Most recently used first. Packs are compiled in, so an entry never goes stale; no clock.
+    static CACHE: std::cell::RefCell<Vec<(Key, Resolved)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// The parameters for `province` on `on`. Problems in `overrides` are noted in `r` with paths
-/// under `options.policy`.
+/// under `options.policy`. Only resolutions without problems are cached: one with problems is
+/// redone, so its problems are noted every time.
 pub fn resolve(province: &str, on: Date, overrides: Option<&Value>, r: &mut Reader) -> Resolved {
+    let key = Key {
+        province: province.to_string(),
+        on,
+        overrides: overrides.map(Value::to_string),
+    };
+    let hit = CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let i = cache.iter().position(|(k, _)| *k == key)?;
+        let entry = cache.remove(i);
+        let resolved = entry.1.clone();
+        cache.insert(0, entry);
+        Some(resolved)
+    });
+    if let Some(resolved) = hit {
+        return resolved;
+    }
+    let mut own = Reader::new();
+    let resolved = resolve_uncached(province, on, overrides, &mut own);
+    if own.is_clean() {
+        CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            cache.insert(0, (key, resolved.clone()));
+            cache.truncate(CACHED);
+        });
+    }
+    // Noted through `r`, as if read there: problems already found where the values crossed
+    // into Rust are not repeated.
+    for f in own.into_findings() {
+        r.note(f);
+    }
+    resolved
+}
+
+fn resolve_uncached(
+    province: &str,
+    on: Date,
+    overrides: Option<&Value>,
+    r: &mut Reader,
+) -> Resolved {
     let all = packs();
     let national = all.iter().find(|p| p.province.is_none());
     let local = all.iter().find(|p| p.province.as_deref() == Some(province));

@@ -11,7 +11,7 @@ mod batch;
 const USAGE: &str = "usage:
   tuopin assess FILE --as-of YYYY-MM-DD [--province CN-XX] [--lang zh-CN|en] [--policy FILE]
   tuopin validate FILE [--as-of YYYY-MM-DD] [--lang zh-CN|en]
-  tuopin batch FILE --as-of YYYY-MM-DD [--province CN-XX] [--lang zh-CN|en] [--policy FILE] [--out FILE] [--invalid FILE] [--format jsonl|csv|xlsx|json]
+  tuopin batch FILE --as-of YYYY-MM-DD [--province CN-XX] [--lang zh-CN|en] [--policy FILE] [--out FILE] [--invalid FILE] [--format jsonl|csv|xlsx|json] [--jobs N]
   tuopin policies
   tuopin version
 FILE may be - for standard input. The household file holds one Household, or { \"household\": ..., \"options\": ... }.";
@@ -27,6 +27,8 @@ pub struct Flags {
     pub out: Option<String>,
     pub invalid: Option<String>,
     pub format: Option<String>,
+    /// `tuopin batch --jobs N`: worker threads (default: every core).
+    pub jobs: Option<String>,
 }
 
 fn parse_flags(args: &[String]) -> Result<Flags, String> {
@@ -46,6 +48,7 @@ fn parse_flags(args: &[String]) -> Result<Flags, String> {
             "--out" => f.out = Some(value("--out")?),
             "--invalid" => f.invalid = Some(value("--invalid")?),
             "--format" => f.format = Some(value("--format")?),
+            "--jobs" => f.jobs = Some(value("--jobs")?),
             s if s.starts_with("--") => return Err(format!("unknown flag {s}")),
             s if f.file.is_none() => f.file = Some(s.to_string()),
             s => return Err(format!("unexpected argument {s}")),

@@ -3,11 +3,20 @@
 //! [`INVALID_SHOWN`] of them. Memory stays flat for JSON Lines and CSV: rows are read,
 //! assessed and written one at a time. XLSX workbooks (at most ~1M rows by Excel's own limit)
 //! are converted to CSV in memory with calamine first.
+//!
+//! With `--jobs N` (default: every core) rows are read on this thread and assessed by N worker
+//! threads in chunks, each with its own share of the roll-up; results are written in file order
+//! and the shares summed, so every output byte is the same as with `--jobs 1`, which assesses
+//! each row as it is read, on this thread (issue 8 item 5). At most [`IN_FLIGHT_PER_JOB`] chunks
+//! per worker are in memory at once: memory stays flat in rows.
 
 use super::{fail_with, lang_of, merge_options_checked, Flags};
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
 use std::process::ExitCode;
+use std::sync::{mpsc, Arc, Mutex};
+use std::thread::JoinHandle;
 use tuopin::batch::{json_array_entries, ArrayFileError, Batch, InvalidRow, LineCount};
 use tuopin::options::read_options;
 use tuopin::problem::render_all;
@@ -49,13 +58,16 @@ pub fn run(flags: &Flags) -> Result<ExitCode, String> {
     let (Some(opts), true) = (opts, r.is_clean()) else {
         return Ok(fail_with(&render_all(r.findings(), lang)));
     };
-    // Without --out nobody reads the reports' sentences: assess quietly.
+    // Without --out nobody reads the reports: assess quietly, and only for the roll-up.
     let batch = if flags.out.is_some() {
         Batch::new(opts)
     } else {
         Batch::quiet(opts)
     };
+    let jobs = jobs_of(flags)?;
+    let writing = flags.out.is_some();
     let mut run = Run {
+        pool: (jobs > 1).then(|| Pool::new(jobs, &batch, writing)),
         batch,
         out: match &flags.out {
             Some(path) => Box::new(BufWriter::new(
@@ -63,7 +75,7 @@ pub fn run(flags: &Flags) -> Result<ExitCode, String> {
             )),
             None => Box::new(io::sink()),
         },
-        writing: flags.out.is_some(),
+        writing,
         invalid: Vec::new(),
         invalid_total: 0,
         invalid_out: match &flags.invalid {
@@ -82,10 +94,9 @@ pub fn run(flags: &Flags) -> Result<ExitCode, String> {
             // One buffer for every line (issue 8 item 1): no allocation per line.
             while let Some(item) = lines.next_line() {
                 let (line, bytes) = item.map_err(|e| format!("{file}: {e}"))?;
-                if let Some(outcome) = run.batch.push_json_line(line, bytes) {
-                    run.outcome(outcome)?;
-                }
+                run.push(Item::Line(line, 0..bytes.len()), bytes)?;
             }
+            run.finish()?;
             run.lines = Some(LineCount {
                 read: lines.lines_read(),
                 ..run.batch.lines()
@@ -117,9 +128,10 @@ pub fn run(flags: &Flags) -> Result<ExitCode, String> {
             // Each entry read as its own JSON text: duplicate keys are `duplicate_key` at
             // their path (issue 9 item 8).
             for (i, entry) in entries.iter().enumerate() {
-                let outcome = run.batch.push_json_text(i + 1, entry.get());
-                run.outcome(outcome)?;
+                let text = entry.get().as_bytes();
+                run.push(Item::Entry(i + 1, 0..text.len()), text)?;
             }
+            run.finish()?;
         }
         "csv" => {
             // Two passes: the first learns which household ids come back after another
@@ -318,8 +330,278 @@ pub fn xlsx_rows(bytes: &[u8]) -> Result<Vec<(usize, Vec<String>)>, String> {
     Ok(rows)
 }
 
+/// Rows per chunk handed to a worker, and the most text (JSON Lines) a chunk holds.
+const CHUNK_ROWS: usize = 256;
+const CHUNK_BYTES: usize = 1 << 20;
+/// Chunks in memory at once (queued, being assessed, or waiting for their turn to be written),
+/// per worker.
+const IN_FLIGHT_PER_JOB: usize = 3;
+
+/// `--jobs N` (a whole number ≥ 1), else every core the system gives this process.
+fn jobs_of(flags: &Flags) -> Result<usize, String> {
+    match &flags.jobs {
+        Some(text) => match text.trim().parse::<usize>() {
+            Ok(n) if n >= 1 => Ok(n),
+            _ => Err(format!(
+                "--jobs needs a whole number ≥ 1, got \"{text}\" / --jobs 须为不小于1的整数"
+            )),
+        },
+        None => Ok(std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)),
+    }
+}
+
+/// One entry of the file, in file order, to read and assess.
+enum Item {
+    /// A JSON Lines line: its number, and where its bytes are in the text given with it.
+    Line(usize, std::ops::Range<usize>),
+    /// An element of a JSON array file, numbered from 1: where its text is, as for a line.
+    Entry(usize, std::ops::Range<usize>),
+    /// A household of a table (CSV, XLSX), or a row of one that belongs to no household.
+    Table(TableItem),
+}
+
+/// What one entry gives: a report (`--out`), a row counted in the roll-up only, or an invalid
+/// row.
+enum Row {
+    Report(Box<Report>),
+    Counted,
+    Invalid(InvalidRow),
+}
+
+/// Reads and assesses one entry into `batch`: with its report when reports are written, on the
+/// roll-up path (no report built, issue 8 item 4) otherwise. `None` for a blank line.
+fn assess(batch: &mut Batch, writing: bool, item: &Item, text: &[u8]) -> Option<Row> {
+    let row = |r: Result<(Report, RowFacts), InvalidRow>| match r {
+        Ok((report, _)) => Row::Report(Box::new(report)),
+        Err(bad) => Row::Invalid(bad),
+    };
+    let counted = |r: Result<RowFacts, InvalidRow>| match r {
+        Ok(_) => Row::Counted,
+        Err(bad) => Row::Invalid(bad),
+    };
+    match item {
+        Item::Line(line, range) => {
+            let (line, bytes) = (*line, text.get(range.clone()).unwrap_or_default());
+            if writing {
+                batch.push_json_line(line, bytes).map(row)
+            } else {
+                batch.tally_json_line(line, bytes).map(counted)
+            }
+        }
+        Item::Entry(line, range) => {
+            // The entry came out of a `&str`, so its bytes are UTF-8.
+            let text = std::str::from_utf8(text.get(range.clone()).unwrap_or_default())
+                .unwrap_or_default();
+            Some(if writing {
+                row(batch.push_json_text(*line, text))
+            } else {
+                counted(batch.tally_json_text(*line, text))
+            })
+        }
+        Item::Table(TableItem::Household(h)) => Some(if writing {
+            row(batch.push_value(h.line, &h.value, Some(h)))
+        } else {
+            counted(batch.tally_value(h.line, &h.value, Some(h)))
+        }),
+        Item::Table(TableItem::BadRow { line, problem }) => {
+            Some(Row::Invalid(batch.push_bad_row(*line, problem)))
+        }
+    }
+}
+
+/// Entries handed to a worker together; `text` holds the bytes of its JSON Lines lines.
+#[derive(Default)]
+struct Chunk {
+    seq: usize,
+    text: Vec<u8>,
+    items: Vec<Item>,
+}
+
+/// What a worker made of a chunk: the reports as the lines of `--out`, and the invalid rows,
+/// both in file order.
+struct Done {
+    seq: usize,
+    out: Vec<u8>,
+    invalid: Vec<InvalidRow>,
+    error: Option<String>,
+}
+
+fn work(batch: &mut Batch, writing: bool, chunk: Chunk) -> Done {
+    let mut done = Done {
+        seq: chunk.seq,
+        out: Vec::new(),
+        invalid: Vec::new(),
+        error: None,
+    };
+    for item in &chunk.items {
+        match assess(batch, writing, item, &chunk.text) {
+            Some(Row::Report(report)) => {
+                // Serialized here, on the worker: with --out that is half the work.
+                if let Err(e) = serde_json::to_writer(&mut done.out, &report) {
+                    done.error = Some(e.to_string());
+                }
+                done.out.push(b'\n');
+            }
+            Some(Row::Invalid(bad)) => done.invalid.push(bad),
+            Some(Row::Counted) | None => {}
+        }
+    }
+    done
+}
+
+/// Worker threads assessing chunks; each keeps its own share of the roll-up, summed at the end.
+struct Pool {
+    work: Option<mpsc::Sender<Chunk>>,
+    done: mpsc::Receiver<Done>,
+    workers: Vec<JoinHandle<Batch>>,
+    chunk: Chunk,
+    /// Chunks sent so far, and chunks written so far: their difference is bounded.
+    sent: usize,
+    written: usize,
+    /// Chunks done ahead of their turn.
+    waiting: BTreeMap<usize, Done>,
+    in_flight: usize,
+}
+
+impl Pool {
+    fn new(jobs: usize, batch: &Batch, writing: bool) -> Pool {
+        let (work_tx, work_rx) = mpsc::channel::<Chunk>();
+        let (done_tx, done_rx) = mpsc::channel::<Done>();
+        let work_rx = Arc::new(Mutex::new(work_rx));
+        let workers = (0..jobs)
+            .map(|_| {
+                let work_rx = Arc::clone(&work_rx);
+                let done_tx = done_tx.clone();
+                // The same options and languages as the batch of a one-core run.
+                let mut share = batch.share();
+                std::thread::spawn(move || {
+                    loop {
+                        let next = match work_rx.lock() {
+                            Ok(rx) => rx.recv(),
+                            Err(_) => break,
+                        };
+                        let Ok(chunk) = next else { break };
+                        // A worker that failed must still answer for its chunk: the reading
+                        // thread waits for every chunk in turn, and would otherwise wait forever.
+                        let seq = chunk.seq;
+                        let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                            work(&mut share, writing, chunk)
+                        }))
+                        .unwrap_or_else(|_| Done {
+                            seq,
+                            out: Vec::new(),
+                            invalid: Vec::new(),
+                            error: Some("a worker thread failed".to_string()),
+                        });
+                        let failed = done.error.is_some();
+                        if done_tx.send(done).is_err() || failed {
+                            break;
+                        }
+                    }
+                    share
+                })
+            })
+            .collect();
+        Pool {
+            work: Some(work_tx),
+            done: done_rx,
+            workers,
+            chunk: Chunk::default(),
+            sent: 0,
+            written: 0,
+            waiting: BTreeMap::new(),
+            in_flight: jobs * IN_FLIGHT_PER_JOB,
+        }
+    }
+
+    /// Adds an entry to the chunk being filled; returns the chunks now due to be written.
+    fn push(&mut self, item: Item, text: &[u8]) -> Result<Vec<Done>, String> {
+        let item = match item {
+            Item::Line(line, range) => {
+                let start = self.chunk.text.len();
+                self.chunk
+                    .text
+                    .extend_from_slice(text.get(range).unwrap_or_default());
+                Item::Line(line, start..self.chunk.text.len())
+            }
+            Item::Entry(line, range) => {
+                let start = self.chunk.text.len();
+                self.chunk
+                    .text
+                    .extend_from_slice(text.get(range).unwrap_or_default());
+                Item::Entry(line, start..self.chunk.text.len())
+            }
+            other => other,
+        };
+        self.chunk.items.push(item);
+        if self.chunk.items.len() >= CHUNK_ROWS || self.chunk.text.len() >= CHUNK_BYTES {
+            self.send()
+        } else {
+            Ok(Vec::new())
+        }
+    }
+
+    /// Sends the chunk being filled, first waiting (and collecting what is due) while as many
+    /// chunks as allowed are in flight.
+    fn send(&mut self) -> Result<Vec<Done>, String> {
+        let mut due = Vec::new();
+        while self.sent - self.written >= self.in_flight {
+            due.extend(self.receive()?);
+        }
+        let mut chunk = std::mem::take(&mut self.chunk);
+        chunk.seq = self.sent;
+        self.work
+            .as_ref()
+            .ok_or("no worker left")?
+            .send(chunk)
+            .map_err(|_| "a worker stopped".to_string())?;
+        self.sent += 1;
+        Ok(due)
+    }
+
+    /// Waits for one chunk to be done; returns the chunks that are now due, in order.
+    fn receive(&mut self) -> Result<Vec<Done>, String> {
+        let done = self
+            .done
+            .recv()
+            .map_err(|_| "a worker stopped".to_string())?;
+        if let Some(e) = &done.error {
+            return Err(e.clone());
+        }
+        self.waiting.insert(done.seq, done);
+        let mut due = Vec::new();
+        while let Some(d) = self.waiting.remove(&self.written) {
+            self.written += 1;
+            due.push(d);
+        }
+        Ok(due)
+    }
+
+    /// Sends what is left, waits for every chunk, and stops the workers: the chunks still due,
+    /// and each worker's share of the roll-up.
+    fn finish(mut self) -> Result<(Vec<Done>, Vec<Batch>), String> {
+        let mut due = if self.chunk.items.is_empty() {
+            Vec::new()
+        } else {
+            self.send()?
+        };
+        while self.written < self.sent {
+            due.extend(self.receive()?);
+        }
+        self.work = None;
+        let mut shares = Vec::new();
+        for w in self.workers {
+            shares.push(w.join().map_err(|_| "a worker failed".to_string())?);
+        }
+        Ok((due, shares))
+    }
+}
+
 struct Run {
     batch: Batch,
+    pool: Option<Pool>,
     out: Box<dyn Write>,
     writing: bool,
     invalid: Vec<InvalidRow>,
@@ -351,14 +633,44 @@ impl Run {
         Ok(())
     }
 
-    fn outcome(&mut self, outcome: Result<(Report, RowFacts), InvalidRow>) -> Result<(), String> {
-        match outcome {
-            Ok((report, _)) => self.write(&report),
-            Err(row) => {
+    /// One entry of the file: assessed now (one job), or handed to the workers.
+    fn push(&mut self, item: Item, text: &[u8]) -> Result<(), String> {
+        match self.pool.as_mut() {
+            Some(pool) => {
+                let due = pool.push(item, text)?;
+                self.write_done(due)
+            }
+            None => match assess(&mut self.batch, self.writing, &item, text) {
+                Some(Row::Report(report)) => self.write(&report),
+                Some(Row::Invalid(row)) => {
+                    self.reject(row);
+                    Ok(())
+                }
+                Some(Row::Counted) | None => Ok(()),
+            },
+        }
+    }
+
+    fn write_done(&mut self, due: Vec<Done>) -> Result<(), String> {
+        for done in due {
+            self.out.write_all(&done.out).map_err(|e| e.to_string())?;
+            for row in done.invalid {
                 self.reject(row);
-                Ok(())
             }
         }
+        Ok(())
+    }
+
+    /// After the last entry: every chunk written, the workers' shares summed into the batch.
+    fn finish(&mut self) -> Result<(), String> {
+        if let Some(pool) = self.pool.take() {
+            let (due, shares) = pool.finish()?;
+            self.write_done(due)?;
+            for share in &shares {
+                self.batch.merge(share);
+            }
+        }
+        Ok(())
     }
 
     fn table(&mut self, source: impl LineSource, layout: Layout) -> Result<(), String> {
@@ -370,17 +682,9 @@ impl Run {
             }
         };
         for item in reader.by_ref() {
-            match item {
-                TableItem::Household(h) => {
-                    let outcome = self.batch.push_value(h.line, &h.value, Some(&h));
-                    self.outcome(outcome)?;
-                }
-                TableItem::BadRow { line, problem } => {
-                    let row = self.batch.push_bad_row(line, &problem);
-                    self.reject(row);
-                }
-            }
+            self.push(Item::Table(item), &[])?;
         }
+        self.finish()?;
         if let Some(e) = reader.io_error() {
             return Err(e.to_string());
         }

@@ -1,0 +1,273 @@
+//! `tuopin batch --jobs N` (issue 8 item 5: all cores natively, output order and summary
+//! identical to a one-core run) and the roll-up-only path (issue 8 item 4: without `--out` the
+//! summary is computed without building reports, and is the same as with `--out`).
+//!
+//! The input is generated here from the golden cases' households (both regimes, every check
+//! failing somewhere), each copied many times under its own id and village, with blank lines,
+//! lines that are not JSON or not UTF-8, and (CSV) households whose rows are not contiguous, so
+//! every kind of output row crosses chunk boundaries many times over.
+
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+#[path = "support/cases.rs"]
+mod cases;
+
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const BIN: &str = env!("CARGO_BIN_EXE_tuopin");
+
+/// More rows than the workers hold in flight at once (256 rows × 3 chunks × 4 jobs), so the
+/// bounded queue fills and drains.
+const ROWS: usize = 4000;
+
+fn dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("tuopin-jobs-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn households() -> Vec<Value> {
+    let cases = cases::load_all().unwrap();
+    assert!(cases.len() > 50, "golden cases loaded: {}", cases.len());
+    (0..ROWS)
+        .map(|k| {
+            let case = &cases[k % cases.len()];
+            let mut h = case.household.clone();
+            if let Some(obj) = h.as_object_mut() {
+                obj.insert("id".into(), json!(format!("R{k}")));
+                let survey = obj.entry("survey").or_insert_with(|| json!({}));
+                if let Some(s) = survey.as_object_mut() {
+                    s.entry("village")
+                        .or_insert_with(|| json!(format!("V{}", k % 37)));
+                    if k % 5 == 0 {
+                        s.entry("recognised").or_insert(json!(k % 10 == 0));
+                    }
+                }
+            }
+            h
+        })
+        .collect()
+}
+
+fn jsonl_file(d: &Path) -> PathBuf {
+    let mut text: Vec<u8> = Vec::new();
+    for (k, h) in households().iter().enumerate() {
+        if k % 97 == 0 {
+            text.extend_from_slice(b"   \n");
+        }
+        if k % 211 == 0 {
+            text.extend_from_slice(b"{\"id\": \"broken\", \n");
+        }
+        if k % 331 == 0 {
+            text.extend_from_slice(b"{\"id\": \"\xff\xfe\"}\n");
+        }
+        text.extend_from_slice(serde_json::to_string(h).unwrap().as_bytes());
+        text.push(b'\n');
+    }
+    let path = d.join("households.jsonl");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn json_file(d: &Path) -> PathBuf {
+    let path = d.join("households.json");
+    std::fs::write(&path, serde_json::to_vec(&households()).unwrap()).unwrap();
+    path
+}
+
+/// The CSV fixture's rows (tests/fixtures/households-zh.csv), copied under new ids and
+/// villages; every 50th copy has its second member's row after the next household's rows.
+fn csv_file(d: &Path) -> PathBuf {
+    let fixture = std::fs::read_to_string(format!(
+        "{}/tests/fixtures/households-zh.csv",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let mut lines = fixture.lines();
+    let header = lines.next().unwrap();
+    let rows: Vec<&str> = lines.filter(|l| !l.trim().is_empty()).collect();
+    let mut out = format!("{header}\n");
+    let mut held: Option<String> = None;
+    for k in 0..ROWS / 4 {
+        for (i, row) in rows.iter().enumerate() {
+            let cells: Vec<&str> = row.split(',').collect();
+            let mut cells: Vec<String> = cells.iter().map(|c| c.to_string()).collect();
+            cells[0] = format!("{}-{k}", cells[0]);
+            cells[2] = format!("V{}", k % 23);
+            let line = cells.join(",");
+            if k % 50 == 0 && i == 1 {
+                held = Some(line);
+            } else {
+                out.push_str(&line);
+                out.push('\n');
+            }
+        }
+        if k % 50 == 1 {
+            if let Some(line) = held.take() {
+                out.push_str(&line);
+                out.push('\n');
+            }
+        }
+        if k % 61 == 0 {
+            out.push_str(",,,\n");
+        }
+    }
+    let path = d.join("households.csv");
+    std::fs::write(&path, out).unwrap();
+    path
+}
+
+/// stdout, `--out` and `--invalid` of one run, as bytes.
+struct Outputs {
+    stdout: Vec<u8>,
+    out: Option<Vec<u8>>,
+    invalid: Vec<u8>,
+}
+
+fn run(file: &Path, as_of: &str, jobs: &str, with_out: bool, d: &Path) -> Outputs {
+    let tag = format!("{jobs}-{with_out}-{as_of}");
+    let out_path = d.join(format!("out-{tag}.jsonl"));
+    let invalid_path = d.join(format!("invalid-{tag}.jsonl"));
+    let mut cmd = Command::new(BIN);
+    cmd.arg("batch")
+        .arg(file)
+        .args(["--as-of", as_of, "--lang", "zh-CN", "--jobs", jobs])
+        .arg("--invalid")
+        .arg(&invalid_path);
+    if with_out {
+        cmd.arg("--out").arg(&out_path);
+    }
+    let o = cmd.output().unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    Outputs {
+        stdout: o.stdout,
+        out: with_out.then(|| std::fs::read(&out_path).unwrap()),
+        invalid: std::fs::read(&invalid_path).unwrap(),
+    }
+}
+
+fn summary(stdout: &[u8]) -> Value {
+    let doc: Value = serde_json::from_slice(stdout).unwrap();
+    doc
+}
+
+/// Item 5: the same file with `--jobs 1` and `--jobs 4` gives the same bytes everywhere, and
+/// item 4: the printed result (summary, invalid rows, lines) is the same without `--out`.
+fn same_everywhere(file: &Path, d: &Path, as_of: &str) {
+    let one = run(file, as_of, "1", true, d);
+    let four = run(file, as_of, "4", true, d);
+    let doc = summary(&one.stdout);
+    let s = &doc["summary"];
+    // The file really has assessed rows, invalid rows and villages, else the test proves little.
+    assert!(s["valid"].as_u64().unwrap() > 1000, "{s}");
+    assert!(doc["invalidTotal"].as_u64().unwrap() > 10, "{doc}");
+    assert!(
+        s["villages"].as_array().is_some_and(|v| v.len() > 10),
+        "{s}"
+    );
+    assert!(one.out.as_ref().unwrap().len() > 100_000);
+    assert!(one.stdout == four.stdout, "stdout differs with --jobs 4");
+    assert!(one.out == four.out, "--out differs with --jobs 4");
+    assert!(
+        one.invalid == four.invalid,
+        "--invalid differs with --jobs 4"
+    );
+    for jobs in ["1", "4"] {
+        let quiet = run(file, as_of, jobs, false, d);
+        assert!(
+            quiet.stdout == one.stdout,
+            "printed result without --out (--jobs {jobs}) differs from with --out"
+        );
+        assert!(
+            quiet.invalid == one.invalid,
+            "--invalid without --out differs"
+        );
+    }
+}
+
+#[test]
+fn jsonl_jobs_and_rollup_give_the_same_bytes_exit_regime() {
+    let d = dir("jsonl-exit");
+    let file = jsonl_file(&d);
+    same_everywhere(&file, &d, "2019-12-31");
+}
+
+#[test]
+fn jsonl_jobs_and_rollup_give_the_same_bytes_monitoring_regime() {
+    let d = dir("jsonl-mon");
+    let file = jsonl_file(&d);
+    same_everywhere(&file, &d, "2024-06-30");
+}
+
+#[test]
+fn json_array_jobs_and_rollup_give_the_same_bytes() {
+    let d = dir("json");
+    let file = json_file(&d);
+    same_everywhere(&file, &d, "2019-12-31");
+}
+
+#[test]
+fn csv_jobs_and_rollup_give_the_same_bytes_with_split_households() {
+    let d = dir("csv");
+    let file = csv_file(&d);
+    let one = run(&file, "2019-12-31", "1", true, &d);
+    let doc = summary(&one.stdout);
+    // The two-pass id scan still finds the split households, and every line is accounted for.
+    let invalid = String::from_utf8_lossy(&one.invalid);
+    assert!(
+        invalid.contains("household_rows_not_contiguous"),
+        "{invalid}"
+    );
+    let lines = &doc["lines"];
+    let sum: u64 = ["header", "blank", "assessed", "invalid"]
+        .iter()
+        .map(|k| lines[k].as_u64().unwrap())
+        .sum();
+    assert_eq!(lines["read"].as_u64(), Some(sum), "{lines}");
+    let four = run(&file, "2019-12-31", "4", true, &d);
+    assert!(one.stdout == four.stdout, "stdout differs with --jobs 4");
+    assert!(one.out == four.out, "--out differs with --jobs 4");
+    assert!(
+        one.invalid == four.invalid,
+        "--invalid differs with --jobs 4"
+    );
+    let quiet = run(&file, "2019-12-31", "4", false, &d);
+    assert!(
+        quiet.stdout == one.stdout,
+        "printed result without --out differs"
+    );
+}
+
+#[test]
+fn jobs_must_be_a_whole_number_of_at_least_one() {
+    let d = dir("bad-jobs");
+    let file = d.join("one.jsonl");
+    std::fs::write(&file, "\n").unwrap();
+    for bad in ["0", "-2", "two", "1.5"] {
+        let o = Command::new(BIN)
+            .arg("batch")
+            .arg(&file)
+            .args(["--as-of", "2019-12-31", "--jobs", bad])
+            .output()
+            .unwrap();
+        assert_ne!(o.status.code(), Some(0), "--jobs {bad} accepted");
+        assert!(
+            String::from_utf8_lossy(&o.stderr).contains("--jobs"),
+            "--jobs {bad}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+}

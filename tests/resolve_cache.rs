@@ -1,0 +1,112 @@
+//! `resolve()` is cached per (province, asOf, overrides) (issue 8 item 3): repeated calls give
+//! what a first call gives, different overrides never share an entry, problems in overrides are
+//! reported on every call, and a bounded cache that evicts still answers correctly.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use serde_json::{json, Value};
+use tuopin::date::Date;
+use tuopin::policy::{resolve, Resolved};
+use tuopin::problem::{Code, Finding};
+use tuopin::reader::Reader;
+
+fn on(text: &str) -> Date {
+    Date::parse(text).unwrap()
+}
+
+/// Everything a resolution gives, as comparable JSON.
+fn seen(r: &Resolved) -> Value {
+    json!({
+        "params": format!("{:?}", r.params),
+        "applied": serde_json::to_value(&*r.applied).unwrap(),
+        "pack": r.pack,
+        "overrides": r.overrides,
+    })
+}
+
+fn clean(province: &str, date: &str, overrides: Option<&Value>) -> Resolved {
+    let mut r = Reader::new();
+    let out = resolve(province, on(date), overrides, &mut r);
+    assert!(r.is_clean(), "{:?}", r.findings());
+    out
+}
+
+#[test]
+fn different_overrides_never_share_a_resolution() {
+    let a = json!({ "povertyLine": 12000 });
+    let b = json!({ "povertyLine": 3000 });
+    for _ in 0..3 {
+        let none = clean("CN-YN", "2019-12-31", None);
+        let with_a = clean("CN-YN", "2019-12-31", Some(&a));
+        let with_b = clean("CN-YN", "2019-12-31", Some(&b));
+        assert_eq!(with_a.params.poverty_line.unwrap().fen(), 1_200_000);
+        assert_eq!(with_b.params.poverty_line.unwrap().fen(), 300_000);
+        // The pack's own line, untouched by the overrides resolved just before.
+        assert_ne!(none.params.poverty_line, with_a.params.poverty_line);
+        assert_ne!(none.params.poverty_line, with_b.params.poverty_line);
+        assert_eq!(with_a.overrides, a);
+        assert_eq!(with_b.overrides, b);
+        assert_eq!(none.overrides, json!({}));
+    }
+}
+
+#[test]
+fn a_bad_override_is_reported_on_every_call() {
+    let bad = json!({ "povertyLine": "lots" });
+    for _ in 0..3 {
+        let mut r = Reader::new();
+        resolve("CN-YN", on("2019-12-31"), Some(&bad), &mut r);
+        assert!(
+            r.findings()
+                .iter()
+                .any(|f| f.path == "options.policy.povertyLine"),
+            "{:?}",
+            r.findings()
+        );
+    }
+}
+
+#[test]
+fn a_problem_hidden_by_the_crossing_is_still_reported_to_the_next_caller() {
+    // A caller whose reader already holds the crossing's problem at the same path does not see
+    // it twice; the resolution with a problem is not cached, so a clean caller still sees it.
+    let bad = json!({ "povertyLine": "lots" });
+    let crossing = vec![Finding::new(
+        "options.policy.povertyLine",
+        Code::InvalidType,
+    )];
+    let mut crossed = Reader::with_crossing(crossing);
+    resolve("CN-GZ", on("2019-12-31"), Some(&bad), &mut crossed);
+    assert_eq!(crossed.findings().len(), 1, "{:?}", crossed.findings());
+    let mut r = Reader::new();
+    resolve("CN-GZ", on("2019-12-31"), Some(&bad), &mut r);
+    assert!(!r.is_clean());
+}
+
+#[test]
+fn answers_stay_right_when_the_bounded_cache_evicts() {
+    // More distinct keys than the cache holds (16), twice round: the second round, after
+    // evictions, gives exactly what the first gave.
+    let provinces = ["CN-YN", "CN-GZ", "CN-HB", "CN-SC", "CN-GS", "CN-XZ"];
+    let dates = ["2016-06-30", "2019-12-31", "2024-06-30", "2025-06-30"];
+    let mut keys = Vec::new();
+    for p in provinces {
+        for d in dates {
+            keys.push((p, d));
+        }
+    }
+    assert!(keys.len() > 16);
+    let first: Vec<Value> = keys.iter().map(|(p, d)| seen(&clean(p, d, None))).collect();
+    for _ in 0..2 {
+        let again: Vec<Value> = keys.iter().map(|(p, d)| seen(&clean(p, d, None))).collect();
+        assert_eq!(first, again);
+    }
+    // Provinces and dates really differ in what they resolve to.
+    assert_ne!(first[0], first[1]);
+    assert_ne!(first[0], first[dates.len()]);
+}
