@@ -17,7 +17,9 @@ use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
 use std::process::ExitCode;
 use std::sync::{mpsc, Arc, Mutex};
 use std::thread::JoinHandle;
-use tuopin::batch::{json_array_entries, ArrayFileError, Batch, InvalidRow, LineCount};
+use tuopin::batch::{
+    json_array_entries, ArrayFileError, Batch, InvalidRow, LineCount, ProvinceApplied,
+};
 use tuopin::options::read_options;
 use tuopin::problem::render_all;
 use tuopin::reader::Reader;
@@ -40,6 +42,11 @@ struct BatchResult<'a> {
     /// (`read = header + blank + assessed + invalid`).
     #[serde(skip_serializing_if = "Option::is_none")]
     lines: Option<LineCount>,
+    /// With `--out`: the parameters in force, once per province in the order the file first
+    /// met them; the reports keep `policy.{pack, province, asOf, overrides}` without `applied`
+    /// (contract v1.1 item 3; the same shape as `assessMany`'s `applied`).
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    applied: &'a [ProvinceApplied],
 }
 
 /// Invalid rows kept for the printed result. All of them go to `--invalid FILE` as they come,
@@ -85,6 +92,7 @@ pub fn run(flags: &Flags) -> Result<ExitCode, String> {
             None => None,
         },
         table_failed: None,
+        applied: Vec::new(),
         lines: None,
     };
     let format = flags.format.clone().unwrap_or_else(|| guess_format(&file));
@@ -206,6 +214,7 @@ pub fn run(flags: &Flags) -> Result<ExitCode, String> {
         invalid_total: run.invalid_total,
         invalid_truncated: run.invalid_total > run.invalid.len(),
         lines: run.lines,
+        applied: &run.applied,
     };
     let mut stdout = BufWriter::new(io::stdout().lock());
     serde_json::to_writer_pretty(&mut stdout, &doc).map_err(|e| e.to_string())?;
@@ -424,6 +433,8 @@ struct Chunk {
 struct Done {
     seq: usize,
     out: Vec<u8>,
+    /// The applied policy of each province this chunk's reports met, first time in the chunk.
+    applied: Vec<ProvinceApplied>,
     invalid: Vec<InvalidRow>,
     error: Option<String>,
 }
@@ -434,10 +445,12 @@ fn work(batch: &mut Batch, writing: bool, chunk: Chunk) -> Done {
         out: Vec::new(),
         invalid: Vec::new(),
         error: None,
+        applied: Vec::new(),
     };
     for item in &chunk.items {
         match assess(batch, writing, item, &chunk.text) {
-            Some(Row::Report(report)) => {
+            Some(Row::Report(mut report)) => {
+                take_applied(&mut report, &mut done.applied);
                 // Serialized here, on the worker: with --out that is half the work.
                 if let Err(e) = serde_json::to_writer(&mut done.out, &report) {
                     done.error = Some(e.to_string());
@@ -493,6 +506,7 @@ impl Pool {
                             seq,
                             out: Vec::new(),
                             invalid: Vec::new(),
+                            applied: Vec::new(),
                             error: Some("a worker thread failed".to_string()),
                         });
                         let failed = done.error.is_some();
@@ -610,6 +624,8 @@ struct Run {
     /// Header problems: the whole table is refused.
     table_failed: Option<Vec<FileProblem>>,
     lines: Option<LineCount>,
+    /// `policy.applied` of each province written to `--out`, once (contract v1.1 item 3).
+    applied: Vec<ProvinceApplied>,
 }
 
 impl Run {
@@ -625,9 +641,10 @@ impl Run {
         }
     }
 
-    fn write(&mut self, report: &Report) -> Result<(), String> {
+    fn write(&mut self, mut report: Report) -> Result<(), String> {
         if self.writing {
-            serde_json::to_writer(&mut self.out, report).map_err(|e| e.to_string())?;
+            take_applied(&mut report, &mut self.applied);
+            serde_json::to_writer(&mut self.out, &report).map_err(|e| e.to_string())?;
             self.out.write_all(b"\n").map_err(|e| e.to_string())?;
         }
         Ok(())
@@ -641,7 +658,7 @@ impl Run {
                 self.write_done(due)
             }
             None => match assess(&mut self.batch, self.writing, &item, text) {
-                Some(Row::Report(report)) => self.write(&report),
+                Some(Row::Report(report)) => self.write(*report),
                 Some(Row::Invalid(row)) => {
                     self.reject(row);
                     Ok(())
@@ -653,6 +670,11 @@ impl Run {
 
     fn write_done(&mut self, due: Vec<Done>) -> Result<(), String> {
         for done in due {
+            for a in done.applied {
+                if !self.applied.iter().any(|b| b.province == a.province) {
+                    self.applied.push(a);
+                }
+            }
             self.out.write_all(&done.out).map_err(|e| e.to_string())?;
             for row in done.invalid {
                 self.reject(row);
@@ -692,5 +714,17 @@ impl Run {
         self.batch.set_read(read, header, blank);
         self.lines = Some(self.batch.lines());
         Ok(())
+    }
+}
+
+/// Moves a report's `policy.applied` out into `seen` (once per province; a batch resolves each
+/// province once, so every report of a province carries the same list): contract v1.1 item 3.
+fn take_applied(report: &mut Report, seen: &mut Vec<ProvinceApplied>) {
+    let applied = std::mem::replace(&mut report.policy.applied, std::sync::Arc::from(Vec::new()));
+    if !seen.iter().any(|a| a.province == report.policy.province) {
+        seen.push(ProvinceApplied {
+            province: report.policy.province.clone(),
+            applied,
+        });
     }
 }
