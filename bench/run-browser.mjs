@@ -40,7 +40,7 @@ const FLAGS = [
 
 function startServer() {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, "scripts/serve.mjs")], {
+    const child = spawn(process.execPath, [path.join(root, "scripts/serve.mjs"), "--bench"], {
       cwd: root,
       env: { ...process.env, PORT: "0" },
       stdio: ["ignore", "pipe", "inherit"],

@@ -8,7 +8,8 @@
 // * Serves only what the demo needs: /www/... (the pages) and /pkg/... (the wasm package);
 //   / redirects to /www/. The rest of the repository (Cargo.toml, target/, src/, .git) is 404.
 // * --test-artifacts also serves /test-artifacts/ (pages the test suites generate there; the
-//   tests start the server with it, the demo never does).
+//   tests start the server with it, the demo never does). --bench also serves /bench/ (the
+//   benchmark page and its generated data, for bench/run-browser.mjs).
 // * Sends the demo's Content-Security-Policy on every HTML page, `Cache-Control: no-store` on
 //   everything, and the right MIME types (application/wasm for .wasm).
 // * Refuses any path outside the root, and any path segment starting with "." (.git, .env).
@@ -23,6 +24,7 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const wrongWasmMime = process.argv.includes("--wrong-wasm-mime");
 const testArtifacts = process.argv.includes("--test-artifacts");
+const benchPages = process.argv.includes("--bench");
 
 const CSP = [
   "default-src 'self'",
@@ -78,7 +80,7 @@ function send(res, status, body, headers = {}) {
 }
 
 /** The only top-level directories served. */
-const SERVED = testArtifacts ? ["www", "pkg", "test-artifacts"] : ["www", "pkg"];
+const SERVED = ["www", "pkg", ...(testArtifacts ? ["test-artifacts"] : []), ...(benchPages ? ["bench"] : [])];
 
 /** Maps a request path to a file under root; null when it must be refused (403), undefined
  *  when it is outside the served trees (404, as if it did not exist). */
