@@ -344,7 +344,7 @@ const zh = {
     parameter: {
       povertyLine: "扶贫标准", monitoringLine: "监测线", excludedIncome: "不计入收入的项目", schoolAge: "义务教育年龄",
       water: "饮水安全标准", electricityVeto: "生活用电一票否决", minMonthsBeforeElimination: "风险消除前最少纳入月数",
-      minMeasures: "风险消除前最少帮扶措施数", boundary: "正好等于标准线时", rigidSpendingRatio: "刚性支出与收入之比上限",
+      minMeasures: "风险消除前最少帮扶措施数", marriageAgeMen: "法定婚龄（男）", marriageAgeWomen: "法定婚龄（女）", boundary: "正好等于标准线时", rigidSpendingRatio: "刚性支出与收入之比上限",
       hardshipSpendingRatio: "突发严重困难的支出比例", medicalRequires: "基本医疗有保障的要求", incomeConcept: "收入口径",
       educationRule: "义务教育有保障的规则", minAreaPerPerson: "人均住房面积下限", noticeDays: "公示天数",
       litresMin: "人均日用水量下限", litresMinShortArea: "缺水地区人均日用水量下限", fetchMinutesMax: "取水往返时间上限",
@@ -698,6 +698,7 @@ const en = {
       povertyLine: "Poverty line", monitoringLine: "Monitoring line", excludedIncome: "Income items not counted",
       schoolAge: "Compulsory-schooling ages", water: "Drinking-water standard", electricityVeto: "Electricity is a veto",
       minMonthsBeforeElimination: "Minimum months before risk elimination", minMeasures: "Minimum support measures",
+      marriageAgeMen: "Legal marriage age (men)", marriageAgeWomen: "Legal marriage age (women)",
       boundary: "At exactly the line", rigidSpendingRatio: "Rigid spending to income, at most",
       hardshipSpendingRatio: "Spending ratio for sudden hardship", medicalRequires: "Basic medical care requires",
       incomeConcept: "Income concept", educationRule: "Compulsory-schooling rule", minAreaPerPerson: "Minimum floor area per person",

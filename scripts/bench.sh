@@ -75,11 +75,11 @@ else
 fi
 
 # --- tools --------------------------------------------------------------------------------------
-if [ ! -x /usr/bin/time ]; then
-  log "installing GNU time from Debian (for peak RSS)"
+if [ ! -x /usr/bin/time ] || ! command -v bc >/dev/null 2>&1; then
+  log "installing GNU time (for peak RSS) and bc from Debian"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq time >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq time bc >/dev/null
 fi
 if [ ! -x /usr/bin/chromium ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/json-rules-engine ]; then
   bash scripts/setup.sh

@@ -58,7 +58,7 @@ hash_of() {
 
 wasm_inputs="$(
   {
-    hash_of src Cargo.toml Cargo.lock build.rs packs scripts/build.sh scripts/strip-target-features.mjs
+    hash_of src Cargo.toml Cargo.lock build.rs scripts/build.sh scripts/strip-target-features.mjs
     wasm-bindgen --version 2>/dev/null || echo "no wasm-bindgen"
     wasm-opt --version 2>/dev/null || echo "no wasm-opt"
     rustc --version
@@ -95,7 +95,7 @@ wasm_build() {
   rm -rf "$work"
   mkdir -p "$work"
   cp "target/wasm32-unknown-unknown/$dir/tuopin.wasm" "$work/tuopin.wasm"
-  node scripts/strip-target-features.mjs "$work/tuopin.wasm" 2>/dev/null
+  node scripts/strip-target-features.mjs "$work/tuopin.wasm"
   rm -rf "$out"
   mkdir -p "$out"
   wasm-bindgen --target "$target" --out-dir "$out" --out-name tuopin "$work/tuopin.wasm"

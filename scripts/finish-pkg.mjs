@@ -166,17 +166,9 @@ write(
 
 // ---- package.json ---------------------------------------------------------------------------
 
-// wasm-pack writes pkg/package.json; a build that runs wasm-bindgen directly does not, so the
-// same fields are taken from Cargo.toml then.
-function cargoPackage() {
-  const toml = readFileSync(new URL("../Cargo.toml", import.meta.url), "utf8").split(/^\[/m).find((s) => s.startsWith("package]")) ?? "";
-  const field = (k) => new RegExp(`^${k}\\s*=\\s*"([^"]*)"`, "m").exec(toml)?.[1];
-  const out = { name: field("name"), version: field("version"), license: field("license") };
-  if (field("repository")) out.repository = { type: "git", url: field("repository") };
-  return out;
-}
-if (!existsSync(at("README.md"))) writeFileSync(at("README.md"), readFileSync(new URL("../README.md", import.meta.url)));
-const pkg = existsSync(at("package.json")) ? JSON.parse(read("package.json")) : cargoPackage();
+// scripts/pkg-base.mjs (run first by scripts/build.sh) wrote the base from Cargo.toml, with the
+// README; the fields below complete it.
+const pkg = JSON.parse(read("package.json"));
 pkg.files = readdirSync(pkgDir).filter((f) => !["package.json", ".gitignore"].includes(f)).sort();
 pkg.type = "module";
 // Read only by resolvers that ignore `exports` (webpack 4, TypeScript's "node10" resolution).

@@ -192,14 +192,16 @@ impl Batch {
     fn admit(&mut self, h: &Household) -> Result<String, Vec<Problem>> {
         // In a batch, two heads most often mean two households given one id (rows merged):
         // assessing them as one would pool their incomes, so it is a problem, not a warning.
-        let heads: Vec<usize> = h
-            .members
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.relation == crate::household::Relation::Head)
-            .map(|(i, _)| i)
-            .collect();
-        if heads.len() > 1 {
+        let is_head =
+            |m: &&crate::household::Member| m.relation == crate::household::Relation::Head;
+        if h.members.iter().filter(is_head).count() > 1 {
+            let heads: Vec<usize> = h
+                .members
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| is_head(m))
+                .map(|(i, _)| i)
+                .collect();
             self.tally.add_invalid();
             let n = heads.len().to_string();
             return Err(heads
@@ -291,7 +293,6 @@ impl Batch {
         found: Vec<Finding>,
         assess: fn(&mut Batch, &Household) -> Result<T, Vec<Problem>>,
     ) -> Result<T, InvalidRow> {
-        let id = value.get("id").and_then(Value::as_str).map(str::to_string);
         let mut r = Reader::with_crossing(found);
         // A table household its rows filled directly (issue 8 item 1) needs no reading.
         let typed = table.and_then(|t| t.household.as_deref());
@@ -349,7 +350,6 @@ impl Batch {
             }
         };
         let lines = table.map(|t| t.rows).unwrap_or(1);
-        let id = id.or_else(|| table.and_then(|t| t.id.clone()));
         match result {
             Ok(ok) => {
                 self.lines.assessed += lines;
@@ -357,6 +357,12 @@ impl Batch {
             }
             Err(problems) => {
                 self.lines.invalid += lines;
+                // Only an invalid row names its household: no copy of the id for valid rows.
+                let id = value
+                    .get("id")
+                    .and_then(Value::as_str)
+                    .map(str::to_string)
+                    .or_else(|| table.and_then(|t| t.id.clone()));
                 let mut all = located;
                 all.extend(problems.into_iter().map(|mut p| {
                     if let Some(loc) = table.and_then(|t| t.locate(&p.path)) {
@@ -440,12 +446,6 @@ impl Batch {
         text: &str,
     ) -> Result<(Report, RowFacts), InvalidRow> {
         self.push_json_text_as(line, text, Batch::push_facts)
-    }
-
-    #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
-    /// As [`Batch::push_json_text`] on the roll-up path: the row's facts, no report.
-    pub fn tally_json_text(&mut self, line: usize, text: &str) -> Result<RowFacts, InvalidRow> {
-        self.push_json_text_as(line, text, Batch::tally_facts)
     }
 
     #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]

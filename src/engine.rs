@@ -326,6 +326,10 @@ fn build(
         opts.as_of,
         params.school_age,
         params.lack_of_labour_share,
+        (
+            i32::try_from(params.marriage_age_men).unwrap_or(i32::MAX),
+            i32::try_from(params.marriage_age_women).unwrap_or(i32::MAX),
+        ),
         lang,
     );
     warnings.extend(rule_warnings(

@@ -868,8 +868,9 @@ mod tests {
 
     #[test]
     fn issue9_item13_composite_adds_nothing_for_an_empty_group() {
-        // No ordinary and no exited households: 综合贫困发生率 = 贫困发生率 = 1/100, which needs
-        // no sample; 2 of 100 would sit at the threshold.
+        // No ordinary and no exited households: 综合贫困发生率 = 贫困发生率 = 2 remaining poor
+        // of 100 persons = 1/50, which needs no sample; exactly at the 2% threshold it passes
+        // only under the lenient reading.
         let mut t = Tally::default();
         t.add(&RowFacts {
             exit_verdict: Some("not_ready"),
@@ -884,7 +885,8 @@ mod tests {
         assert_eq!((c.numerator, c.denominator, c.status), (1, 50, "pass"));
         let s = t.finish(Regime::Exit2016, "CN-HB", &params(Boundary::Strict));
         assert_eq!(s.indicators.composite_incidence.unwrap().status, "fail");
-        // 错退率 / 漏评率 / 认可度: no sample rows, so the county test is not met.
+        // 综合贫困发生率 fails under strict, so the county test is false (with no samples alone,
+        // and nothing failing, it would be null).
         assert_eq!(
             s.exit_indicators_met,
             Some(false),

@@ -127,6 +127,8 @@ export interface PolicyOverrides {
   hardshipSpendingRatio?: number;
   minMonthsBeforeElimination?: number;
   minMeasures?: number;
+  marriageAgeMen?: number;
+  marriageAgeWomen?: number;
   transferShareWarning?: number;
   lackOfLabourShare?: number;
   illnessSpendingShare?: number;

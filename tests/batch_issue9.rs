@@ -124,8 +124,8 @@ fn issue9_item1_a_quoted_cell_may_hold_commas_and_quotes_on_its_line() {
 
 #[test]
 fn issue9_item2_rows_of_a_household_split_by_another_are_reported_at_both_places() {
-    // A, A, B, A, A: read as two households "A" each would count the whole household income
-    // over half the members and double the per-capita income (1000·2/2 → fail becomes pass).
+    // A, A, B, A, A: read as two households "A", each would count the whole household income
+    // over half the members and double the per-capita income; it must be refused instead.
     let text = [
         HEAD.to_string(),
         row("A", 1000, "a1", "head", "1970-01-01"),

@@ -32,6 +32,7 @@ pub fn consistency_warnings(
     as_of: Date,
     school_age: (i32, i32),
     lack_of_labour_share: Ratio,
+    marriage_age: (i32, i32),
     lang: Lang,
 ) -> Vec<Warning> {
     let mut out = Vec::new();
@@ -149,7 +150,7 @@ pub fn consistency_warnings(
             ));
         }
     }
-    out.extend(family_age_warnings(h, as_of, lang));
+    out.extend(family_age_warnings(h, as_of, marriage_age, lang));
     out.extend(date_order_warnings(h, lang));
     if let Some(mon) = &h.monitoring {
         let able = h
@@ -177,11 +178,6 @@ pub fn consistency_warnings(
 /// than the marriage ages (民法典 第一千零四十七条) to leave room for step-children (继子女) and
 /// adopted children.
 const GENERATION_GAP_YEARS: i32 = 14;
-
-/// 法定婚龄: 民法典 第一千零四十七条 (from 2021-01-01), the same ages as 婚姻法 (1980) 第六条:
-/// men not before 22, women not before 20.
-const MARRIAGE_AGE_MEN: i32 = 22;
-const MARRIAGE_AGE_WOMEN: i32 = 20;
 
 /// Years past a stage's usual last age before a student is flagged: entry may be deferred to
 /// age 7 (义务教育法 第十一条) and a pupil may repeat a year or two.
@@ -215,7 +211,12 @@ fn generation(r: Relation) -> Option<i32> {
 /// Ages that cannot fit the relations: a 子女 not 14 years younger than the head or the head's
 /// spouse (a grandchild 28), a parent not 14 years older than the head (a grandparent 28), a
 /// married member under the legal marriage age, a student far older than the stage.
-fn family_age_warnings(h: &Household, as_of: Date, lang: Lang) -> Vec<Warning> {
+fn family_age_warnings(
+    h: &Household,
+    as_of: Date,
+    marriage_age: (i32, i32),
+    lang: Lang,
+) -> Vec<Warning> {
     let mut out = Vec::new();
     let head = h.members.iter().position(|m| m.relation == Relation::Head);
     let spouses: Vec<usize> = h
@@ -269,9 +270,10 @@ fn family_age_warnings(h: &Household, as_of: Date, lang: Lang) -> Vec<Warning> {
         }
         let married = matches!(m.relation, Relation::Spouse | Relation::ChildInLaw)
             || (m.relation == Relation::Head && !spouses.is_empty());
+        // 法定婚龄 is a dated pack parameter (民法典 第一千零四十七条; 婚姻法 第六条 before 2021).
         let min_age = match m.sex {
-            Sex::Male => MARRIAGE_AGE_MEN,
-            Sex::Female => MARRIAGE_AGE_WOMEN,
+            Sex::Male => marriage_age.0,
+            Sex::Female => marriage_age.1,
         };
         let age = m.age_on(as_of);
         if married && age < min_age {

@@ -73,6 +73,9 @@ pub struct Params {
     pub hardship_spending_ratio: Ratio,
     pub min_months_before_elimination: i64,
     pub min_measures: i64,
+    /// 法定婚龄 (men, women): below it a spouse is flagged as a data error, never refused.
+    pub marriage_age_men: i64,
+    pub marriage_age_women: i64,
     pub transfer_share_warning: Ratio,
     pub lack_of_labour_share: Ratio,
     pub illness_spending_share: Ratio,
@@ -115,6 +118,8 @@ impl Default for Params {
             hardship_spending_ratio: pct(100),
             min_months_before_elimination: 6,
             min_measures: 1,
+            marriage_age_men: 22,
+            marriage_age_women: 20,
             transfer_share_warning: pct(50),
             lack_of_labour_share: pct(25),
             illness_spending_share: pct(20),
@@ -147,6 +152,8 @@ pub const KEYS: &[&str] = &[
     "hardshipSpendingRatio",
     "minMonthsBeforeElimination",
     "minMeasures",
+    "marriageAgeMen",
+    "marriageAgeWomen",
     "transferShareWarning",
     "lackOfLabourShare",
     "illnessSpendingShare",
@@ -234,6 +241,8 @@ impl Params {
                 r.integer(v, path, 0, 120),
             ),
             "minMeasures" => set_opt(&mut self.min_measures, r.integer(v, path, 0, 20)),
+            "marriageAgeMen" => set_opt(&mut self.marriage_age_men, r.integer(v, path, 14, 30)),
+            "marriageAgeWomen" => set_opt(&mut self.marriage_age_women, r.integer(v, path, 14, 30)),
             "transferShareWarning" => {
                 set_opt(&mut self.transfer_share_warning, ratio(r, v, path, 1))
             }

@@ -44,13 +44,12 @@ pub const OVERRIDE: &str = "override";
 /// few provinces, resolves each (province, asOf, overrides) once (issue 8 item 3).
 const CACHED: usize = 16;
 
-/// What a resolution depends on: the overrides by their JSON text, so different overrides (or
-/// the same keys given in another order, which orders `applied` differently) never share one.
-#[derive(PartialEq, Eq)]
+/// What a resolution depends on. Overrides compare as JSON values; serde_json's map is ordered
+/// by key (no `preserve_order`), so equal values give the same `applied` order.
 struct Key {
     province: String,
     on: Date,
-    overrides: Option<String>,
+    overrides: Option<Value>,
 }
 
 thread_local! {
@@ -63,14 +62,12 @@ thread_local! {
 /// under `options.policy`. Only resolutions without problems are cached: one with problems is
 /// redone, so its problems are noted every time.
 pub fn resolve(province: &str, on: Date, overrides: Option<&Value>, r: &mut Reader) -> Resolved {
-    let key = Key {
-        province: province.to_string(),
-        on,
-        overrides: overrides.map(Value::to_string),
-    };
+    // Looked up by reference: a hit (the usual case) copies nothing.
     let hit = CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
-        let i = cache.iter().position(|(k, _)| *k == key)?;
+        let i = cache.iter().position(|(k, _)| {
+            k.province == province && k.on == on && k.overrides.as_ref() == overrides
+        })?;
         let entry = cache.remove(i);
         let resolved = entry.1.clone();
         cache.insert(0, entry);
@@ -82,6 +79,11 @@ pub fn resolve(province: &str, on: Date, overrides: Option<&Value>, r: &mut Read
     let mut own = Reader::new();
     let resolved = resolve_uncached(province, on, overrides, &mut own);
     if own.is_clean() {
+        let key = Key {
+            province: province.to_string(),
+            on,
+            overrides: overrides.cloned(),
+        };
         CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
             cache.insert(0, (key, resolved.clone()));
@@ -200,13 +202,8 @@ fn apply_overrides(params: &mut Params, applied: &mut Vec<Applied>, v: &Value, r
                 let mut shown = given.clone();
                 shown.insert(
                     "amount".to_string(),
-                    line.map(|m| m.to_decimal())
-                        .and_then(|d| {
-                            d.as_integer().map(Value::from).or_else(|| {
-                                serde_json::Number::from_f64(d.to_f64()).map(Value::Number)
-                            })
-                        })
-                        .unwrap_or(Value::Null),
+                    // Written as every amount of a report is (Money's serializer).
+                    serde_json::to_value(line).unwrap_or(Value::Null),
                 );
                 Value::Object(shown)
             }
@@ -218,7 +215,9 @@ fn apply_overrides(params: &mut Params, applied: &mut Vec<Applied>, v: &Value, r
             value: used,
             from: None,
             to: None,
-            source: "options.policy".to_string(),
+            // In English here; a zh-CN report shows the same sentence in Chinese
+            // (engine::localized_sources), as for every pack citation.
+            source: crate::explain::source_override(crate::explain::Lang::En),
             confidence: None,
             pack: OVERRIDE.to_string(),
         });

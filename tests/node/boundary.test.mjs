@@ -161,7 +161,7 @@ test("contract v1.1 item 4 a monitoring line as a 低保 multiple, with lineBasi
   const h = { ...base(), registration: "exited", exitedOn: "2019-10-01" };
   const r = tuopin.assess(h, { asOf: "2023-06-30", lang: "en", policy: { monitoringLine: { dibaoMonthly: 815, factor: 0.5 } } });
   assert.equal(r.income.line, 4890);
-  assert.deepEqual(r.income.lineBasis, { kind: "dibao_multiple", source: "options.policy", confidence: "caller" });
+  assert.deepEqual(r.income.lineBasis, { kind: "dibao_multiple", source: "given by the caller in options.policy", confidence: "caller" });
   const a = r.policy.applied.find((x) => x.key === "monitoringLine");
   assert.deepEqual(a.value, { dibaoMonthly: 815, factor: 0.5, amount: 4890 });
   const plain = tuopin.assess(base(), opts);

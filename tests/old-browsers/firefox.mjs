@@ -16,7 +16,7 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { LINE_2019, OPTIONS, household as fixtureHousehold } from "./fixture.mjs";
-import { startDevServer, startFront, SELF_CHECK, SELF_CHECK_SAMPLE } from "./pages.mjs";
+import { startDevServer, startFront, SELF_CHECK, SELF_CHECK_SAMPLE, WAIT } from "./pages.mjs";
 import { mkdtempSync, writeFileSync, rmSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -120,9 +120,6 @@ async function run(body, arg) {
   if (r.type === "exception") throw new Error(`in the page: ${r.exceptionDetails.text}`);
   return JSON.parse(r.result.value);
 }
-
-/** In-page helper: waits for a condition, polling, up to the timeout. */
-const WAIT = `const wait = async (fn, what) => { const end = Date.now() + ${TIMEOUT}; for (;;) { const v = fn(); if (v) return v; if (Date.now() > end) throw new Error("timed out waiting for " + what); await new Promise((r) => setTimeout(r, 100)); } };`;
 
 before(async () => {
   dev = await startDevServer();

@@ -230,8 +230,10 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 // Paths inside the wrapper are the record's own (`income.wage`), as the engine
                 // reports them; `options.…` already is.
                 for f in &mut found {
-                    if let Some(rest) = f.path.strip_prefix("household") {
-                        f.path = rest.trim_start_matches('.').to_string();
+                    if f.path == "household" {
+                        f.path = String::new();
+                    } else if let Some(rest) = f.path.strip_prefix("household.") {
+                        f.path = rest.to_string();
                     }
                 }
             }

@@ -137,7 +137,7 @@ pub fn run(flags: &Flags) -> Result<ExitCode, String> {
             // their path (issue 9 item 8).
             for (i, entry) in entries.iter().enumerate() {
                 let text = entry.get().as_bytes();
-                run.push(Item::Entry(i + 1, 0..text.len()), text)?;
+                run.push(Item::Line(i + 1, 0..text.len()), text)?;
             }
             run.finish()?;
         }
@@ -363,10 +363,9 @@ fn jobs_of(flags: &Flags) -> Result<usize, String> {
 
 /// One entry of the file, in file order, to read and assess.
 enum Item {
-    /// A JSON Lines line: its number, and where its bytes are in the text given with it.
+    /// A JSON Lines line, or an element of a JSON array file (numbered from 1; read exactly as
+    /// a line): its number, and where its bytes are in the text given with it.
     Line(usize, std::ops::Range<usize>),
-    /// An element of a JSON array file, numbered from 1: where its text is, as for a line.
-    Entry(usize, std::ops::Range<usize>),
     /// A household of a table (CSV, XLSX), or a row of one that belongs to no household.
     Table(TableItem),
 }
@@ -398,16 +397,6 @@ fn assess(batch: &mut Batch, writing: bool, item: &Item, text: &[u8]) -> Option<
             } else {
                 batch.tally_json_line(line, bytes).map(counted)
             }
-        }
-        Item::Entry(line, range) => {
-            // The entry came out of a `&str`, so its bytes are UTF-8.
-            let text = std::str::from_utf8(text.get(range.clone()).unwrap_or_default())
-                .unwrap_or_default();
-            Some(if writing {
-                row(batch.push_json_text(*line, text))
-            } else {
-                counted(batch.tally_json_text(*line, text))
-            })
         }
         Item::Table(TableItem::Household(h)) => Some(if writing {
             row(batch.push_value(h.line, &h.value, Some(h)))
@@ -539,13 +528,6 @@ impl Pool {
                     .text
                     .extend_from_slice(text.get(range).unwrap_or_default());
                 Item::Line(line, start..self.chunk.text.len())
-            }
-            Item::Entry(line, range) => {
-                let start = self.chunk.text.len();
-                self.chunk
-                    .text
-                    .extend_from_slice(text.get(range).unwrap_or_default());
-                Item::Entry(line, start..self.chunk.text.len())
             }
             other => other,
         };
