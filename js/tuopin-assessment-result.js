@@ -9,7 +9,11 @@ import { STRINGS, provinceName } from "./tuopin-assessment-i18n.js";
 export const TONE = { pass: "pass", fail: "fail", unknown: "unknown", not_applicable: "na" };
 export const SYMBOL = { pass: "✓", fail: "✗", unknown: "?", na: "–" };
 
-/** Where the missing fact of an undecided condition is typed in. */
+/**
+ * Where the missing fact of an undecided condition is typed in, when the report does not say:
+ * the engine's `missing[].paths` (the fields that would decide it, e.g. the member whose schooling
+ * is unknown) come first.
+ */
 const UNKNOWN_FIELD = {
   income: "income.wage", food: "food.secure", clothing: "clothing.secure", education: "members[0].schooling",
   medical: "members[0].medicalInsurance", housing: "housing.grade", water: "water.pipedToHome",
@@ -112,7 +116,7 @@ export const ResultMethods = {
     if (report.exit && blocking.length) {
       nodes.push(h("h3", { text: this._t("blocking") }), h("ul", { class: "blocking" }, blocking.map((b) => h("li", { text: this._blockerText(b, report) }))));
     }
-    if (report.exit?.unknown?.length) nodes.push(this._unknownList(report.exit.unknown, { print }));
+    if (report.exit?.unknown?.length) nodes.push(this._unknownList(report.exit.unknown, { print, missing: report.exit.missing }));
     const re = report.riskElimination;
     if (re) {
       const tone = re.verdict === "eligible" ? "pass" : re.verdict === "not_eligible" ? "fail" : "unknown";
@@ -124,7 +128,7 @@ export const ResultMethods = {
       if (re.blocking?.length) {
         nodes.push(h("h3", { text: this._t("blocking") }), h("ul", { class: "blocking" }, re.blocking.map((b) => h("li", { text: this._blockerText(b, report) }))));
       }
-      if (re.unknown?.length) nodes.push(this._unknownList(re.unknown, { print }));
+      if (re.unknown?.length) nodes.push(this._unknownList(re.unknown, { print, missing: re.missing }));
     }
 
     const pol = report.policy ?? {};
@@ -149,20 +153,19 @@ export const ResultMethods = {
     return nodes;
   },
 
-  /** Conditions that are neither met nor failed because a fact is missing. */
   /**
    * Conditions that are neither met nor failed because a fact is missing (issue 10 §5): each names
    * what is missing, not a finding, and links to the field to fill in.
    */
-  _unknownList(codes, { print = false } = {}) {
+  _unknownList(codes, { print = false, missing = [] } = {}) {
     const table = STRINGS[this._lang].code;
     return h("div", { class: "unknown-list" },
       h("h3", { text: this._t("stillUnknown") }),
       h("ul", null, codes.map((c) => {
         const label = c in table.check ? this._pair(this._code("check", c), this._code("unknownCheck", c))
           : c in table.unknownBlocker ? this._code("unknownBlocker", c) : this._code("blocker", c);
-        const path = UNKNOWN_FIELD[c];
-        const target = !print && path ? this._targetFor(path) : null;
+        const paths = [...((missing ?? []).find((m) => m.item === c)?.paths ?? []), UNKNOWN_FIELD[c]];
+        const target = print ? null : paths.reduce((t, p) => t || (p ? this._targetFor(p) : null), null);
         return h("li", null, label, target ? [" ", h("button", { type: "button", class: "link",
           text: this._pair(this._t("fillIn"), this._labelForTarget(target)),
           onclick: () => { this._setView("form"); this._focusTarget(target); } })] : null);

@@ -273,6 +273,27 @@ test("element: engine warnings are shown beside their field; undecided condition
   }
 });
 
+test("element: the link of an undecided check opens the field the engine names, not a fixed one (issue 10 §5)", async (ctx) => {
+  const { page } = await openFixture(ctx, "unknown-link", { body: `<main><tuopin-assessment as-of="2019-12-31"></tuopin-assessment></main>` });
+  await waitForEngine(page);
+  const data = readJson(ctx, "www/samples/exit-ready-yn-2019.json");
+  // A school-age child after the first member, whose schooling is not given: 义务教育 is unknown
+  // because of that member, so the link must open members[child].schooling, not members[0]'s.
+  const child = data.household.members.findIndex((m) => m.relation === "child" && m.birthDate > "2005");
+  assert.ok(child > 0, "the sample has a school-age child after the head");
+  delete data.household.members[child].schooling;
+  await loadOnly(page, data.household);
+  const ev = nextEvent(page);
+  await page.locator(`${EL} button[type=submit]`).click();
+  const r = await ev;
+  assert.ok(r.detail.report.exit.unknown.includes("education"), JSON.stringify(r.detail.report.exit));
+  const missing = r.detail.report.exit.missing.find((m) => m.item === "education");
+  assert.deepEqual(missing.paths, [`members[${child}].schooling`]);
+  const item = page.locator(`${EL} .result .unknown-list li`, { hasText: "义务教育" });
+  await item.locator("button", { hasText: "去填写" }).click();
+  assert.equal((await activeInfo(page)).path, `members[${child}].schooling`);
+});
+
 test("element: sections and fields that do not apply to the registration and date stay closed (issue 10 §2)", async (ctx) => {
   const { page } = await openFixture(ctx, "sections", { body: `<main><tuopin-assessment as-of="2024-06-30" province="CN-YN"></tuopin-assessment></main>` });
   await waitForEngine(page);
