@@ -320,9 +320,19 @@ export function refreshElements() {
   for (const el of document.querySelectorAll("tuopin-assessment")) el.setAttribute("lang", lang());
 }
 
-// Replaces an element's children (Node.replaceChildren needs Chromium 86; the floor is 80):
-// the element's own helper, which also skips null/false (a plain append would print "null").
-export { setChildren } from "../pkg/tuopin-assessment-dom.js";
+/**
+ * Replaces the children of `el` with `children` (nodes or strings), as Node.replaceChildren does;
+ * that method needs Chromium 86 and the demo's floor is Chromium 80 (issue 11 §3). Like the
+ * element's helper (js/tuopin-assessment-dom.js), it skips null, undefined and false: a plain
+ * append would print "null" where a section is absent.
+ */
+export function setChildren(el, ...children) {
+  while (el.firstChild) el.removeChild(el.firstChild);
+  for (const c of children.flat(Infinity)) {
+    if (c === undefined || c === null || c === false) continue;
+    el.append(c);
+  }
+}
 
 /** Builds an element with text content only (never HTML). */
 export function h(tag, props, ...children) {

@@ -84,6 +84,9 @@ test("training: predict by keyboard, see the rule and source, keep the score acr
   const first = scenarios[0];
   assert.match(await page.locator("#scenario-title").textContent(), new RegExp(first.title["zh-CN"].slice(0, 6)));
   assert.match(await page.locator("#score").textContent(), /0 \/ 0/);
+  // A scenario without a line to type has no such section, and no stray "null" where it would be.
+  assert.ok(!first.lineInput, "the first scenario asks for no line");
+  assert.doesNotMatch(await page.locator("main").textContent(), /\bnull\b/);
 
   // Submitting without a choice gives an inline message, not a pop-up.
   await page.locator("#answer-form button[type=submit]").click();
