@@ -3,7 +3,6 @@
 
 use crate::assessment::{Check, CheckId, IncomeFigures, Status};
 use crate::codes;
-use crate::explain::{self, Lang};
 use crate::household::{Health, HouseGrade, Household, Labour, Measure, Schooling};
 use crate::money::Money;
 use crate::monitoring::no_labour_household;
@@ -35,14 +34,39 @@ codes! {
     }
 }
 
+/// A suggested cause. `evidence` is empty until `words` renders the report from `finding`.
 #[derive(Debug, Clone, Serialize)]
 pub struct CauseOut {
     pub cause: Cause,
     pub primary: bool,
     pub evidence: String,
     pub suggested: bool,
+    #[serde(skip)]
+    pub finding: CauseFinding,
 }
 
+/// What a cause rests on: the members (0-based) and amounts its evidence names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CauseFinding {
+    /// Members with a serious illness; when none, the chronically ill with heavy costs.
+    Illness {
+        serious: Vec<usize>,
+        chronic: Vec<usize>,
+        medical: Money,
+    },
+    Disability(Vec<usize>),
+    /// Students at the costly stages and the education spending.
+    Education(Vec<usize>, Money),
+    LackOfLabour {
+        able: usize,
+        persons: usize,
+    },
+    Disaster(Money),
+    /// A failing guarantee (water or housing).
+    FailingCheck(CheckId),
+}
+
+/// A suggested measure. `why` is empty until `words` renders the report.
 #[derive(Debug, Clone, Serialize)]
 pub struct MeasureOut {
     pub measure: Measure,
@@ -62,9 +86,8 @@ pub fn suggest_causes(
     params: &Params,
     checks: &[Check],
     income: &IncomeFigures,
-    lang: Lang,
 ) -> Vec<CauseOut> {
-    let mut found: Vec<(Cause, String)> = Vec::new();
+    let mut found: Vec<(Cause, CauseFinding)> = Vec::new();
     let medical = h.spending.medical_out_of_pocket.unwrap_or(Money::ZERO);
     let heavy_medical = income
         .decide(|net| {
@@ -80,7 +103,11 @@ pub fn suggest_causes(
     if !serious.is_empty() || (!chronic.is_empty() && heavy_medical) {
         found.push((
             Cause::Illness,
-            explain::cause_illness(lang, &serious, &chronic, medical),
+            CauseFinding::Illness {
+                serious,
+                chronic,
+                medical,
+            },
         ));
     }
     let disabled: Vec<usize> = indexes(h, |m| {
@@ -89,10 +116,7 @@ pub fn suggest_causes(
                 || m.labour.is_some_and(|l| !l.is_full()))
     });
     if !disabled.is_empty() {
-        found.push((
-            Cause::Disability,
-            explain::cause_disability(lang, &disabled),
-        ));
+        found.push((Cause::Disability, CauseFinding::Disability(disabled)));
     }
     let students: Vec<usize> = indexes(h, |m| {
         matches!(
@@ -104,7 +128,7 @@ pub fn suggest_causes(
     if education > Money::ZERO && !students.is_empty() {
         found.push((
             Cause::Education,
-            explain::cause_education(lang, &students, education),
+            CauseFinding::Education(students, education),
         ));
     }
     let known: Vec<Labour> = h.members.iter().filter_map(|m| m.labour).collect();
@@ -117,33 +141,37 @@ pub fn suggest_causes(
     {
         found.push((
             Cause::LackOfLabour,
-            explain::cause_lack_of_labour(lang, able, h.members.len()),
+            CauseFinding::LackOfLabour {
+                able,
+                persons: h.members.len(),
+            },
         ));
     }
     if let Some(loss) = h.spending.disaster_loss.filter(|d| *d > Money::ZERO) {
-        found.push((Cause::Disaster, explain::cause_disaster(lang, loss)));
+        found.push((Cause::Disaster, CauseFinding::Disaster(loss)));
     }
     if failing(checks, CheckId::Water) {
         found.push((
             Cause::LackOfWater,
-            explain::cause_from_check(lang, CheckId::Water),
+            CauseFinding::FailingCheck(CheckId::Water),
         ));
     }
     if failing(checks, CheckId::Housing) {
         found.push((
             Cause::LackOfHousing,
-            explain::cause_from_check(lang, CheckId::Housing),
+            CauseFinding::FailingCheck(CheckId::Housing),
         ));
     }
     // Pushed above in the order of precedence of `Cause`, so the first one is the primary.
     found
         .into_iter()
         .enumerate()
-        .map(|(i, (cause, evidence))| CauseOut {
+        .map(|(i, (cause, finding))| CauseOut {
             cause,
             primary: i == 0,
-            evidence,
+            evidence: String::new(),
             suggested: true,
+            finding,
         })
         .collect()
 }
@@ -161,19 +189,14 @@ fn indexes(h: &Household, pred: impl Fn(&crate::household::Member) -> bool) -> V
 /// recommendations): 因病 → 健康帮扶, 因学 → 教育帮扶, 因残 → 综合保障, 住房 → 住房安全保障 or 搬迁,
 /// 饮水 → 饮水安全保障; a household with labour gets development measures (产业, 就业), not only
 /// 综合保障; a household with nobody able to work gets 综合保障 (兜底).
-pub fn suggest_measures(
-    h: &Household,
-    checks: &[Check],
-    causes: &[CauseOut],
-    lang: Lang,
-) -> Vec<MeasureOut> {
+pub fn suggest_measures(h: &Household, checks: &[Check], causes: &[CauseOut]) -> Vec<MeasureOut> {
     let mut out: Vec<MeasureOut> = Vec::new();
     let add = |out: &mut Vec<MeasureOut>, measure: Measure, batch: Option<Batch>| {
         if !out.iter().any(|m| m.measure == measure) {
             out.push(MeasureOut {
                 measure,
                 batch,
-                why: explain::measure_why(lang, measure),
+                why: String::new(),
                 suggested: true,
             });
         }

@@ -256,7 +256,6 @@ fn decide(
     kind: LineKind,
 ) -> Decision {
     let params = &resolved.params;
-    let lang = opts.lang;
     let income = IncomeFigures::compute(
         &h.income,
         h.members.len(),
@@ -268,23 +267,22 @@ fn decide(
         household: h,
         as_of: opts.as_of,
         params,
-        lang,
         regime,
     };
     let checks = run_checks(&ctx, &income);
     let (exit, monitoring, elimination) = match regime {
         Regime::Exit2016 => {
             let exit = (h.registration == Some(Registration::Poor))
-                .then(|| exit_checklist(h, opts.as_of, params, &checks, &income, lang));
+                .then(|| exit_checklist(h, opts.as_of, params, &checks, &income));
             (exit, None, None)
         }
         Regime::Monitoring2021 => {
-            let m = categorise(h, params, &checks, &income, lang);
-            let e = risk_elimination(h, opts.as_of, params, &checks, &income, lang);
+            let m = categorise(h, params, &checks, &income);
+            let e = risk_elimination(h, opts.as_of, params, &checks, &income);
             (None, Some(m), e)
         }
     };
-    let causes = suggest_causes(h, params, &checks, &income, lang);
+    let causes = suggest_causes(h, params, &checks, &income);
     Decision {
         income,
         checks,
@@ -318,7 +316,6 @@ fn build(
         household: h,
         as_of: opts.as_of,
         params,
-        lang,
         regime,
     };
     let mut warnings = consistency_warnings(
@@ -334,17 +331,18 @@ fn build(
     );
     warnings.extend(rule_warnings(
         &ctx,
+        lang,
         &income,
         monitoring.as_ref().map(|m| m.category),
     ));
-    let measures = suggest_measures(h, &checks, &causes, lang);
+    let measures = suggest_measures(h, &checks, &causes);
     let line_key = if kind == LineKind::PovertyLine {
         "povertyLine"
     } else {
         "monitoringLine"
     };
     let applied = localized_sources(&resolved.applied, lang);
-    let report = Report {
+    let mut report = Report {
         household_id: h.id.clone(),
         regime,
         income: IncomeOut::new(
@@ -367,6 +365,8 @@ fn build(
         measures,
         warnings,
     };
+    // Words at the edge: the findings are put into words only now, for this report.
+    crate::words::render(&mut report, lang);
     (report, income)
 }
 
@@ -458,8 +458,13 @@ fn dates_after(h: &Household, as_of: Date) -> Vec<Finding> {
 }
 
 /// Warnings about how the rules were read for this household.
-fn rule_warnings(ctx: &Ctx, income: &IncomeFigures, category: Option<CategoryOut>) -> Vec<Warning> {
-    let (h, p, lang) = (ctx.household, ctx.params, ctx.lang);
+fn rule_warnings(
+    ctx: &Ctx,
+    lang: Lang,
+    income: &IncomeFigures,
+    category: Option<CategoryOut>,
+) -> Vec<Warning> {
+    let (h, p) = (ctx.household, ctx.params);
     let mut out = Vec::new();
     if ctx.as_of >= Date::AFTER_TRANSITION {
         out.push(Warning::new(

@@ -5,7 +5,6 @@ use crate::assessment::income::spending_exceeds;
 use crate::assessment::missing::{check_paths, spending_paths, MissingFacts};
 use crate::assessment::{Check, IncomeFigures, Status};
 use crate::date::Date;
-use crate::explain::Lang;
 use crate::household::{ExitStep, Household};
 use crate::policy::Params;
 use crate::reader::Codes;
@@ -52,7 +51,6 @@ pub fn exit_checklist(
     params: &Params,
     checks: &[Check],
     income: &IncomeFigures,
-    lang: Lang,
 ) -> ExitResult {
     let mut blocking = Vec::new();
     let mut unknown = Vec::new();
@@ -62,11 +60,7 @@ pub fn exit_checklist(
             Status::Fail => blocking.push(c.id.as_str().to_string()),
             Status::Unknown => {
                 unknown.push(c.id.as_str().to_string());
-                missing.push(MissingFacts::new(
-                    lang,
-                    c.id.as_str(),
-                    check_paths(c, income),
-                ));
+                missing.push(MissingFacts::new(c.id.as_str(), check_paths(c, income)));
             }
             _ => {}
         }
@@ -102,7 +96,7 @@ pub fn exit_checklist(
             RIGID_SPENDING => spending_paths(&spending, income),
             _ => continue,
         };
-        missing.push(MissingFacts::new(lang, id, paths));
+        missing.push(MissingFacts::new(id, paths));
     }
     let verdict = if !blocking.is_empty() {
         ExitVerdict::NotReady

@@ -30,6 +30,7 @@ pub mod report;
 pub mod summary;
 pub mod table;
 pub mod warning;
+pub mod words;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -7,8 +7,8 @@ use crate::assessment::missing::{
 };
 use crate::assessment::{Check, CheckId, IncomeFigures, Status, Tri};
 use crate::date::Date;
-use crate::explain::{self, Lang};
 use crate::household::{Category, Health, Household, Labour, Registration, Risk, Schooling};
+use crate::money::Money;
 use crate::policy::Params;
 use serde::Serialize;
 
@@ -23,21 +23,49 @@ pub enum CategoryOut {
     Unknown,
 }
 
+/// One reason of the category. `message` is empty until `words` renders the report.
 #[derive(Debug, Clone, Serialize)]
 pub struct Reason {
-    pub code: String,
+    pub code: &'static str,
     pub message: String,
     /// Extension, on `missing_facts` only: the fields to fill in (issue 10 §5).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub paths: Vec<String>,
+    #[serde(skip)]
+    pub finding: ReasonFinding,
+}
+
+/// What a monitoring reason says, as data.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReasonFinding {
+    /// Counted per-capita income against the monitoring line (`per_capita` when exact).
+    Income {
+        below: Tri,
+        per_capita: Option<Money>,
+        line: Money,
+    },
+    /// The category cannot be decided: `item` and the reason's `paths` name what to fill in.
+    MissingFacts {
+        item: &'static str,
+    },
+    /// Rigid spending above net income (absent amounts count as zero).
+    RigidSpending {
+        medical: Money,
+        education: Money,
+        disaster: Money,
+    },
+    Risk(Risk),
+    /// A failing guarantee: the check's own reason.
+    Check(CheckId),
 }
 
 impl Reason {
-    fn new(code: &str, message: String) -> Reason {
+    fn new(code: &'static str, finding: ReasonFinding) -> Reason {
         Reason {
-            code: code.to_string(),
-            message,
+            code,
+            message: String::new(),
             paths: Vec::new(),
+            finding,
         }
     }
 }
@@ -101,7 +129,6 @@ pub fn categorise(
     params: &Params,
     checks: &[Check],
     income: &IncomeFigures,
-    lang: Lang,
 ) -> MonitoringResult {
     let below = income.below_line(params.boundary);
     let hardship = spending_exceeds(
@@ -128,7 +155,13 @@ pub fn categorise(
         } else {
             "income_not_below_line"
         },
-        explain::monitoring_income(lang, below, income),
+        ReasonFinding::Income {
+            below,
+            per_capita: income
+                .counted_exact()
+                .map(|c| income.per_capita(c).rounded()),
+            line: income.line,
+        },
     )];
     if category == CategoryOut::Unknown {
         // Name the blank fields the category waits for rather than leave a bare "unknown".
@@ -147,27 +180,31 @@ pub fn categorise(
         } else {
             ("registration", vec!["registration".to_string()])
         };
-        let facts = MissingFacts::new(lang, item, paths);
         reasons.push(Reason {
-            code: "missing_facts".to_string(),
-            message: facts.message,
-            paths: facts.paths,
+            paths,
+            ..Reason::new("missing_facts", ReasonFinding::MissingFacts { item })
         });
     }
     if hardship == Some(true) {
+        let s = &h.spending;
+        let zero = |v: Option<Money>| v.unwrap_or(Money::ZERO);
         reasons.push(Reason::new(
             "rigid_spending",
-            explain::rigid_spending(lang, h),
+            ReasonFinding::RigidSpending {
+                medical: zero(s.medical_out_of_pocket),
+                education: zero(s.education),
+                disaster: zero(s.disaster_loss),
+            },
         ));
     }
     for risk in risks_found(h, checks) {
-        reasons.push(Reason::new(risk.as_str(), explain::risk(lang, risk)));
+        reasons.push(Reason::new(risk.as_str(), ReasonFinding::Risk(risk)));
     }
     for c in checks
         .iter()
         .filter(|c| c.veto && c.id != CheckId::Income && c.status == Status::Fail)
     {
-        reasons.push(Reason::new(c.id.as_str(), c.reason.clone()));
+        reasons.push(Reason::new(c.id.as_str(), ReasonFinding::Check(c.id)));
     }
     MonitoringResult {
         category,
@@ -236,7 +273,6 @@ pub fn risk_elimination(
     params: &Params,
     checks: &[Check],
     income: &IncomeFigures,
-    lang: Lang,
 ) -> Option<Elimination> {
     let record = h.monitoring.as_ref()?;
     let mut blocking = Vec::new();
@@ -301,7 +337,7 @@ pub fn risk_elimination(
                     .map(|c| check_paths(c, income))
                     .unwrap_or_default(),
             };
-            MissingFacts::new(lang, id, paths)
+            MissingFacts::new(id, paths)
         })
         .collect();
     let verdict = if !blocking.is_empty() {

@@ -9,9 +9,10 @@
 //! * en: Chinese only as a gloss: inside parentheses, directly followed by a parenthesised
 //!   English gloss, or a document number such as 厅字〔2016〕16号.
 //!
-//! The enumeration is exhaustive by construction: the test reads `src/explain.rs` and
-//! `src/problem.rs` and fails when a public message function or a variant of a message enum
-//! is not rendered here, so a new message cannot skip the check.
+//! The enumeration is exhaustive by construction: the test reads the message table
+//! (`src/words/*.rs`), the findings (`src/assessment/finding.rs`, `src/monitoring.rs`,
+//! `src/causes.rs`) and `src/problem.rs`, and fails when a public message function or a variant
+//! of a finding enum is not rendered here, so a new message cannot skip the check.
 
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(
@@ -22,18 +23,23 @@
 )]
 
 use std::collections::BTreeSet;
-use tuopin::assessment::{CheckId, IncomeFigures, LineKind, Status};
+use tuopin::assessment::{
+    Basis, CheckFinding, CheckId, EduCase, HousingCase, IncomeFigures, LineKind, MedCase,
+    MemberFinding, Status, WaterFinding, WaterPart,
+};
+use tuopin::causes::CauseFinding;
 use tuopin::date::Date;
-use tuopin::explain::{self, Basis, EduCase, HousingCase, Lang, MedCase, WaterPart};
 use tuopin::household::{
     Category, DropoutReason, ExitStep, Health, HouseGrade, Household, Insurance, Labour, Measure,
     Registration, Relation, RelocationMode, Risk, SafeAlternative, Schooling, Sex, TransferItem,
 };
 use tuopin::money::Money;
+use tuopin::monitoring::{Reason, ReasonFinding};
 use tuopin::number::Decimal;
 use tuopin::policy::{packs, Params};
 use tuopin::problem::{Code, Finding};
 use tuopin::reader::{Codes, Reader};
+use tuopin::words::{self as explain, Lang};
 
 const LANGS: [Lang; 2] = [Lang::ZhCn, Lang::En];
 
@@ -236,16 +242,21 @@ fn enum_variants(source: &str, name: &str) -> BTreeSet<String> {
         .unwrap_or_else(|| panic!("enum {name} not found"));
     let body = &source[start..];
     let body = &body[body.find('{').unwrap() + 1..body.find("\n}").unwrap()];
-    body.lines()
-        .map(str::trim)
-        .filter(|l| !l.starts_with("//") && !l.starts_with('#') && !l.is_empty())
-        .map(|l| {
-            l.split(|c: char| !c.is_alphanumeric() && c != '_')
-                .next()
-                .unwrap()
-                .to_string()
-        })
-        .collect()
+    // Only lines at the enum's own level name variants (not the fields of a struct variant).
+    let mut depth = 0i32;
+    let mut names = BTreeSet::new();
+    for l in body.lines().map(str::trim) {
+        if depth == 0 && !l.starts_with("//") && !l.starts_with('#') && !l.is_empty() {
+            names.insert(
+                l.split(|c: char| !c.is_alphanumeric() && c != '_')
+                    .next()
+                    .unwrap()
+                    .to_string(),
+            );
+        }
+        depth += l.matches('{').count() as i32 - l.matches('}').count() as i32;
+    }
+    names
 }
 
 /// Names of the free `pub fn`s of a source file (methods of `impl` blocks are indented).
@@ -511,19 +522,26 @@ fn every_message(lang: Lang) -> Vec<(String, String)> {
         LineKind::MonitoringLine,
     );
     for f in [&exact, &at_line, &ranged, &missing] {
+        let finding = f.finding();
         for s in statuses {
-            say("income_check", explain::income_check(lang, s, f));
+            say("income_check", explain::income_check(lang, s, &finding));
         }
         for below in [Some(true), Some(false), None] {
             say(
                 "monitoring_income",
-                explain::monitoring_income(lang, below, f),
+                explain::monitoring_income(lang, below, finding.per_capita, f.line),
             );
         }
     }
+    let spending = household().spending;
     say(
         "rigid_spending",
-        explain::rigid_spending(lang, &household()),
+        explain::rigid_spending(
+            lang,
+            spending.medical_out_of_pocket.unwrap(),
+            spending.education.unwrap(),
+            spending.disaster_loss.unwrap(),
+        ),
     );
     for (r, _) in Risk::ALL {
         say("risk", explain::risk(lang, *r));
@@ -547,19 +565,35 @@ fn every_message(lang: Lang) -> Vec<(String, String)> {
         say("medical_member", explain::medical_member(lang, case));
     }
     for case in all_housing_cases() {
+        say("housing", explain::housing(lang, &case, 4));
+    }
+    for water in all_water_findings() {
         for s in statuses {
-            say("housing", explain::housing(lang, s, &case, 4));
+            say("water", explain::water(lang, s, &water));
         }
     }
-    let rule = Params::default().water;
-    let parts: Vec<(WaterPart, Status)> = all_water_parts()
-        .into_iter()
-        .zip([Status::Fail, Status::Unknown, Status::Fail, Status::Unknown])
-        .collect();
-    for s in statuses {
-        for short in [Some(true), Some(false), None] {
-            say("water", explain::water(lang, s, &parts, &rule, short));
+    // The dispatchers: every kind of finding through the function a report is rendered with.
+    for f in all_check_findings() {
+        for s in statuses {
+            for veto in [true, false] {
+                say(
+                    &format!("check_reason {f:?}"),
+                    explain::check_reason(lang, s, veto, &f),
+                );
+            }
         }
+    }
+    for f in all_member_findings() {
+        say("member_reason", explain::member_reason(lang, &f));
+    }
+    for r in all_reasons() {
+        say(
+            "monitoring_reason",
+            explain::monitoring_reason(lang, &r, &[]),
+        );
+    }
+    for f in all_cause_findings() {
+        say("cause", explain::cause(lang, &f));
     }
     let y = Money::from_yuan(5200);
     say("cause_illness", explain::cause_illness(lang, &[0], &[], y));
@@ -766,6 +800,125 @@ fn all_water_parts() -> Vec<WaterPart> {
     ]
 }
 
+/// Water findings with the default rule, at the normal and the water-short minimum.
+fn all_water_findings() -> Vec<WaterFinding> {
+    let rule = Params::default().water;
+    let parts: Vec<(WaterPart, Status)> = all_water_parts()
+        .into_iter()
+        .zip([Status::Fail, Status::Unknown, Status::Fail, Status::Unknown])
+        .collect();
+    [rule.litres_min, rule.litres_min_short_area]
+        .into_iter()
+        .map(|litres_min| WaterFinding {
+            parts: parts.clone().try_into().unwrap(),
+            litres_min,
+            fetch_minutes_max: rule.fetch_minutes_max,
+            horizontal_m_max: rule.horizontal_m_max,
+            vertical_m_max: rule.vertical_m_max,
+            days_without_supply_max: rule.days_without_supply_max,
+        })
+        .collect()
+}
+
+fn all_check_findings() -> Vec<CheckFinding> {
+    let income = figures(
+        serde_json::json!({ "wage": 9000, "business": 0, "property": 0, "transfer": 1000, "businessCosts": 0 }),
+        &[],
+        LineKind::PovertyLine,
+    );
+    let mut out = vec![
+        CheckFinding::Income(income.finding()),
+        CheckFinding::Food,
+        CheckFinding::Clothing,
+        CheckFinding::Electricity,
+        CheckFinding::Education { lo: 6, hi: 15 },
+        CheckFinding::Medical,
+    ];
+    out.extend(
+        all_housing_cases()
+            .into_iter()
+            .map(|case| CheckFinding::Housing { case, persons: 3 }),
+    );
+    out.extend(all_water_findings().into_iter().map(CheckFinding::Water));
+    out
+}
+
+fn all_member_findings() -> Vec<MemberFinding> {
+    let mut out: Vec<MemberFinding> = all_edu_cases()
+        .into_iter()
+        .map(|c| MemberFinding::Education(c, 9))
+        .collect();
+    out.extend(all_med_cases().into_iter().map(MemberFinding::Medical));
+    out
+}
+
+/// Monitoring reasons as `categorise` makes them (a failing guarantee's reason is its check's
+/// own, rendered with the checks, so it is covered by `check_reason`).
+fn all_reasons() -> Vec<Reason> {
+    let y = Money::from_yuan;
+    let mut findings = vec![
+        ReasonFinding::Income {
+            below: Some(true),
+            per_capita: Some(y(3900)),
+            line: y(6000),
+        },
+        ReasonFinding::Income {
+            below: None,
+            per_capita: None,
+            line: y(6000),
+        },
+        ReasonFinding::RigidSpending {
+            medical: y(8000),
+            education: y(0),
+            disaster: y(300),
+        },
+        ReasonFinding::Check(CheckId::Housing),
+    ];
+    for item in ["income", "rigid_spending", "registration"] {
+        findings.push(ReasonFinding::MissingFacts { item });
+    }
+    findings.extend(Risk::ALL.iter().map(|(r, _)| ReasonFinding::Risk(*r)));
+    findings
+        .into_iter()
+        .filter(|f| !matches!(f, ReasonFinding::Check(_)))
+        .map(|finding| Reason {
+            code: "test",
+            message: String::new(),
+            paths: vec!["spending.education".into(), "registration".into()],
+            finding,
+        })
+        .collect()
+}
+
+fn all_cause_findings() -> Vec<CauseFinding> {
+    let y = Money::from_yuan(5200);
+    let mut out = vec![
+        CauseFinding::Illness {
+            serious: vec![0],
+            chronic: vec![],
+            medical: y,
+        },
+        CauseFinding::Illness {
+            serious: vec![],
+            chronic: vec![0, 2],
+            medical: y,
+        },
+        CauseFinding::Disability(vec![1, 3]),
+        CauseFinding::Education(vec![2], y),
+        CauseFinding::LackOfLabour {
+            able: 1,
+            persons: 5,
+        },
+        CauseFinding::Disaster(y),
+    ];
+    out.extend(
+        CheckId::ALL
+            .iter()
+            .map(|(id, _)| CauseFinding::FailingCheck(*id)),
+    );
+    out
+}
+
 /// Issue 10 §5, contract v1.1 item 6: every engine message in both languages.
 #[test]
 fn every_engine_message_follows_the_language_rules() {
@@ -813,17 +966,26 @@ fn every_pack_citation_follows_the_language_rules() {
     );
 }
 
-/// The enumeration above cannot fall behind the code: every free `pub fn` of explain.rs and
-/// every variant of the message enums is rendered.
+/// The enumeration above cannot fall behind the code: every free `pub fn` of the message
+/// table (`src/words/`) and every variant of the findings it renders is rendered.
 #[test]
 fn the_message_enumeration_is_exhaustive() {
-    let explain_src = include_str!("../src/explain.rs");
+    let words_src = [
+        include_str!("../src/words/checks.rs"),
+        include_str!("../src/words/causes.rs"),
+        include_str!("../src/words/warnings.rs"),
+        include_str!("../src/words/problems.rs"),
+    ]
+    .concat();
+    let findings_src = include_str!("../src/assessment/finding.rs");
+    let monitoring_src = include_str!("../src/monitoring.rs");
+    let causes_src = include_str!("../src/causes.rs");
     let problem_src = include_str!("../src/problem.rs");
     let rendered: BTreeSet<String> = every_message(Lang::En)
         .into_iter()
         .map(|(label, _)| label.split(' ').next().unwrap().to_string())
         .collect();
-    let missing: Vec<String> = pub_fns(explain_src)
+    let missing: Vec<String> = pub_fns(&words_src)
         .into_iter()
         .filter(|f| !rendered.contains(f) && f != "problem")
         .collect();
@@ -833,17 +995,41 @@ fn the_message_enumeration_is_exhaustive() {
     );
     assert!(rendered.contains("problem"));
 
-    let checks: [(&str, &str, BTreeSet<String>); 6] = [
+    // A failing guarantee's monitoring reason is its check's reason (rendered above).
+    let mut reasons = debug_names(
+        &all_reasons()
+            .into_iter()
+            .map(|r| r.finding)
+            .collect::<Vec<_>>(),
+    );
+    reasons.insert("Check".to_string());
+    let checks: [(&str, &str, BTreeSet<String>); 10] = [
         (problem_src, "Code", debug_names(&all_codes())),
-        (explain_src, "Basis", debug_names(&all_bases())),
-        (explain_src, "EduCase", debug_names(&all_edu_cases())),
-        (explain_src, "MedCase", debug_names(&all_med_cases())),
+        (findings_src, "Basis", debug_names(&all_bases())),
+        (findings_src, "EduCase", debug_names(&all_edu_cases())),
+        (findings_src, "MedCase", debug_names(&all_med_cases())),
         (
-            explain_src,
+            findings_src,
             "HousingCase",
             debug_names(&all_housing_cases()),
         ),
-        (explain_src, "WaterPart", debug_names(&all_water_parts())),
+        (findings_src, "WaterPart", debug_names(&all_water_parts())),
+        (
+            findings_src,
+            "CheckFinding",
+            debug_names(&all_check_findings()),
+        ),
+        (
+            findings_src,
+            "MemberFinding",
+            debug_names(&all_member_findings()),
+        ),
+        (monitoring_src, "ReasonFinding", reasons),
+        (
+            causes_src,
+            "CauseFinding",
+            debug_names(&all_cause_findings()),
+        ),
     ];
     for (src, name, listed) in checks {
         let declared = enum_variants(src, name);

@@ -1,8 +1,9 @@
 //! 义务教育有保障: every member of compulsory-school age is in school, taught at home
 //! (送教上门), or exempted by the county expert committee (不具备学习条件).
 
-use super::{combine, Check, CheckId, Ctx, MemberResult, Status};
-use crate::explain::{self, EduCase};
+use super::{
+    combine, Basis, Check, CheckFinding, CheckId, Ctx, EduCase, MemberFinding, MemberResult, Status,
+};
 use crate::household::{DropoutReason, Member, Schooling};
 use crate::policy::{Confidence, EducationRule};
 
@@ -16,29 +17,23 @@ pub fn check(ctx: &Ctx) -> Check {
         .filter(|(_, m)| (lo..=hi).contains(&m.age_on(ctx.as_of)))
         .map(|(index, m)| {
             let (status, case) = member_status(ctx, m, lo);
-            MemberResult {
+            MemberResult::new(
                 index,
                 status,
-                reason: explain::education_member(ctx.lang, case, m.age_on(ctx.as_of)),
-            }
+                MemberFinding::Education(case, m.age_on(ctx.as_of)),
+            )
         })
         .collect();
     let status = combine(&members);
     let rule = ctx.params.education_rule;
     let (basis, confidence) = match rule {
-        EducationRule::NoDropout => (
-            explain::basis(ctx.lang, explain::Basis::EducationNoDropout),
-            Confidence::S,
-        ),
-        EducationRule::NoPovertyDropout => (
-            explain::basis(ctx.lang, explain::Basis::EducationNoPovertyDropout),
-            Confidence::S,
-        ),
+        EducationRule::NoDropout => (Basis::EducationNoDropout, Confidence::S),
+        EducationRule::NoPovertyDropout => (Basis::EducationNoPovertyDropout, Confidence::S),
     };
     Check::new(
         CheckId::Education,
         status,
-        explain::education(ctx.lang, status, lo, hi),
+        CheckFinding::Education { lo, hi },
         basis,
         confidence,
     )

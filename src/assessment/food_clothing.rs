@@ -1,7 +1,6 @@
 //! 不愁吃, 不愁穿 (两不愁), and 通生活用电: household-level yes/no facts.
 
-use super::{Check, CheckId, Ctx, Status};
-use crate::explain::{self, Basis};
+use super::{Basis, Check, CheckFinding, CheckId, Ctx, Status};
 use crate::policy::Confidence;
 
 pub fn food(ctx: &Ctx) -> Check {
@@ -9,8 +8,8 @@ pub fn food(ctx: &Ctx) -> Check {
     Check::new(
         CheckId::Food,
         status,
-        explain::food(ctx.lang, status),
-        explain::basis(ctx.lang, Basis::Food),
+        CheckFinding::Food,
+        Basis::Food,
         Confidence::C,
     )
 }
@@ -20,8 +19,8 @@ pub fn clothing(ctx: &Ctx) -> Check {
     Check::new(
         CheckId::Clothing,
         status,
-        explain::clothing(ctx.lang, status),
-        explain::basis(ctx.lang, Basis::Clothing),
+        CheckFinding::Clothing,
+        Basis::Clothing,
         Confidence::C,
     )
 }
@@ -32,8 +31,8 @@ pub fn electricity(ctx: &Ctx) -> Check {
     Check::new(
         CheckId::Electricity,
         status,
-        explain::electricity(ctx.lang, status, ctx.params.electricity_veto),
-        explain::basis(ctx.lang, Basis::Electricity),
+        CheckFinding::Electricity,
+        Basis::Electricity,
         Confidence::S,
     )
 }

@@ -1,8 +1,7 @@
 //! 住房安全有保障: an appraised-safe house (grade A/B), or a relocation that counts (集中安置 with
 //! keys handed over, 分散安置 moved in), or living safely elsewhere (投亲靠友, 公租房, 租赁).
 
-use super::{Check, CheckId, Ctx, Status};
-use crate::explain::{self, HousingCase};
+use super::{Basis, Check, CheckFinding, CheckId, Ctx, HousingCase, Status};
 use crate::household::{HouseGrade, RelocationMode};
 use crate::number::Decimal;
 use crate::policy::Confidence;
@@ -53,13 +52,13 @@ pub fn check(ctx: &Ctx) -> Check {
     let case = paths
         .iter()
         .find(|(s, _)| *s == status)
-        .map(|(_, c)| c.clone())
+        .map(|(_, c)| *c)
         .unwrap_or(HousingCase::GradeUnknown);
     Check::new(
         CheckId::Housing,
         status,
-        explain::housing(ctx.lang, status, &case, persons),
-        explain::basis(ctx.lang, explain::Basis::Housing),
+        CheckFinding::Housing { case, persons },
+        Basis::Housing,
         Confidence::S,
     )
 }

@@ -3,8 +3,7 @@
 //!
 //! Per-capita figures stay exact fractions (`PerCapita`); they are rounded only for display.
 
-use super::{Check, CheckId, Ctx, Regime, Status, Tri};
-use crate::explain;
+use super::{Basis, Check, CheckFinding, CheckId, Ctx, IncomeFinding, Regime, Status, Tri};
 use crate::household::{Income, TransferItem};
 use crate::money::{Money, PerCapita};
 use crate::policy::{Boundary, Confidence};
@@ -118,6 +117,22 @@ impl IncomeFigures {
         (a == b).then_some(a)
     }
 
+    /// What the income check's sentence names: the line, and the per-capita figure when it is
+    /// exact (with unitemised excluded items only the range is known, and no figure is shown).
+    pub fn finding(&self) -> IncomeFinding {
+        IncomeFinding {
+            line: self.line,
+            line_kind: self.line_kind,
+            per_capita: self.counted_exact().map(|c| self.per_capita(c).rounded()),
+            net_known: self.net.is_some(),
+            missing: if self.net.is_some() {
+                Vec::new()
+            } else {
+                self.missing.clone()
+            },
+        }
+    }
+
     pub fn per_capita(&self, total: Money) -> PerCapita {
         PerCapita::new(total, self.persons)
     }
@@ -145,18 +160,17 @@ pub fn check(ctx: &Ctx, f: &IncomeFigures) -> Check {
     } else {
         Status::from_tri(f.above_line(ctx.params.boundary))
     };
-    let reason = explain::income_check(ctx.lang, status, f);
     let (basis, confidence) = match ctx.regime {
-        Regime::Exit2016 => (
-            explain::basis(ctx.lang, explain::Basis::IncomeExit),
-            Confidence::C,
-        ),
-        Regime::Monitoring2021 => (
-            explain::basis(ctx.lang, explain::Basis::IncomeMonitoring),
-            Confidence::C,
-        ),
+        Regime::Exit2016 => (Basis::IncomeExit, Confidence::C),
+        Regime::Monitoring2021 => (Basis::IncomeMonitoring, Confidence::C),
     };
-    Check::new(CheckId::Income, status, reason, basis, confidence)
+    Check::new(
+        CheckId::Income,
+        status,
+        CheckFinding::Income(f.finding()),
+        basis,
+        confidence,
+    )
 }
 
 /// Rigid spending above `ratio ×` counted net household income (因病因学支出明显大于收入).

@@ -1,8 +1,9 @@
 //! 基本医疗有保障: every member in basic medical insurance (城乡居民 or 城镇职工), plus 大病保险 /
 //! 医疗救助 where the pack requires them; commercial insurance only where the pack allows.
 
-use super::{combine, Check, CheckId, Ctx, MemberResult, Status};
-use crate::explain::{self, MedCase};
+use super::{
+    combine, Basis, Check, CheckFinding, CheckId, Ctx, MedCase, MemberFinding, MemberResult, Status,
+};
 use crate::household::{Insurance, Member};
 use crate::policy::{Confidence, MedicalRequirement};
 
@@ -14,19 +15,15 @@ pub fn check(ctx: &Ctx) -> Check {
         .enumerate()
         .map(|(index, m)| {
             let (status, case) = member_status(ctx, m);
-            MemberResult {
-                index,
-                status,
-                reason: explain::medical_member(ctx.lang, case),
-            }
+            MemberResult::new(index, status, MemberFinding::Medical(case))
         })
         .collect();
     let status = combine(&members);
     Check::new(
         CheckId::Medical,
         status,
-        explain::medical(ctx.lang, status),
-        explain::basis(ctx.lang, explain::Basis::Medical),
+        CheckFinding::Medical,
+        Basis::Medical,
         Confidence::C,
     )
     .with_members(members)

@@ -3,7 +3,6 @@
 //! finding about the household.
 
 use super::{Check, CheckId, IncomeFigures, Status};
-use crate::explain::{self, Lang};
 use crate::household::Household;
 use crate::reader::{index, join};
 use serde::Serialize;
@@ -14,15 +13,16 @@ pub struct MissingFacts {
     pub item: String,
     /// Paths of the fields whose values would decide it.
     pub paths: Vec<String>,
+    /// Made from `item` and `paths` by `words` when a report is written; empty until then.
     pub message: String,
 }
 
 impl MissingFacts {
-    pub fn new(lang: Lang, item: &str, paths: Vec<String>) -> MissingFacts {
+    pub fn new(item: &str, paths: Vec<String>) -> MissingFacts {
         MissingFacts {
-            message: explain::missing_facts(lang, item, &paths),
             item: item.to_string(),
             paths,
+            message: String::new(),
         }
     }
 }

@@ -1,7 +1,10 @@
 //! The checks: one rule family per file. Each check reads the household and the resolved
-//! parameters and returns a status with its reason, source and per-member detail.
+//! parameters and returns a status with its finding (the case and figures that decided it),
+//! what it rests on, and per-member detail. Sentences are not made here: `src/words/` fills
+//! `reason` and `basis` when a report is written (issue 8 item 2).
 
 mod education;
+pub mod finding;
 mod food_clothing;
 mod housing;
 pub mod income;
@@ -10,12 +13,15 @@ pub mod missing;
 mod status;
 mod water;
 
+pub use finding::{
+    Basis, CheckFinding, EduCase, HousingCase, IncomeFinding, MedCase, MemberFinding, WaterFinding,
+    WaterPart,
+};
 pub use income::{IncomeFigures, LineKind};
 pub use status::{Status, Tri};
 
 use crate::codes;
 use crate::date::Date;
-use crate::explain::Lang;
 use crate::household::Household;
 use crate::policy::{Confidence, Params};
 use serde::Serialize;
@@ -57,7 +63,6 @@ pub struct Ctx<'a> {
     pub household: &'a Household,
     pub as_of: Date,
     pub params: &'a Params,
-    pub lang: Lang,
     pub regime: Regime,
 }
 
@@ -65,9 +70,25 @@ pub struct Ctx<'a> {
 pub struct MemberResult {
     pub index: usize,
     pub status: Status,
+    /// The member's sentence: empty until `words` renders the report.
     pub reason: String,
+    #[serde(skip)]
+    pub finding: MemberFinding,
 }
 
+impl MemberResult {
+    pub fn new(index: usize, status: Status, finding: MemberFinding) -> MemberResult {
+        MemberResult {
+            index,
+            status,
+            reason: String::new(),
+            finding,
+        }
+    }
+}
+
+/// One check. The serialized fields are the contract's; `reason` and `basis` are empty until
+/// `words` renders the report, and `finding` / `rests_on` are what they are rendered from.
 #[derive(Debug, Clone, Serialize)]
 pub struct Check {
     pub id: CheckId,
@@ -77,24 +98,30 @@ pub struct Check {
     pub basis: &'static str,
     pub confidence: Confidence,
     pub members: Vec<MemberResult>,
+    #[serde(skip)]
+    pub finding: CheckFinding,
+    #[serde(skip)]
+    pub rests_on: Basis,
 }
 
 impl Check {
     fn new(
         id: CheckId,
         status: Status,
-        reason: String,
-        basis: &'static str,
+        finding: CheckFinding,
+        rests_on: Basis,
         confidence: Confidence,
     ) -> Check {
         Check {
             id,
             status,
             veto: true,
-            reason,
-            basis,
+            reason: String::new(),
+            basis: "",
             confidence,
             members: Vec::new(),
+            finding,
+            rests_on,
         }
     }
 

@@ -1,8 +1,7 @@
 //! 饮水安全有保障 (T/CHES 18-2018): quantity, convenience, supply reliability and quality must all
 //! be at least 基本达标.
 
-use super::{Check, CheckId, Ctx, Status};
-use crate::explain::{self, WaterPart};
+use super::{Basis, Check, CheckFinding, CheckId, Ctx, Status, WaterFinding, WaterPart};
 use crate::number::Decimal;
 use crate::policy::Confidence;
 
@@ -40,17 +39,26 @@ pub fn check(ctx: &Ctx) -> Check {
         (WaterPart::Quality, quality),
     ];
     let status = Status::all(parts.iter().map(|(_, s)| *s));
+    // The sentence names the minimum of a water-short area only when the area is known to be
+    // one.
+    let litres_min = if ctx.household.water_short_area == Some(true) {
+        rule.litres_min_short_area
+    } else {
+        rule.litres_min
+    };
+    let finding = WaterFinding {
+        parts,
+        litres_min,
+        fetch_minutes_max: rule.fetch_minutes_max,
+        horizontal_m_max: rule.horizontal_m_max,
+        vertical_m_max: rule.vertical_m_max,
+        days_without_supply_max: rule.days_without_supply_max,
+    };
     Check::new(
         CheckId::Water,
         status,
-        explain::water(
-            ctx.lang,
-            status,
-            &parts,
-            rule,
-            ctx.household.water_short_area,
-        ),
-        explain::basis(ctx.lang, explain::Basis::Water),
+        CheckFinding::Water(finding),
+        Basis::Water,
         Confidence::C,
     )
 }

@@ -1,0 +1,137 @@
+//! Words at the edge (issue 8 item 2): every sentence the engine says, in 简体中文 (default) and
+//! English, made from findings when a report is written.
+//!
+//! The rules (`assessment/`, `exit.rs`, `monitoring.rs`, `causes.rs`) return findings as data:
+//! check id, status, the case that decided it, the figures and members that matter. This
+//! module depends on those findings, never the other way round: [`render`] fills a report's
+//! sentences (`reason`, `basis`, `message`, `evidence`, `why`) from them in one pass, and a
+//! roll-up that assembles no report never calls it.
+//!
+//! Layout: `checks.rs` (the eight checks, their bases, monitoring reasons, missing facts),
+//! `causes.rs` (致贫原因 and 帮扶措施), `warnings.rs`, `problems.rs` (problems and pack citations).
+//!
+//! Style (after cedar-policy's guide): English starts lowercase and has no final period; user
+//! input is quoted; no Rust type names. Chinese has no final 。. Members are numbered from 1 for
+//! people, with the 0-based path beside it.
+//!
+//! Language rules (contract v1.1 item 6, checked for every sentence by `tests/messages.rs`):
+//! zh-CN uses full-width punctuation (GB/T 15834: ，。：；（）“”, ranges with —) and no English
+//! word except codes, field paths and document numbers; English contains Chinese only as a
+//! gloss in parentheses after the English words, e.g. "minimum living allowance (低保)".
+
+use crate::assessment::Check;
+use crate::money::Money;
+use crate::report::Report;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    ZhCn,
+    En,
+    /// No sentences at all: for roll-ups that keep only codes and figures (a batch summary,
+    /// compact rows), where formatting every reason would be most of the work. Never chosen by
+    /// a caller's `lang`.
+    Quiet,
+}
+
+impl Lang {
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        match tag {
+            "zh-CN" | "zh" | "zh-Hans" => Some(Lang::ZhCn),
+            "en" | "en-US" | "en-GB" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::ZhCn | Lang::Quiet => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+}
+
+pub(crate) fn pick(lang: Lang, zh: String, en: String) -> String {
+    match lang {
+        Lang::ZhCn => zh,
+        Lang::En => en,
+        Lang::Quiet => String::new(),
+    }
+}
+
+/// Formats only the language asked for.
+macro_rules! say {
+    ($lang:expr, $zh:expr, $en:expr $(,)?) => {
+        match $lang {
+            Lang::ZhCn => format!($zh),
+            Lang::En => format!($en),
+            Lang::Quiet => String::new(),
+        }
+    };
+}
+
+pub(crate) fn yuan(m: Money) -> String {
+    m.to_decimal().to_string()
+}
+
+pub(crate) fn who(lang: Lang, idx: &[usize]) -> String {
+    let list: Vec<String> = idx.iter().map(|i| (i + 1).to_string()).collect();
+    let (zh, en) = (list.join("、"), list.join(", "));
+    say!(lang, "第{zh}位成员", "member {en}")
+}
+
+// The sentence makers, one file per kind of finding; they share `say!`, `pick`, `yuan`, `who`.
+mod causes;
+mod checks;
+mod problems;
+mod warnings;
+
+pub use causes::*;
+pub use checks::*;
+pub use problems::*;
+pub use warnings::*;
+
+/// Puts a report's findings into words in `lang`: the checks' reasons and bases and their
+/// members' reasons, the missing facts of the exit and elimination checklists, the monitoring
+/// reasons, the causes' evidence and the measures' why. In `Quiet` the reasons stay empty (a
+/// compact row keeps codes and figures) and bases are the zh-CN citation, as always.
+pub fn render(report: &mut Report, lang: Lang) {
+    render_checks(&mut report.checks, lang);
+    if lang == Lang::Quiet {
+        return;
+    }
+    if let Some(exit) = &mut report.exit {
+        for m in &mut exit.missing {
+            m.message = missing_facts(lang, &m.item, &m.paths);
+        }
+    }
+    if let Some(e) = &mut report.risk_elimination {
+        for m in &mut e.missing {
+            m.message = missing_facts(lang, &m.item, &m.paths);
+        }
+    }
+    if let Some(mon) = &mut report.monitoring {
+        for r in &mut mon.reasons {
+            r.message = monitoring_reason(lang, r, &report.checks);
+        }
+    }
+    for c in &mut report.causes {
+        c.evidence = cause(lang, &c.finding);
+    }
+    for m in &mut report.measures {
+        m.why = measure_why(lang, m.measure);
+    }
+}
+
+fn render_checks(checks: &mut [Check], lang: Lang) {
+    for c in checks {
+        c.basis = basis(lang, c.rests_on);
+        if lang == Lang::Quiet {
+            continue;
+        }
+        c.reason = check_reason(lang, c.status, c.veto, &c.finding);
+        for m in &mut c.members {
+            m.reason = member_reason(lang, &m.finding);
+        }
+    }
+}

@@ -1,0 +1,202 @@
+//! Problems (why a call cannot be evaluated) and pack citations in words.
+
+use super::{pick, Lang};
+use crate::problem::{Code, Finding};
+
+pub fn problem(lang: Lang, f: &Finding) -> String {
+    let given = f.given.as_deref().unwrap_or("");
+    let expected = f.expected.as_deref().unwrap_or("");
+    // Line lists ("2, 5") read "2、5" in Chinese.
+    let zh_lines = expected.replace(", ", "、");
+    let base = match f.code {
+        Code::InvalidDate => say!(lang, "日期“{given}”无效，请按 YYYY-MM-DD 填写真实的日期，例如 2019-12-31", "invalid date \"{given}\": type a real date as YYYY-MM-DD, e.g. 2019-12-31"),
+        Code::InvalidValue if expected.is_empty() => say!(lang, "取值“{given}”无效", "invalid value \"{given}\""),
+        Code::InvalidValue => {
+            let want = expected_text(lang, expected);
+            say!(lang, "取值“{given}”无效，应为{want}", "invalid value \"{given}\": expected {want}")
+        }
+        Code::InvalidType if expected.is_empty() => {
+            let got = type_name(lang, given);
+            say!(lang, "这里不接受{got}", "{got} is not accepted here")
+        }
+        Code::InvalidType => {
+            let got = type_name(lang, given);
+            let hint = what_to_type(lang, expected, &f.path);
+            say!(lang, "这里收到的是{got}。{hint}", "got {got} here: {hint}")
+        }
+        Code::UnknownField => say!(lang, "未知字段“{given}”（请检查拼写）", "unknown field \"{given}\" (check the spelling)"),
+        Code::MissingField => say!(lang, "缺少必填字段", "missing required field"),
+        Code::NegativeAmount => say!(lang, "数值“{given}”不能为负数", "\"{given}\" cannot be negative"),
+        Code::TooManyDecimals if expected.is_empty() => say!(lang, "数值“{given}”的小数位过多（金额最多两位小数）", "\"{given}\" has too many decimals (money takes at most two)"),
+        Code::TooManyDecimals => say!(lang, "数值“{given}”的小数位过多（最多 {expected} 位小数）", "\"{given}\" has too many decimals (at most {expected})"),
+        Code::OutOfRange if expected.is_empty() => say!(lang, "数值“{given}”超出允许范围", "\"{given}\" is out of the allowed range"),
+        Code::OutOfRange => {
+            let want = expected_text(lang, expected);
+            say!(lang, "数值“{given}”超出允许范围（应为{want}）", "\"{given}\" is out of range (expected {want})")
+        }
+        Code::EmptyMembers => say!(lang, "家庭成员列表为空，至少需要一名成员", "the household has no members: at least one is required"),
+        Code::IdChecksum => say!(lang, "身份证号码“{given}”校验位错误（GB 11643）", "ID number \"{given}\" fails the GB 11643 check digit"),
+        Code::IdBirthDateMismatch => say!(lang, "身份证号码中的出生日期 {given} 与填写的出生日期 {expected} 不一致", "the birth date in the ID number ({given}) differs from birthDate ({expected})"),
+        Code::IdSexMismatch => {
+            let (id_sex, typed) = (sex_name(lang, given), sex_name(lang, expected));
+            say!(lang, "身份证号码显示性别为{id_sex}，与填写的{typed}不一致", "the ID number says {id_sex} but sex is {typed}")
+        }
+        Code::BornAfterAsOf => say!(lang, "出生日期 {given} 晚于评估日期", "birth date {given} is after the assessment date"),
+        Code::DateAfterAsOf => say!(lang, "日期 {given} 晚于评估日期（应{expected}）", "date {given} is after the assessment date (expected {expected})"),
+        Code::MissingAsOf => say!(lang, "缺少评估日期 asOf（引擎不读取系统时钟，必须给出日期）", "missing asOf: the engine reads no clock, so the assessment date must be given"),
+        Code::TransferItemsExceedTransfer => say!(lang, "转移性收入明细合计 {given} 元，超过转移性收入总额（应{expected}）", "itemised transfers total {given} yuan, more than the transfer income (expected {expected})"),
+        Code::NoPovertyLine => say!(lang, "{given} 没有可用的扶贫标准（元/人·年；参考资料未确认该年数值），请按当年国家或本省公布的扶贫标准，通过 policy.povertyLine 提供", "no poverty line for {given} (yuan per person a year; the reference confirms no figure for that year): give policy.povertyLine from the national or provincial notice of that year"),
+        Code::NoMonitoringLine => say!(lang, "{given} 没有内置的防止返贫监测线（本地防止返贫监测范围，元/人·年）。监测线由各省每年确定，不设全国默认值；请查本省或本县当年的通知，通过 policy.monitoringLine 提供", "no built-in monitoring line for {given} (the local 防止返贫监测范围, yuan per person a year). Provinces set it every year and there is no national default: take it from the province's or county's notice of that year and give policy.monitoringLine"),
+        Code::InvalidJson => {
+            let at = json_position(lang, given);
+            say!(lang, "不是有效的 JSON 数据{at}", "not valid JSON: {given}")
+        }
+        Code::ImpossibleDateOrder => {
+            let (other, other_date) = expected.rsplit_once(' ').unwrap_or((expected, ""));
+            say!(lang, "日期 {given} 早于 {other}（{other_date}），这一先后顺序不可能成立", "date {given} is before {other} ({other_date}), an order that cannot happen")
+        }
+        Code::UnterminatedQuote => say!(lang, "引号在本行内没有闭合（单元格“{given}”），本行无法读取；一个单元格不能跨行", "a quote opened here does not close on this line ({given}): the row cannot be read; a cell cannot span lines"),
+        Code::HouseholdRowsNotContiguous => say!(lang, "户编号“{given}”的行不相邻（第{zh_lines}行）：同一户的各行必须连续排列，该户未评估", "the rows of household \"{given}\" are not contiguous (lines {expected}): a household's rows must be adjacent; the household is not assessed"),
+        Code::MultipleHeads => say!(lang, "同一户中有{given}名成员被标为户主：可能是两户使用了相同的户编号，该户未评估", "{given} members of one household are coded as head: two households may share an id; the household is not assessed"),
+        Code::InvalidUtf8 => say!(lang, "本行不是 UTF-8 文本（可能是 GBK 编码），无法读取", "this line is not UTF-8 text (GBK, perhaps) and cannot be read"),
+        Code::WrongCellCount => say!(lang, "本行有{given}个单元格，表头有{expected}个，无法对应到列", "this row has {given} cells and the header {expected}: its cells cannot be matched to columns"),
+        Code::TextAfterQuote => say!(lang, "引号闭合后还有其他文字（单元格“{given}”），本行无法读取", "text follows a closing quote ({given}): the row cannot be read"),
+        Code::InvalidNumber => say!(lang, "“{given}”不是有限的数值，应填写具体数字", "\"{given}\" is not a finite number: give a real figure"),
+        Code::AmountTooLarge => say!(lang, "金额“{given}”超出支持范围（每项及合计的绝对值须小于 {expected} 元）", "amount \"{given}\" is beyond the supported range (each amount and every sum must stay below {expected} yuan in magnitude)"),
+        Code::DuplicateKey => say!(lang, "字段“{given}”在同一对象中重复出现（不按最后一个取值）", "key \"{given}\" appears more than once in the same object (the last one does not silently win)"),
+        Code::TooManyMembers => say!(lang, "家庭成员 {given} 人，超过上限 {expected} 人", "{given} members, more than the limit of {expected} per household"),
+        Code::ValueTooLong => say!(lang, "取值过长（{given} 个字符），上限为 {expected} 个字符", "value too long ({given} characters): the limit is {expected}"),
+        Code::InputTooLarge => say!(lang, "输入过大（{given} 字节），一次调用上限为 {expected} 字节", "input too large ({given} bytes): one call takes at most {expected} bytes"),
+        Code::TooDeep => say!(lang, "嵌套层数过深（超过 {expected} 层）", "nested too deeply (more than {expected} levels)"),
+        Code::CircularReference => say!(lang, "对象引用了自身（循环引用），无法读取", "the object refers back to itself (a cycle) and cannot be read"),
+        Code::UnreadableValue => say!(lang, "读取该字段时出错：“{given}”", "reading this field failed: {given}"),
+    };
+    let path = &f.path;
+    say!(lang, "{path}：{base}", "{path}: {base}")
+}
+
+/// A JSON value's kind in words (`given` of `invalid_type` is the JSON type name).
+fn type_name(lang: Lang, json_type: &str) -> String {
+    let (zh, en) = match json_type {
+        "number" => ("数字", "a number"),
+        "string" => ("文字", "text"),
+        "boolean" => ("是或否（true 或 false）", "true or false"),
+        "array" => ("列表", "a list"),
+        "object" => ("一组字段", "an object"),
+        "null" => ("空值（null）", "null"),
+        // JavaScript values that JSON has no form for (they reach the engine from a page).
+        "undefined" => ("未定义的值（undefined）", "undefined"),
+        "function" => ("函数（function）", "a function"),
+        "symbol" => ("符号值（Symbol）", "a Symbol"),
+        "bigint" => ("大整数（BigInt）", "a BigInt"),
+        _ => ("其他类型的值", "a value of another type"),
+    };
+    pick(lang, zh.into(), en.into())
+}
+
+/// Money fields: amounts in yuan.
+fn is_money_path(path: &str) -> bool {
+    path.starts_with("income.")
+        || path.starts_with("spending.")
+        || path.ends_with("povertyLine")
+        || path.ends_with("monitoringLine")
+        || path.ends_with("dibaoMonthly")
+}
+
+/// What the person should type instead (issue 10 §5: say what to type, not the type's name).
+fn what_to_type(lang: Lang, expected: &str, path: &str) -> String {
+    let (zh, en) = match expected {
+        "number" if is_money_path(path) => (
+            "请填写数字，单位为元，例如 2600",
+            "type a number of yuan, e.g. 2600",
+        ),
+        "number" => ("请填写数字，例如 60", "type a number, e.g. 60"),
+        "string" => ("请填写文字", "type text"),
+        "boolean" => (
+            "请选择是或否（true 或 false）",
+            "choose yes or no (true or false)",
+        ),
+        "array" => ("请填写列表（[...]）", "give a list ([...])"),
+        "object" => ("请填写一组字段（{...}）", "give an object ({...})"),
+        "array of households" => (
+            "请提供家庭记录的列表（[...]）",
+            "give a list of households ([...])",
+        ),
+        // A JS value that JSON has no form for (function, Symbol, BigInt, undefined).
+        "number | string | boolean | object | array | null" => (
+            "请填写数字、文字、是或否、列表或一组字段",
+            "give a number, text, true or false, a list or an object",
+        ),
+        _ => ("请按说明填写", "see the documentation for this field"),
+    };
+    pick(lang, zh.into(), en.into())
+}
+
+/// The `expected` text of a problem in the caller's language. Lists of codes and ranges of
+/// numbers read the same in both; the few English phrases readers use are translated here.
+fn expected_text(lang: Lang, expected: &str) -> String {
+    let zh = match expected {
+        "ISO 3166-2:CN, e.g. CN-YN" => "ISO 3166-2:CN 省级代码，例如 CN-YN".to_string(),
+        "GB 11643, 18 characters" => "符合 GB 11643 的18位身份证号码".to_string(),
+        "[lowest age, highest age]" => "由最低年龄和最高年龄组成的两个数".to_string(),
+        "lowest ≤ highest" => "最低值不大于最高值".to_string(),
+        "> 0" => "大于 0 的数".to_string(),
+        "array of households" => "家庭记录的列表".to_string(),
+        other => {
+            let t = other.replace(" | ", "、").replace("..", "至");
+            format!(" {t}")
+        }
+    };
+    pick(lang, zh, expected.to_string())
+}
+
+fn sex_name(lang: Lang, code: &str) -> String {
+    let (zh, en) = match code {
+        "male" => ("男", "male"),
+        "female" => ("女", "female"),
+        _ => ("未知", "unknown"),
+    };
+    pick(lang, zh.into(), en.into())
+}
+
+/// "… at line 3 column 7" of a JSON parser's message, as 第3行第7列; the parser's English
+/// wording itself is not shown in Chinese.
+fn json_position(lang: Lang, parser_message: &str) -> String {
+    let number_after = |word: &str| -> Option<u64> {
+        let rest = parser_message.split(word).nth(1)?;
+        let digits: String = rest
+            .trim_start()
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        digits.parse().ok()
+    };
+    match (number_after("line"), number_after("column")) {
+        (Some(line), Some(col)) => say!(
+            lang,
+            "（第{line}行第{col}列附近有误）",
+            "(at line {line}, column {col})"
+        ),
+        _ => String::new(),
+    }
+}
+
+// ---------------------------------------------------------------- pack citations
+
+/// `policy.applied[].source` of an `options.policy` override.
+pub fn source_override(lang: Lang) -> String {
+    say!(
+        lang,
+        "调用方通过 options.policy 提供",
+        "given by the caller in options.policy"
+    )
+}
+
+/// `policy.applied[].source` of a parameter no pack covers on the date.
+pub fn source_default(lang: Lang) -> String {
+    say!(
+        lang,
+        "该日期没有政策包数值，采用接口约定的默认值（见 docs/contract.md）",
+        "no pack value for the date: the default stated in docs/contract.md"
+    )
+}
