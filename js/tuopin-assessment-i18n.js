@@ -330,11 +330,6 @@ const zh = {
     verdict: { ready: "可以退出", not_ready: "暂不能退出", incomplete: "信息不全，无法判断" },
     elimination: { eligible: "可以标注风险消除", not_eligible: "暂不能标注风险消除", incomplete: "信息不全，无法判断" },
     mode: { assisted: "帮扶消除", natural: "自然消除" },
-    unknownCheck: {
-      income: "缺少收入数据，无法算出人均纯收入", food: "未填写是否不愁吃", clothing: "未填写是否不愁穿",
-      education: "缺少成员的在校情况或出生日期", medical: "缺少成员的医疗保险情况", housing: "未填写住房安全等级",
-      water: "缺少饮水情况", electricity: "未填写是否通生活用电",
-    },
     unknownBlocker: {
       rigid_spending_exceeds_income: "医疗或教育支出不详，无法判断刚性支出是否超过收入",
       rigid_spending_unresolved: "医疗或教育支出不详，无法判断大额刚性支出是否已解决",
@@ -349,10 +344,14 @@ const zh = {
       educationRule: "义务教育有保障的规则", minAreaPerPerson: "人均住房面积下限", noticeDays: "公示天数",
       litresMin: "人均日用水量下限", litresMinShortArea: "缺水地区人均日用水量下限", fetchMinutesMax: "取水往返时间上限",
       horizontalMMax: "取水水平距离上限", verticalMMax: "取水垂直距离上限", daysWithoutSupplyMax: "全年缺水天数上限",
+      commercialInsuranceCounts: "商业保险是否算参保", transferShareWarning: "转移性收入占比提示阈值",
+      lackOfLabourShare: "缺劳力一致性阈值", illnessSpendingShare: "因病支出占比（原因推断）", westernProvinces: "西部省份",
+      incidenceMax: "贫困发生率上限", incidenceMaxWestern: "贫困发生率上限（西部）", wrongExitMax: "错退率上限",
+      missedMax: "漏评率上限", recognitionMin: "群众认可度下限",
     },
     paramCode: {
-      strict: "严格理解（正好等于不算超过）", lenient: "宽松理解（正好等于算作达到）", net: "纯收入", disposable: "可支配收入",
-      no_poverty_dropout: "无因贫辍学", no_dropout: "无辍学", basic: "基本医疗保险", critical_illness: "大病保险",
+      strict: "严格（正好等于不算超过）", lenient: "宽松（正好等于算作超过）", net: "纯收入", disposable: "可支配收入",
+      no_poverty_dropout: "无因贫辍学", no_dropout: "不失学辍学", basic: "基本医疗保险", critical_illness: "大病保险",
       assistance: "医疗救助",
     },
     blocker: {
@@ -682,12 +681,6 @@ const en = {
     verdict: { ready: "Ready to exit", not_ready: "Not ready to exit", incomplete: "Not enough information" },
     elimination: { eligible: "Risk can be marked eliminated", not_eligible: "Risk cannot be marked eliminated yet", incomplete: "Not enough information" },
     mode: { assisted: "Through support", natural: "Gone by itself" },
-    unknownCheck: {
-      income: "income figures missing, so income per person cannot be worked out", food: "enough food not answered",
-      clothing: "enough clothing not answered", education: "a member's schooling or birth date is missing",
-      medical: "a member's medical insurance is missing", housing: "the house's safety grade is missing",
-      water: "drinking water facts are missing", electricity: "electricity not answered",
-    },
     unknownBlocker: {
       rigid_spending_exceeds_income: "medical or schooling spending not given: whether rigid spending exceeds income is unknown",
       rigid_spending_unresolved: "medical or schooling spending not given: whether large rigid spending is resolved is unknown",
@@ -706,9 +699,14 @@ const en = {
       litresMinShortArea: "Minimum litres in water-short areas", fetchMinutesMax: "Longest water fetch (minutes)",
       horizontalMMax: "Longest horizontal distance to water", verticalMMax: "Longest vertical distance to water",
       daysWithoutSupplyMax: "Most days without supply",
+      commercialInsuranceCounts: "Commercial insurance counts", transferShareWarning: "Transfer-share warning",
+      lackOfLabourShare: "Lack-of-labour consistency share", illnessSpendingShare: "Illness spending share (cause heuristic)",
+      westernProvinces: "Western provinces", incidenceMax: "Maximum poverty incidence",
+      incidenceMaxWestern: "Maximum poverty incidence (west)", wrongExitMax: "Maximum wrong-exit rate",
+      missedMax: "Maximum missed rate", recognitionMin: "Minimum recognition",
     },
     paramCode: {
-      strict: "strict (exactly at the line is not above)", lenient: "lenient (exactly at the line counts)", net: "net income",
+      strict: "strict (exactly at the line is not above it)", lenient: "lenient (exactly at the line counts as above)", net: "net income",
       disposable: "disposable income", no_poverty_dropout: "no dropout for poverty", no_dropout: "no dropout",
       basic: "basic medical insurance", critical_illness: "critical-illness insurance", assistance: "medical assistance",
     },
@@ -737,6 +735,26 @@ export const STRINGS = { "zh-CN": zh, en };
 /** "en", "en-GB" → "en"; anything else → "zh-CN". */
 export function normaliseLang(value) {
   return typeof value === "string" && value.toLowerCase().startsWith("en") ? "en" : "zh-CN";
+}
+
+/**
+ * A policy parameter's name (a pack parameter or an `options.policy` key) in `lang`, or
+ * undefined for a key without one. The one table of these names: the element's applied-policy
+ * table and the demo site's policy page both read it.
+ */
+export function parameterName(key, lang) {
+  return own(STRINGS[normaliseLang(lang)].code.parameter, key);
+}
+
+/** A policy value code (strict, net, critical_illness, basicPension, litresMin …) in words, or undefined. */
+export function policyValueName(code, lang) {
+  const c = STRINGS[normaliseLang(lang)].code;
+  return own(c.paramCode, code) ?? own(c.transferItem, code) ?? own(c.parameter, code);
+}
+
+/** `table[key]` when it is the table's own entry (never an Object.prototype member such as "constructor"). */
+function own(table, key) {
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
 }
 
 export function fill(template, values) {

@@ -116,7 +116,7 @@ export const ResultMethods = {
     if (report.exit && blocking.length) {
       nodes.push(h("h3", { text: this._t("blocking") }), h("ul", { class: "blocking" }, blocking.map((b) => h("li", { text: this._blockerText(b, report) }))));
     }
-    if (report.exit?.unknown?.length) nodes.push(this._unknownList(report.exit.unknown, { print, missing: report.exit.missing }));
+    if (report.exit?.unknown?.length) nodes.push(this._unknownList(report.exit.unknown, { print, missing: report.exit.missing, checks: report.checks }));
     const re = report.riskElimination;
     if (re) {
       const tone = re.verdict === "eligible" ? "pass" : re.verdict === "not_eligible" ? "fail" : "unknown";
@@ -128,7 +128,7 @@ export const ResultMethods = {
       if (re.blocking?.length) {
         nodes.push(h("h3", { text: this._t("blocking") }), h("ul", { class: "blocking" }, re.blocking.map((b) => h("li", { text: this._blockerText(b, report) }))));
       }
-      if (re.unknown?.length) nodes.push(this._unknownList(re.unknown, { print, missing: re.missing }));
+      if (re.unknown?.length) nodes.push(this._unknownList(re.unknown, { print, missing: re.missing, checks: report.checks }));
     }
 
     const pol = report.policy ?? {};
@@ -155,14 +155,17 @@ export const ResultMethods = {
 
   /**
    * Conditions that are neither met nor failed because a fact is missing (issue 10 §5): each names
-   * what is missing, not a finding, and links to the field to fill in.
+   * what is missing, not a finding, and links to the field to fill in. An undecided check says
+   * what the engine says of it (its reason names the unknown fact): the element keeps no second
+   * copy of the engine's sentences (issue 8 item 2).
    */
-  _unknownList(codes, { print = false, missing = [] } = {}) {
+  _unknownList(codes, { print = false, missing = [], checks = [] } = {}) {
     const table = STRINGS[this._lang].code;
     return h("div", { class: "unknown-list" },
       h("h3", { text: this._t("stillUnknown") }),
       h("ul", null, codes.map((c) => {
-        const label = c in table.check ? this._pair(this._code("check", c), this._code("unknownCheck", c))
+        const reason = () => (checks ?? []).find((x) => x.id === c)?.reason || this._code("status", "unknown");
+        const label = c in table.check ? this._pair(this._code("check", c), reason())
           : c in table.unknownBlocker ? this._code("unknownBlocker", c) : this._code("blocker", c);
         const paths = [...((missing ?? []).find((m) => m.item === c)?.paths ?? []), UNKNOWN_FIELD[c]];
         const target = print ? null : paths.reduce((t, p) => t || (p ? this._targetFor(p) : null), null);

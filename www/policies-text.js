@@ -4,7 +4,8 @@
 // (an entry's `sourceZh`, contract v1.1 item 6), that one is used first; this table is the
 // fallback, keyed by the engine's exact English text, so that a changed or new citation without
 // a Chinese form is caught by tests/e2e/policies.spec.mjs rather than shown in English.
-// Value codes (strict, net, …) are named in both languages.
+// Value codes (strict, net, …) and parameter names are the element's (pkg/tuopin-assessment-i18n.js
+// parameterName / policyValueName); only the page's own words for yes, no and an empty list are here.
 
 export const PACK_TEXT = {
   "zh-CN": {
@@ -91,24 +92,6 @@ export const PACK_TEXT = {
       "云农办通〔2025〕1号, quoted by 凤尾镇": "云农办通〔2025〕1号，凤尾镇转引",
     },
     value: {
-      strict: "严格（正好等于不算超过）",
-      lenient: "宽松（正好等于算作超过）",
-      net: "纯收入",
-      disposable: "可支配收入",
-      no_dropout: "不失学辍学",
-      no_poverty_dropout: "无因贫辍学",
-      basic: "基本医疗保险",
-      critical: "大病保险",
-      assistance: "医疗救助",
-      basicPension: "基础养老金",
-      dibaoC: "C 类低保金",
-      oneOffRelief: "临时性救助",
-      litresMin: "每人每天最少用水量（升）",
-      litresMinShortArea: "缺水地区每人每天最少用水量（升）",
-      fetchMinutesMax: "取水往返最长时间（分钟）",
-      horizontalMMax: "取水最大水平距离（米）",
-      verticalMMax: "取水最大垂直距离（米）",
-      daysWithoutSupplyMax: "每年最多停水天数",
       true: "是",
       false: "否",
       empty: "（无）",
@@ -116,24 +99,6 @@ export const PACK_TEXT = {
   },
   en: {
     value: {
-      strict: "strict (exactly at the line is not above it)",
-      lenient: "lenient (exactly at the line counts as above)",
-      net: "net income",
-      disposable: "disposable income",
-      no_dropout: "no dropout",
-      no_poverty_dropout: "no dropout for poverty",
-      basic: "basic medical insurance",
-      critical: "critical-illness insurance",
-      assistance: "medical assistance",
-      basicPension: "basic pension",
-      dibaoC: "dibao class C",
-      oneOffRelief: "one-off relief",
-      litresMin: "minimum litres per person per day",
-      litresMinShortArea: "minimum litres per person per day (water-short area)",
-      fetchMinutesMax: "longest round trip to fetch water (minutes)",
-      horizontalMMax: "longest horizontal distance to water (m)",
-      verticalMMax: "largest height difference to water (m)",
-      daysWithoutSupplyMax: "most days without supply per year",
       true: "yes",
       false: "no",
       empty: "(none)",

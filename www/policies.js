@@ -2,37 +2,10 @@
 // sources; filter by pack and by parameter name.
 
 import init, { policies, version } from "../pkg/tuopin.js";
-import { provinceName } from "../pkg/tuopin-assessment-i18n.js";
+// Parameter names and value words are the element's (one table for both, issue 8 item 2).
+import { provinceName, parameterName, policyValueName } from "../pkg/tuopin-assessment-i18n.js";
 import { t, h, lang, setChildren } from "./site.js";
 import { PACK_TEXT } from "./policies-text.js";
-
-// Names of the parameters the contract lists (others are shown by their key only).
-const NAMES = {
-  "zh-CN": {
-    povertyLine: "扶贫标准（退出收入线）", monitoringLine: "防返贫监测线", excludedIncome: "不计入收入的转移性收入",
-    incomeConcept: "收入口径", schoolAge: "义务教育适龄范围（周岁）", educationRule: "义务教育判定规则", water: "饮水安全阈值",
-    electricityVeto: "用电是否一票否决", medicalRequires: "基本医疗要求", commercialInsuranceCounts: "商业保险是否算参保",
-    minAreaPerPerson: "人均最小住房面积（平方米）", noticeDays: "公示天数", boundary: "临界值理解",
-    rigidSpendingRatio: "刚性支出阻断比例", hardshipSpendingRatio: "突发严重困难支出比例",
-    minMonthsBeforeElimination: "风险消除前最短监测月数", minMeasures: "风险消除前最少帮扶措施数",
-    marriageAgeMen: "法定婚龄（男）", marriageAgeWomen: "法定婚龄（女）",
-    transferShareWarning: "转移性收入占比提示阈值", lackOfLabourShare: "缺劳力一致性阈值", illnessSpendingShare: "因病支出占比（原因推断）",
-    westernProvinces: "西部省份", incidenceMax: "贫困发生率上限", incidenceMaxWestern: "贫困发生率上限（西部）",
-    wrongExitMax: "错退率上限", missedMax: "漏评率上限", recognitionMin: "群众认可度下限",
-  },
-  en: {
-    povertyLine: "Poverty line (exit income line)", monitoringLine: "Monitoring line", excludedIncome: "Transfer items not counted",
-    incomeConcept: "Income concept", schoolAge: "Compulsory-school ages", educationRule: "Education rule", water: "Drinking-water thresholds",
-    electricityVeto: "Electricity is a veto", medicalRequires: "Medical cover required", commercialInsuranceCounts: "Commercial insurance counts",
-    minAreaPerPerson: "Minimum floor area per person (m²)", noticeDays: "Public notice (days)", boundary: "Reading at the threshold",
-    rigidSpendingRatio: "Rigid-spending block ratio", hardshipSpendingRatio: "Sudden-hardship spending ratio",
-    minMonthsBeforeElimination: "Months before risk elimination", minMeasures: "Measures before risk elimination",
-    marriageAgeMen: "Legal marriage age (men)", marriageAgeWomen: "Legal marriage age (women)",
-    transferShareWarning: "Transfer-share warning", lackOfLabourShare: "Lack-of-labour consistency share", illnessSpendingShare: "Illness spending share (cause heuristic)",
-    westernProvinces: "Western provinces", incidenceMax: "Maximum poverty incidence", incidenceMaxWestern: "Maximum poverty incidence (west)",
-    wrongExitMax: "Maximum wrong-exit rate", missedMax: "Maximum missed rate", recognitionMin: "Minimum recognition",
-  },
-};
 
 let packs = [];
 let filterTimer = 0;
@@ -43,7 +16,7 @@ const zh = () => lang() !== "en";
 function valueWord(x) {
   if (typeof x === "string" && /^CN-[A-Z]{2}$/.test(x)) return provinceName(x, lang());
   const table = PACK_TEXT[lang()]?.value ?? {};
-  return String(x) in table ? table[String(x)] : String(x);
+  return policyValueName(String(x), lang()) ?? (String(x) in table ? table[String(x)] : String(x));
 }
 
 function valueText(v) {
@@ -100,7 +73,7 @@ function render() {
   const sections = [];
   for (const p of packs) {
     if (packFilter && p.id !== packFilter) continue;
-    const params = p.parameters.filter((x) => !keyFilter || x.key.toLowerCase().includes(keyFilter) || (NAMES[l][x.key] ?? "").toLowerCase().includes(keyFilter));
+    const params = p.parameters.filter((x) => !keyFilter || x.key.toLowerCase().includes(keyFilter) || (parameterName(x.key, l) ?? "").toLowerCase().includes(keyFilter));
     if (keyFilter && !params.length) continue;
     shown += 1;
     const headId = `pack-${p.id}`;
@@ -109,7 +82,7 @@ function render() {
       param.entries.forEach((e) => {
         rows.push(h("tr", null,
           h("th", { scope: "row", dataset: { label: t("colKey") } },
-            NAMES[l][param.key] ? [NAMES[l][param.key], h("br"), h("code", { text: param.key })] : h("code", { text: param.key })),
+            parameterName(param.key, l) ? [parameterName(param.key, l), h("br"), h("code", { text: param.key })] : h("code", { text: param.key })),
           h("td", { class: "date", dataset: { label: t("colFrom") }, text: e.from ?? "—" }),
           h("td", { class: "date", dataset: { label: t("colTo") }, text: e.to ?? t("openEnded") }),
           h("td", { class: "value", dataset: { label: t("colValue") }, text: valueText(e.value) }),
