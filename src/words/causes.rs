@@ -96,5 +96,5 @@ pub fn measure_why(lang: Lang, m: Measure) -> String {
         Measure::Infrastructure => ("基础设施建设", "infrastructure"),
         Measure::EcologicalCompensation => ("生态补偿（生态补偿脱贫一批）", "ecological compensation"),
     };
-    pick(lang, zh.into(), en.into())
+    pick(lang, zh, en)
 }

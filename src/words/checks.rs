@@ -186,7 +186,7 @@ pub fn risk(lang: Lang, r: Risk) -> String {
         Risk::Water => ("因安全饮水：饮水安全未保障", "water: drinking-water safety is not guaranteed"),
         Risk::Other => ("其他风险", "other risk"),
     };
-    pick(lang, zh.into(), en.into())
+    pick(lang, zh, en)
 }
 
 // ---------------------------------------------------------------- 两不愁 and electricity
@@ -203,7 +203,7 @@ fn yes_no_unknown(
         Status::Fail => fail,
         _ => unknown,
     };
-    pick(lang, zh.into(), en.into())
+    pick(lang, zh, en)
 }
 
 pub fn food(lang: Lang, status: Status) -> String {
@@ -325,7 +325,7 @@ pub fn medical_member(lang: Lang, case: MedCase) -> String {
         ),
         MedCase::Insured => ("已参加基本医疗保险", "in basic medical insurance"),
     };
-    pick(lang, zh.into(), en.into())
+    pick(lang, zh, en)
 }
 
 pub fn medical(lang: Lang, status: Status) -> String {

@@ -51,10 +51,12 @@ impl Lang {
     }
 }
 
-pub(crate) fn pick(lang: Lang, zh: String, en: String) -> String {
+/// A fixed sentence in `lang` (one allocation, of the language asked for).
+#[inline(never)]
+pub(crate) fn pick(lang: Lang, zh: &str, en: &str) -> String {
     match lang {
-        Lang::ZhCn => zh,
-        Lang::En => en,
+        Lang::ZhCn => zh.to_owned(),
+        Lang::En => en.to_owned(),
         Lang::Quiet => String::new(),
     }
 }
@@ -63,11 +65,18 @@ pub(crate) fn pick(lang: Lang, zh: String, en: String) -> String {
 macro_rules! say {
     ($lang:expr, $zh:expr, $en:expr $(,)?) => {
         match $lang {
-            Lang::ZhCn => format!($zh),
-            Lang::En => format!($en),
+            Lang::ZhCn => $crate::words::written(format_args!($zh)),
+            Lang::En => $crate::words::written(format_args!($en)),
             Lang::Quiet => String::new(),
         }
     };
+}
+
+/// The one place a sentence is formatted: `format!` inlines its fast path at every call, twice
+/// per sentence here; one shared call keeps the code small for the same text.
+#[inline(never)]
+pub(crate) fn written(args: std::fmt::Arguments) -> String {
+    std::fmt::format(args)
 }
 
 pub(crate) fn yuan(m: Money) -> String {

@@ -91,7 +91,7 @@ fn type_name(lang: Lang, json_type: &str) -> String {
         "bigint" => ("大整数（BigInt）", "a BigInt"),
         _ => ("其他类型的值", "a value of another type"),
     };
-    pick(lang, zh.into(), en.into())
+    pick(lang, zh, en)
 }
 
 /// Money fields: amounts in yuan.
@@ -129,25 +129,28 @@ fn what_to_type(lang: Lang, expected: &str, path: &str) -> String {
         ),
         _ => ("请按说明填写", "see the documentation for this field"),
     };
-    pick(lang, zh.into(), en.into())
+    pick(lang, zh, en)
 }
 
 /// The `expected` text of a problem in the caller's language. Lists of codes and ranges of
 /// numbers read the same in both; the few English phrases readers use are translated here.
 fn expected_text(lang: Lang, expected: &str) -> String {
+    if lang != Lang::ZhCn {
+        return pick(lang, "", expected);
+    }
     let zh = match expected {
-        "ISO 3166-2:CN, e.g. CN-YN" => "ISO 3166-2:CN 省级代码，例如 CN-YN".to_string(),
-        "GB 11643, 18 characters" => "符合 GB 11643 的18位身份证号码".to_string(),
-        "[lowest age, highest age]" => "由最低年龄和最高年龄组成的两个数".to_string(),
-        "lowest ≤ highest" => "最低值不大于最高值".to_string(),
-        "> 0" => "大于 0 的数".to_string(),
-        "array of households" => "家庭记录的列表".to_string(),
+        "ISO 3166-2:CN, e.g. CN-YN" => "ISO 3166-2:CN 省级代码，例如 CN-YN",
+        "GB 11643, 18 characters" => "符合 GB 11643 的18位身份证号码",
+        "[lowest age, highest age]" => "由最低年龄和最高年龄组成的两个数",
+        "lowest ≤ highest" => "最低值不大于最高值",
+        "> 0" => "大于 0 的数",
+        "array of households" => "家庭记录的列表",
         other => {
             let t = other.replace(" | ", "、").replace("..", "至");
-            format!(" {t}")
+            return format!(" {t}");
         }
     };
-    pick(lang, zh, expected.to_string())
+    zh.to_owned()
 }
 
 fn sex_name(lang: Lang, code: &str) -> String {
@@ -156,7 +159,7 @@ fn sex_name(lang: Lang, code: &str) -> String {
         "female" => ("女", "female"),
         _ => ("未知", "unknown"),
     };
-    pick(lang, zh.into(), en.into())
+    pick(lang, zh, en)
 }
 
 /// "… at line 3 column 7" of a JSON parser's message, as 第3行第7列; the parser's English

@@ -150,7 +150,7 @@ fn relation_name(lang: Lang, r: Relation) -> String {
         Relation::Sibling => ("兄弟姐妹", "sibling"),
         Relation::Other => ("其他", "other"),
     };
-    pick(lang, zh.into(), en.into())
+    pick(lang, zh, en)
 }
 
 pub fn w_child_too_old(
