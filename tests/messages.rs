@@ -839,7 +839,11 @@ fn all_check_findings() -> Vec<CheckFinding> {
             .into_iter()
             .map(|case| CheckFinding::Housing { case, persons: 3 }),
     );
-    out.extend(all_water_findings().into_iter().map(CheckFinding::Water));
+    out.extend(
+        all_water_findings()
+            .into_iter()
+            .map(|w| CheckFinding::Water(Box::new(w))),
+    );
     out
 }
 

@@ -57,7 +57,7 @@ pub fn check(ctx: &Ctx) -> Check {
     Check::new(
         CheckId::Water,
         status,
-        CheckFinding::Water(finding),
+        CheckFinding::Water(Box::new(finding)),
         Basis::Water,
         Confidence::C,
     )
