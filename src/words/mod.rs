@@ -7,7 +7,8 @@
 //! sentences (`reason`, `basis`, `message`, `evidence`, `why`) from them in one pass, and a
 //! roll-up that assembles no report never calls it.
 //!
-//! Layout: `checks.rs` (the eight checks, their bases, monitoring reasons, missing facts),
+//! Layout: `checks.rs` (the eight checks, their bases, monitoring reasons, missing facts) with
+//! their sentences in one message table per language, `zh.rs` and `en.rs`;
 //! `causes.rs` (致贫原因 and 帮扶措施), `warnings.rs`, `problems.rs` (problems and pack citations).
 //!
 //! Style (after cedar-policy's guide): English starts lowercase and has no final period; user
@@ -92,8 +93,10 @@ pub(crate) fn who(lang: Lang, idx: &[usize]) -> String {
 // The sentence makers, one file per kind of finding; they share `say!`, `pick`, `yuan`, `who`.
 mod causes;
 mod checks;
+mod en;
 mod problems;
 mod warnings;
+mod zh;
 
 pub use causes::*;
 pub use checks::*;
