@@ -595,22 +595,6 @@ fn every_message(lang: Lang) -> Vec<(String, String)> {
     for f in all_cause_findings() {
         say("cause", explain::cause(lang, &f));
     }
-    let y = Money::from_yuan(5200);
-    say("cause_illness", explain::cause_illness(lang, &[0], &[], y));
-    say(
-        "cause_illness",
-        explain::cause_illness(lang, &[], &[0, 2], y),
-    );
-    say("cause_disability", explain::cause_disability(lang, &[1, 3]));
-    say("cause_education", explain::cause_education(lang, &[2], y));
-    say(
-        "cause_lack_of_labour",
-        explain::cause_lack_of_labour(lang, 1, 5),
-    );
-    say("cause_disaster", explain::cause_disaster(lang, y));
-    for (id, _) in CheckId::ALL {
-        say("cause_from_check", explain::cause_from_check(lang, *id));
-    }
     for (m, _) in Measure::ALL {
         say("measure_why", explain::measure_why(lang, *m));
     }

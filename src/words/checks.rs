@@ -8,7 +8,8 @@ use crate::assessment::{
     Basis, Check, CheckFinding, EduCase, HousingCase, IncomeFinding, MedCase, MemberFinding,
     Status, Tri, WaterFinding,
 };
-use crate::household::Risk;
+use crate::causes::CauseFinding;
+use crate::household::{Measure, Risk};
 use crate::money::Money;
 use crate::monitoring::{Reason, ReasonFinding};
 
@@ -59,7 +60,7 @@ pub fn monitoring_reason(lang: Lang, r: &Reason, checks: &[Check]) -> String {
 
 /// One language's sentences for the checks' findings. Each language gives every entry (the
 /// compiler holds `zh.rs` and `en.rs` to the same set); `tests/messages.rs` checks the words.
-struct Table {
+pub(super) struct Table {
     basis: fn(Basis) -> &'static str,
     missing_facts: fn(&str, &[String]) -> String,
     income_check: fn(Status, &IncomeFinding) -> String,
@@ -75,6 +76,8 @@ struct Table {
     medical: fn(Status) -> &'static str,
     housing: fn(&HousingCase, usize) -> String,
     water: fn(Status, &WaterFinding) -> String,
+    pub(super) cause: fn(&CauseFinding) -> String,
+    pub(super) measure_why: fn(Measure) -> &'static str,
 }
 
 static ZH: Table = Table {
@@ -93,6 +96,8 @@ static ZH: Table = Table {
     medical: zh::medical,
     housing: zh::housing,
     water: zh::water,
+    cause: zh::cause,
+    measure_why: zh::measure_why,
 };
 
 static EN: Table = Table {
@@ -111,10 +116,12 @@ static EN: Table = Table {
     medical: en::medical,
     housing: en::housing,
     water: en::water,
+    cause: en::cause,
+    measure_why: en::measure_why,
 };
 
 /// The table of `lang`; none in `Quiet` (no sentences).
-fn table(lang: Lang) -> Option<&'static Table> {
+pub(super) fn table(lang: Lang) -> Option<&'static Table> {
     match lang {
         Lang::ZhCn => Some(&ZH),
         Lang::En => Some(&EN),

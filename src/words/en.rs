@@ -3,11 +3,13 @@
 //! report's language.
 
 use super::yuan;
+use crate::assessment::CheckId;
 use crate::assessment::{
     Basis, EduCase, HousingCase, IncomeFinding, LineKind, MedCase, Status, Tri, WaterFinding,
     WaterPart,
 };
-use crate::household::{Risk, SafeAlternative};
+use crate::causes::CauseFinding;
+use crate::household::{Measure, Risk, SafeAlternative};
 use crate::money::Money;
 
 pub(super) fn basis(b: Basis) -> &'static str {
@@ -242,5 +244,71 @@ pub(super) fn water(status: Status, f: &WaterFinding) -> String {
             let en = list(Status::Unknown);
             format!("not known: {en}")
         }
+    }
+}
+
+/// Members named for people (numbered from 1).
+fn who(idx: &[usize]) -> String {
+    let list = idx
+        .iter()
+        .map(|i| (i + 1).to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!("member {list}")
+}
+
+pub(super) fn cause(f: &CauseFinding) -> String {
+    match f {
+        CauseFinding::Illness {
+            serious,
+            chronic,
+            medical,
+        } => {
+            // A serious illness is named first; else the chronically ill with heavy costs.
+            if serious.is_empty() {
+                let (w, y) = (who(chronic), yuan(*medical));
+                format!("{w} has a chronic illness with heavy out-of-pocket costs ({y} yuan)")
+            } else {
+                let w = who(serious);
+                format!("{w} has a serious illness")
+            }
+        }
+        CauseFinding::Disability(idx) => {
+            let w = who(idx);
+            format!("{w} is disabled with limited labour ability")
+        }
+        CauseFinding::Education(idx, amount) => {
+            let (w, y) = (who(idx), yuan(*amount));
+            format!("{w} is at senior, vocational or college stage; education spending {y} yuan")
+        }
+        CauseFinding::LackOfLabour { able, persons: n } => {
+            format!("only {able} of {n} members can work fully")
+        }
+        CauseFinding::Disaster(loss) => {
+            let y = yuan(*loss);
+            format!("disaster loss of {y} yuan in the period")
+        }
+        CauseFinding::FailingCheck(CheckId::Water) => "drinking water is not safe".to_owned(),
+        CauseFinding::FailingCheck(_) => "housing is not safe".to_owned(),
+    }
+}
+
+pub(super) fn measure_why(m: Measure) -> &'static str {
+    match m {
+        Measure::Industry => "the household can work: develop production (发展生产脱贫一批)",
+        Measure::Employment => "the household can work: help into stable employment",
+        Measure::Finance => "microcredit",
+        Measure::PublicWelfareJob => "a public-welfare job",
+        Measure::Health => "illness: health support through basic insurance, critical-illness insurance and medical assistance",
+        Measure::Education => "schooling costs: education support (the Rain and Dew grant (雨露计划) for vocational and college students)",
+        Measure::CompulsoryEducation => "compulsory schooling: bring the child back to school or arrange home tutoring",
+        Measure::Housing => "housing safety: renovate the unsafe house or provide safe housing",
+        Measure::Water => "drinking-water safety: fix quantity, quality, convenience or reliability",
+        Measure::SocialSecurity => "social security: minimum living allowance (低保), support for the extremely poor (特困供养), disability allowances (社会保障兜底一批)",
+        Measure::Relocation => "no house: consider relocation (易地搬迁脱贫一批)",
+        Measure::SocialAssistance => "temporary relief and social assistance",
+        Measure::LivingConditions => "improve living and production conditions",
+        Measure::Infrastructure => "infrastructure",
+        Measure::EcologicalCompensation => "ecological compensation",
     }
 }

@@ -84,12 +84,6 @@ pub(crate) fn yuan(m: Money) -> String {
     m.to_decimal().to_string()
 }
 
-pub(crate) fn who(lang: Lang, idx: &[usize]) -> String {
-    let list: Vec<String> = idx.iter().map(|i| (i + 1).to_string()).collect();
-    let (zh, en) = (list.join("、"), list.join(", "));
-    say!(lang, "第{zh}位成员", "member {en}")
-}
-
 // The sentence makers, one file per kind of finding; they share `say!`, `pick`, `yuan`, `who`.
 mod causes;
 mod checks;

@@ -3,11 +3,13 @@
 //! `en.rs`; `checks.rs` picks the table of the report's language.
 
 use super::yuan;
+use crate::assessment::CheckId;
 use crate::assessment::{
     Basis, EduCase, HousingCase, IncomeFinding, LineKind, MedCase, Status, Tri, WaterFinding,
     WaterPart,
 };
-use crate::household::{Risk, SafeAlternative};
+use crate::causes::CauseFinding;
+use crate::household::{Measure, Risk, SafeAlternative};
 use crate::money::Money;
 
 pub(super) fn basis(b: Basis) -> &'static str {
@@ -246,5 +248,69 @@ pub(super) fn water(status: Status, f: &WaterFinding) -> String {
             let zh = list(Status::Unknown);
             format!("信息不全：{zh}")
         }
+    }
+}
+
+/// Members named for people (numbered from 1).
+fn who(idx: &[usize]) -> String {
+    let list = idx
+        .iter()
+        .map(|i| (i + 1).to_string())
+        .collect::<Vec<_>>()
+        .join("、");
+    format!("第{list}位成员")
+}
+
+pub(super) fn cause(f: &CauseFinding) -> String {
+    match f {
+        CauseFinding::Illness {
+            serious,
+            chronic,
+            medical,
+        } => {
+            // A serious illness is named first; else the chronically ill with heavy costs.
+            if serious.is_empty() {
+                let (w, y) = (who(chronic), yuan(*medical));
+                format!("{w}患长期慢性病，医疗自付 {y} 元负担较重")
+            } else {
+                let w = who(serious);
+                format!("{w}患大病")
+            }
+        }
+        CauseFinding::Disability(idx) => {
+            let w = who(idx);
+            format!("{w}残疾且劳动能力受限")
+        }
+        CauseFinding::Education(idx, amount) => {
+            let (w, y) = (who(idx), yuan(*amount));
+            format!("{w}在读高中、中职或大学，教育支出 {y} 元")
+        }
+        CauseFinding::LackOfLabour { able, persons: n } => format!("{n}人中仅{able}人有劳动能力"),
+        CauseFinding::Disaster(loss) => {
+            let y = yuan(*loss);
+            format!("本期灾害损失 {y} 元")
+        }
+        CauseFinding::FailingCheck(CheckId::Water) => "饮水安全未达标".to_owned(),
+        CauseFinding::FailingCheck(_) => "住房安全未保障".to_owned(),
+    }
+}
+
+pub(super) fn measure_why(m: Measure) -> &'static str {
+    match m {
+        Measure::Industry => "有劳动能力，宜发展产业增收（发展生产脱贫一批）",
+        Measure::Employment => "有劳动能力，宜转移就业、稳岗增收",
+        Measure::Finance => "小额信贷支持",
+        Measure::PublicWelfareJob => "公益性岗位",
+        Measure::Health => "因病：健康帮扶，落实基本医保、大病保险、医疗救助",
+        Measure::Education => "因学：教育帮扶（中职、高职学生可申请雨露计划）",
+        Measure::CompulsoryEducation => "义务教育保障：控辍保学、劝返复学或送教上门",
+        Measure::Housing => "住房安全保障：危房改造或安全住房安置",
+        Measure::Water => "饮水安全保障：解决水量、水质、取水方便或供水保证问题",
+        Measure::SocialSecurity => "综合保障：低保、特困供养、残疾人补贴等兜底（社会保障兜底一批）",
+        Measure::Relocation => "无房可住：考虑易地扶贫搬迁（易地搬迁脱贫一批）",
+        Measure::SocialAssistance => "临时救助与社会帮扶",
+        Measure::LivingConditions => "改善生产生活条件",
+        Measure::Infrastructure => "基础设施建设",
+        Measure::EcologicalCompensation => "生态补偿（生态补偿脱贫一批）",
     }
 }
