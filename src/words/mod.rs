@@ -84,7 +84,8 @@ pub(crate) fn yuan(m: Money) -> String {
     m.to_decimal().to_string()
 }
 
-// The sentence makers, one file per kind of finding; they share `say!`, `pick`, `yuan`, `who`.
+// The sentence makers, one file per kind of finding; problems and warnings still word both
+// languages side by side with `say!` and `pick`; the checks and causes use `zh.rs` / `en.rs`.
 mod causes;
 mod checks;
 mod en;
