@@ -1,17 +1,19 @@
 //! The eight checks in words: reasons, members' reasons, bases; the missing facts of an
-//! `incomplete` verdict; the monitoring reasons. The sentences themselves are in one message
-//! table per language (`zh.rs`, `en.rs`), both of the shape [`Table`]; this file picks the
-//! table of the report's language and hands it the finding.
+//! `incomplete` verdict; the monitoring reasons (and, in `causes.rs`, causes and measures).
+//! The sentences themselves are data: one message table per language (`zh.rs`, `en.rs`, a
+//! `match` from a [`Msg`] to its template). This file decides which message a finding needs
+//! and fills the template's `{name}` slots with its figures; the control flow is written once
+//! for both languages.
 
-use super::{en, zh, Lang};
+use super::{en, yuan, zh, Lang};
 use crate::assessment::{
-    Basis, Check, CheckFinding, EduCase, HousingCase, IncomeFinding, MedCase, MemberFinding,
-    Status, Tri, WaterFinding,
+    Basis, Check, CheckFinding, EduCase, HousingCase, IncomeFinding, LineKind, MedCase,
+    MemberFinding, Status, Tri, WaterFinding, WaterPart,
 };
-use crate::causes::CauseFinding;
-use crate::household::{Measure, Risk};
+use crate::household::{Measure, Risk, SafeAlternative};
 use crate::money::Money;
 use crate::monitoring::{Reason, ReasonFinding};
+use std::fmt::{Display, Write};
 
 /// A check's reason from its finding (`veto`: electricity says when it is not a veto item).
 pub fn check_reason(lang: Lang, status: Status, veto: bool, f: &CheckFinding) -> String {
@@ -58,149 +60,336 @@ pub fn monitoring_reason(lang: Lang, r: &Reason, checks: &[Check]) -> String {
     }
 }
 
-/// One language's sentences for the checks' findings. Each language gives every entry (the
-/// compiler holds `zh.rs` and `en.rs` to the same set); `tests/messages.rs` checks the words.
-pub(super) struct Table {
-    basis: fn(Basis) -> &'static str,
-    missing_facts: fn(&str, &[String]) -> String,
-    income_check: fn(Status, &IncomeFinding) -> String,
-    monitoring_income: fn(Tri, Option<Money>, Money) -> String,
-    rigid_spending: fn(Money, Money, Money) -> String,
-    risk: fn(Risk) -> &'static str,
-    food: fn(Status) -> &'static str,
-    clothing: fn(Status) -> &'static str,
-    electricity: fn(Status, bool) -> String,
-    education_member: fn(EduCase, i32) -> String,
-    education: fn(Status, i32, i32) -> String,
-    medical_member: fn(MedCase) -> &'static str,
-    medical: fn(Status) -> &'static str,
-    housing: fn(&HousingCase, usize) -> String,
-    water: fn(Status, &WaterFinding) -> String,
-    pub(super) cause: fn(&CauseFinding) -> String,
-    pub(super) measure_why: fn(Measure) -> &'static str,
+/// A message of the tables: which sentence, never its words.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Msg<'a> {
+    /// Between the items of a list ("、" or ", ").
+    Sep,
+    /// Members named for people, `{list}` of their numbers from 1.
+    Member,
+    Basis(Basis),
+    /// `{item}` cannot be decided: fill in `{list}`.
+    MissingFacts,
+    MissingItem(&'a str),
+    LineKind(LineKind),
+    Income(IncomeMsg),
+    MonitoringIncome(MonitoringMsg),
+    RigidSpending,
+    Risk(Risk),
+    Food(Status),
+    Clothing(Status),
+    Electricity(Status),
+    /// `{base}` and that this province does not make electricity a veto.
+    ElectricityNoVeto,
+    Education(Status),
+    EducationMember(EduCase),
+    Medical(Status),
+    MedicalMember(MedCase),
+    Housing(HousingMsg),
+    SafeAlternative(SafeAlternative),
+    WaterPart(WaterPart),
+    Water(Status),
+    Cause(CauseMsg),
+    Measure(Measure),
 }
 
-static ZH: Table = Table {
-    basis: zh::basis,
-    missing_facts: zh::missing_facts,
-    income_check: zh::income_check,
-    monitoring_income: zh::monitoring_income,
-    rigid_spending: zh::rigid_spending,
-    risk: zh::risk,
-    food: zh::food,
-    clothing: zh::clothing,
-    electricity: zh::electricity,
-    education_member: zh::education_member,
-    education: zh::education,
-    medical_member: zh::medical_member,
-    medical: zh::medical,
-    housing: zh::housing,
-    water: zh::water,
-    cause: zh::cause,
-    measure_why: zh::measure_why,
-};
+/// The income check's sentences: `{kind}` of line, `{line}`, `{pc}`, `{missing}` parts.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum IncomeMsg {
+    Incomplete,
+    Range,
+    PassExact,
+    Pass,
+    AtLine,
+    NotAboveExact,
+    NotAbove,
+}
 
-static EN: Table = Table {
-    basis: en::basis,
-    missing_facts: en::missing_facts,
-    income_check: en::income_check,
-    monitoring_income: en::monitoring_income,
-    rigid_spending: en::rigid_spending,
-    risk: en::risk,
-    food: en::food,
-    clothing: en::clothing,
-    electricity: en::electricity,
-    education_member: en::education_member,
-    education: en::education,
-    medical_member: en::medical_member,
-    medical: en::medical,
-    housing: en::housing,
-    water: en::water,
-    cause: en::cause,
-    measure_why: en::measure_why,
-};
+/// The monitoring income reason's sentences: `{pc}` against the monitoring `{line}`.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum MonitoringMsg {
+    BelowExact,
+    NotBelowExact,
+    Below,
+    NotBelow,
+    Unknown,
+}
 
-/// The table of `lang`; none in `Quiet` (no sentences).
-pub(super) fn table(lang: Lang) -> Option<&'static Table> {
+/// The housing check's sentences (`{alt}`, `{g}` grade, `{area}`, `{min}`, `{persons}`).
+#[derive(Debug, Clone, Copy)]
+pub(super) enum HousingMsg {
+    RelocatedKeys,
+    KeysNotHandedOver,
+    RelocationUnknown,
+    RelocatedMovedIn,
+    NotMovedIn,
+    SafeElsewhere,
+    SafeGrade,
+    AreaUnknown,
+    SmallArea,
+    NoHouse,
+    Unsafe,
+    GradeUnknown,
+}
+
+/// The causes' evidence (`{w}` members, `{y}` yuan, `{able}` of `{n}`).
+#[derive(Debug, Clone, Copy)]
+pub(super) enum CauseMsg {
+    IllnessChronic,
+    IllnessSerious,
+    Disability,
+    Education,
+    LackOfLabour,
+    Disaster,
+    NoSafeWater,
+    NoSafeHousing,
+}
+
+/// The message table of `lang`; none in `Quiet` (no sentences).
+pub(super) fn table(lang: Lang) -> Option<fn(Msg) -> &'static str> {
     match lang {
-        Lang::ZhCn => Some(&ZH),
-        Lang::En => Some(&EN),
+        Lang::ZhCn => Some(zh::table),
+        Lang::En => Some(en::table),
         Lang::Quiet => None,
     }
 }
 
+/// `template` with each `{name}` slot replaced by the value of that name in `args` (a slot
+/// without a value stays as it is, which tests/messages.rs would show).
+pub(super) fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some((head, tail)) = rest.split_once('{') {
+        out.push_str(head);
+        let slot = tail
+            .split_once('}')
+            .and_then(|(name, after)| Some((args.iter().find(|(n, _)| *n == name)?.1, after)));
+        match slot {
+            Some((value, after)) => {
+                let _ = write!(out, "{value}");
+                rest = after;
+            }
+            None => {
+                out.push('{');
+                rest = tail;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The message `m` of `lang`, filled with `args`; empty in `Quiet`.
+pub(super) fn say(lang: Lang, m: Msg, args: &[(&str, &dyn Display)]) -> String {
+    match table(lang) {
+        Some(t) => fill(t(m), args),
+        None => String::new(),
+    }
+}
+
+/// The fixed message `m` of `lang` (no slots); empty in `Quiet`.
+fn fixed(lang: Lang, m: Msg) -> String {
+    table(lang).map(|t| t(m).to_owned()).unwrap_or_default()
+}
+
+/// Items joined with the list separator of `t`.
+pub(super) fn joined<T: Display>(
+    t: fn(Msg) -> &'static str,
+    items: impl Iterator<Item = T>,
+) -> String {
+    let mut out = String::new();
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            out.push_str(t(Msg::Sep));
+        }
+        let _ = write!(out, "{item}");
+    }
+    out
+}
+
 /// What each check rests on (`checks[].basis`); a sentence-free report keeps the zh-CN one.
 pub fn basis(lang: Lang, b: Basis) -> &'static str {
-    let t = if lang == Lang::En { &EN } else { &ZH };
-    (t.basis)(b)
+    let t = if lang == Lang::En {
+        en::table
+    } else {
+        zh::table
+    };
+    t(Msg::Basis(b))
 }
 
 /// Why an `incomplete` verdict is incomplete: the item that cannot be decided and the fields
 /// to fill in (issue 10 §5: a blank field must not read like a finding).
 pub fn missing_facts(lang: Lang, item: &str, paths: &[String]) -> String {
-    table(lang).map_or_else(String::new, |t| (t.missing_facts)(item, paths))
+    let Some(t) = table(lang) else {
+        return String::new();
+    };
+    let list = joined(t, paths.iter());
+    let item = t(Msg::MissingItem(item));
+    fill(t(Msg::MissingFacts), &[("item", &item), ("list", &list)])
 }
 
 pub fn income_check(lang: Lang, status: Status, f: &IncomeFinding) -> String {
-    table(lang).map_or_else(String::new, |t| (t.income_check)(status, f))
+    let Some(t) = table(lang) else {
+        return String::new();
+    };
+    let line = yuan(f.line);
+    let kind = t(Msg::LineKind(f.line_kind));
+    let pc = f.per_capita.map(yuan);
+    let m = match (status, &pc) {
+        (Status::Unknown, _) if !f.net_known => {
+            let missing = joined(t, f.missing.iter());
+            return fill(
+                t(Msg::Income(IncomeMsg::Incomplete)),
+                &[("missing", &missing)],
+            );
+        }
+        (Status::Unknown, _) => IncomeMsg::Range,
+        (Status::Pass, Some(_)) => IncomeMsg::PassExact,
+        (Status::Pass, None) => IncomeMsg::Pass,
+        (_, Some(pc)) if *pc == line => IncomeMsg::AtLine,
+        (_, Some(_)) => IncomeMsg::NotAboveExact,
+        (_, None) => IncomeMsg::NotAbove,
+    };
+    let pc = pc.unwrap_or_default();
+    fill(
+        t(Msg::Income(m)),
+        &[("kind", &kind), ("line", &line), ("pc", &pc)],
+    )
 }
 
 /// Without an exact figure (unitemised excluded items) the range still decides: the sentence
 /// says so without a number rather than print a placeholder.
 pub fn monitoring_income(lang: Lang, below: Tri, per_capita: Option<Money>, line: Money) -> String {
-    table(lang).map_or_else(String::new, |t| {
-        (t.monitoring_income)(below, per_capita, line)
-    })
+    let m = match (below, per_capita.is_some()) {
+        (Some(true), true) => MonitoringMsg::BelowExact,
+        (Some(false), true) => MonitoringMsg::NotBelowExact,
+        (Some(true), false) => MonitoringMsg::Below,
+        (Some(false), false) => MonitoringMsg::NotBelow,
+        (None, _) => MonitoringMsg::Unknown,
+    };
+    let (line, pc) = (yuan(line), per_capita.map(yuan).unwrap_or_default());
+    say(
+        lang,
+        Msg::MonitoringIncome(m),
+        &[("line", &line), ("pc", &pc)],
+    )
 }
 
 pub fn rigid_spending(lang: Lang, medical: Money, education: Money, disaster: Money) -> String {
-    table(lang).map_or_else(String::new, |t| {
-        (t.rigid_spending)(medical, education, disaster)
-    })
+    let (med, edu, dis) = (yuan(medical), yuan(education), yuan(disaster));
+    say(
+        lang,
+        Msg::RigidSpending,
+        &[("med", &med), ("edu", &edu), ("dis", &dis)],
+    )
 }
 
 pub fn risk(lang: Lang, r: Risk) -> String {
-    fixed(lang, |t| (t.risk)(r))
+    fixed(lang, Msg::Risk(r))
 }
 
 pub fn food(lang: Lang, status: Status) -> String {
-    fixed(lang, |t| (t.food)(status))
+    fixed(lang, Msg::Food(status))
 }
 
 pub fn clothing(lang: Lang, status: Status) -> String {
-    fixed(lang, |t| (t.clothing)(status))
+    fixed(lang, Msg::Clothing(status))
 }
 
 /// `veto: false`: the sentence adds that this province does not count electricity as a veto.
 pub fn electricity(lang: Lang, status: Status, veto: bool) -> String {
-    table(lang).map_or_else(String::new, |t| (t.electricity)(status, veto))
+    let Some(t) = table(lang) else {
+        return String::new();
+    };
+    let base = t(Msg::Electricity(status));
+    if veto {
+        base.to_owned()
+    } else {
+        fill(t(Msg::ElectricityNoVeto), &[("base", &base)])
+    }
 }
 
 pub fn education_member(lang: Lang, case: EduCase, age: i32) -> String {
-    table(lang).map_or_else(String::new, |t| (t.education_member)(case, age))
+    say(lang, Msg::EducationMember(case), &[("age", &age)])
 }
 
 pub fn education(lang: Lang, status: Status, lo: i32, hi: i32) -> String {
-    table(lang).map_or_else(String::new, |t| (t.education)(status, lo, hi))
+    say(lang, Msg::Education(status), &[("lo", &lo), ("hi", &hi)])
 }
 
 pub fn medical_member(lang: Lang, case: MedCase) -> String {
-    fixed(lang, |t| (t.medical_member)(case))
+    fixed(lang, Msg::MedicalMember(case))
 }
 
 pub fn medical(lang: Lang, status: Status) -> String {
-    fixed(lang, |t| (t.medical)(status))
+    fixed(lang, Msg::Medical(status))
 }
 
 pub fn housing(lang: Lang, case: &HousingCase, persons: usize) -> String {
-    table(lang).map_or_else(String::new, |t| (t.housing)(case, persons))
+    let Some(t) = table(lang) else {
+        return String::new();
+    };
+    let (m, alt, grade, area, min) = match case {
+        HousingCase::RelocatedKeys => (HousingMsg::RelocatedKeys, "", "", None, None),
+        HousingCase::KeysNotHandedOver => (HousingMsg::KeysNotHandedOver, "", "", None, None),
+        HousingCase::RelocationUnknown => (HousingMsg::RelocationUnknown, "", "", None, None),
+        HousingCase::RelocatedMovedIn => (HousingMsg::RelocatedMovedIn, "", "", None, None),
+        HousingCase::NotMovedIn => (HousingMsg::NotMovedIn, "", "", None, None),
+        HousingCase::SafeElsewhere(a) => (
+            HousingMsg::SafeElsewhere,
+            t(Msg::SafeAlternative(*a)),
+            "",
+            None,
+            None,
+        ),
+        HousingCase::SafeGrade(g) => (HousingMsg::SafeGrade, "", g.as_str(), None, None),
+        HousingCase::AreaUnknown(min) => (HousingMsg::AreaUnknown, "", "", None, Some(*min)),
+        HousingCase::SmallArea(area, min) => {
+            (HousingMsg::SmallArea, "", "", Some(*area), Some(*min))
+        }
+        HousingCase::NoHouse => (HousingMsg::NoHouse, "", "", None, None),
+        HousingCase::Unsafe(g) => (HousingMsg::Unsafe, "", g.as_str(), None, None),
+        HousingCase::GradeUnknown => (HousingMsg::GradeUnknown, "", "", None, None),
+    };
+    let (area, min) = (
+        area.map(|a| a.to_string()).unwrap_or_default(),
+        min.map(|m| m.to_string()).unwrap_or_default(),
+    );
+    fill(
+        t(Msg::Housing(m)),
+        &[
+            ("alt", &alt),
+            ("g", &grade),
+            ("area", &area),
+            ("min", &min),
+            ("persons", &persons),
+        ],
+    )
 }
 
 pub fn water(lang: Lang, status: Status, f: &WaterFinding) -> String {
-    table(lang).map_or_else(String::new, |t| (t.water)(status, f))
-}
-
-/// A fixed sentence of the table, owned (empty in `Quiet`).
-fn fixed(lang: Lang, entry: impl Fn(&Table) -> &'static str) -> String {
-    table(lang).map(|t| entry(t).to_owned()).unwrap_or_default()
+    let Some(t) = table(lang) else {
+        return String::new();
+    };
+    let list = |want: Status| {
+        let parts = f.parts.iter().filter(|(_, s)| *s == want).map(|(p, _)| {
+            fill(
+                t(Msg::WaterPart(*p)),
+                &[
+                    ("min", &f.litres_min),
+                    ("minutes", &f.fetch_minutes_max),
+                    ("horizontal", &f.horizontal_m_max),
+                    ("vertical", &f.vertical_m_max),
+                    ("days", &f.days_without_supply_max),
+                ],
+            )
+        });
+        joined(t, parts)
+    };
+    let list = match status {
+        Status::Pass => String::new(),
+        Status::Fail => list(Status::Fail),
+        _ => list(Status::Unknown),
+    };
+    fill(t(Msg::Water(status)), &[("list", &list)])
 }
