@@ -1,19 +1,14 @@
 //! The eight checks in words: reasons, members' reasons, bases; the missing facts of an
-//! `incomplete` verdict; the monitoring reasons (and, in `causes.rs`, causes and measures).
-//! The sentences themselves are data: one message table per language (`zh.rs`, `en.rs`, a
-//! `match` from a [`Msg`] to its template). This file decides which message a finding needs
-//! and fills the template's `{name}` slots with its figures; the control flow is written once
-//! for both languages.
+//! `incomplete` verdict; the monitoring reasons.
 
-use super::{en, yuan, zh, Lang};
+use super::{pick, yuan, Lang};
 use crate::assessment::{
     Basis, Check, CheckFinding, EduCase, HousingCase, IncomeFinding, LineKind, MedCase,
     MemberFinding, Status, Tri, WaterFinding, WaterPart,
 };
-use crate::household::{Measure, Risk, SafeAlternative};
+use crate::household::{Risk, SafeAlternative};
 use crate::money::Money;
 use crate::monitoring::{Reason, ReasonFinding};
-use std::fmt::{Display, Write};
 
 /// A check's reason from its finding (`veto`: electricity says when it is not a veto item).
 pub fn check_reason(lang: Lang, status: Status, veto: bool, f: &CheckFinding) -> String {
@@ -60,336 +55,374 @@ pub fn monitoring_reason(lang: Lang, r: &Reason, checks: &[Check]) -> String {
     }
 }
 
-/// A message of the tables: which sentence, never its words.
-#[derive(Debug, Clone, Copy)]
-pub(super) enum Msg<'a> {
-    /// Between the items of a list ("、" or ", ").
-    Sep,
-    /// Members named for people, `{list}` of their numbers from 1.
-    Member,
-    Basis(Basis),
-    /// `{item}` cannot be decided: fill in `{list}`.
-    MissingFacts,
-    MissingItem(&'a str),
-    LineKind(LineKind),
-    Income(IncomeMsg),
-    MonitoringIncome(MonitoringMsg),
-    RigidSpending,
-    Risk(Risk),
-    Food(Status),
-    Clothing(Status),
-    Electricity(Status),
-    /// `{base}` and that this province does not make electricity a veto.
-    ElectricityNoVeto,
-    Education(Status),
-    EducationMember(EduCase),
-    Medical(Status),
-    MedicalMember(MedCase),
-    Housing(HousingMsg),
-    SafeAlternative(SafeAlternative),
-    WaterPart(WaterPart),
-    Water(Status),
-    Cause(CauseMsg),
-    Measure(Measure),
-}
+// ---------------------------------------------------------------- check bases
 
-/// The income check's sentences: `{kind}` of line, `{line}`, `{pc}`, `{missing}` parts.
-#[derive(Debug, Clone, Copy)]
-pub(super) enum IncomeMsg {
-    Incomplete,
-    Range,
-    PassExact,
-    Pass,
-    AtLine,
-    NotAboveExact,
-    NotAbove,
-}
-
-/// The monitoring income reason's sentences: `{pc}` against the monitoring `{line}`.
-#[derive(Debug, Clone, Copy)]
-pub(super) enum MonitoringMsg {
-    BelowExact,
-    NotBelowExact,
-    Below,
-    NotBelow,
-    Unknown,
-}
-
-/// The housing check's sentences (`{alt}`, `{g}` grade, `{area}`, `{min}`, `{persons}`).
-#[derive(Debug, Clone, Copy)]
-pub(super) enum HousingMsg {
-    RelocatedKeys,
-    KeysNotHandedOver,
-    RelocationUnknown,
-    RelocatedMovedIn,
-    NotMovedIn,
-    SafeElsewhere,
-    SafeGrade,
-    AreaUnknown,
-    SmallArea,
-    NoHouse,
-    Unsafe,
-    GradeUnknown,
-}
-
-/// The causes' evidence (`{w}` members, `{y}` yuan, `{able}` of `{n}`).
-#[derive(Debug, Clone, Copy)]
-pub(super) enum CauseMsg {
-    IllnessChronic,
-    IllnessSerious,
-    Disability,
-    Education,
-    LackOfLabour,
-    Disaster,
-    NoSafeWater,
-    NoSafeHousing,
-}
-
-/// The message table of `lang`; none in `Quiet` (no sentences).
-pub(super) fn table(lang: Lang) -> Option<fn(Msg) -> &'static str> {
-    match lang {
-        Lang::ZhCn => Some(zh::table),
-        Lang::En => Some(en::table),
-        Lang::Quiet => None,
-    }
-}
-
-/// `template` with each `{name}` slot replaced by the value of that name in `args` (a slot
-/// without a value stays as it is, which tests/messages.rs would show).
-pub(super) fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut rest = template;
-    while let Some((head, tail)) = rest.split_once('{') {
-        out.push_str(head);
-        let slot = tail
-            .split_once('}')
-            .and_then(|(name, after)| Some((args.iter().find(|(n, _)| *n == name)?.1, after)));
-        match slot {
-            Some((value, after)) => {
-                let _ = write!(out, "{value}");
-                rest = after;
-            }
-            None => {
-                out.push('{');
-                rest = tail;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// The message `m` of `lang`, filled with `args`; empty in `Quiet`.
-pub(super) fn say(lang: Lang, m: Msg, args: &[(&str, &dyn Display)]) -> String {
-    match table(lang) {
-        Some(t) => fill(t(m), args),
-        None => String::new(),
-    }
-}
-
-/// The fixed message `m` of `lang` (no slots); empty in `Quiet`.
-fn fixed(lang: Lang, m: Msg) -> String {
-    table(lang).map(|t| t(m).to_owned()).unwrap_or_default()
-}
-
-/// Items joined with the list separator of `t`.
-pub(super) fn joined<T: Display>(
-    t: fn(Msg) -> &'static str,
-    items: impl Iterator<Item = T>,
-) -> String {
-    let mut out = String::new();
-    for (i, item) in items.enumerate() {
-        if i > 0 {
-            out.push_str(t(Msg::Sep));
-        }
-        let _ = write!(out, "{item}");
-    }
-    out
-}
-
-/// What each check rests on (`checks[].basis`); a sentence-free report keeps the zh-CN one.
 pub fn basis(lang: Lang, b: Basis) -> &'static str {
-    let t = if lang == Lang::En {
-        en::table
-    } else {
-        zh::table
+    let (zh, en) = match b {
+        Basis::IncomeExit => ("厅字〔2016〕16号：年人均纯收入稳定超过国家扶贫标准", "厅字〔2016〕16号: annual per-capita net income stably above the national poverty line"),
+        Basis::IncomeMonitoring => ("中农组发〔2021〕7号：省定防止返贫监测范围", "中农组发〔2021〕7号: the monitoring line set by the province"),
+        Basis::Food => ("厅字〔2016〕16号：吃穿不愁；国家脱贫攻坚普查：平常能吃得饱，家庭有稳定充足的食物来源", "厅字〔2016〕16号: food and clothing secure; national poverty-alleviation census: enough to eat, a stable and sufficient food supply"),
+        Basis::Clothing => ("厅字〔2016〕16号：吃穿不愁；国家脱贫攻坚普查：一年四季都有应季的换洗衣物和御寒被褥", "厅字〔2016〕16号: food and clothing secure; national poverty-alleviation census: seasonal clothes and warm bedding all year"),
+        Basis::Electricity => ("通生活用电：部分省份的退出指标（陕西五项指标；广西“八有一超”之有电用）", "household electricity: a provincial exit indicator (Shaanxi's five indicators; Guangxi's eight haves (八有一超))"),
+        Basis::EducationNoDropout => ("国开发〔2019〕15号：义务教育阶段适龄儿童少年不失学辍学；普查：适龄为6—15周岁，送教上门计入，不具备学习条件的除外", "国开发〔2019〕15号: no child of compulsory-school age out of school; census: ages 6–15, home tutoring (送教上门) counts, children unable to study excepted"),
+        Basis::EducationNoPovertyDropout => ("2016—2018年退出标准：无因贫辍学（广西至2020年）", "2016–2018 exit standards: no dropout because of poverty (无因贫辍学; Guangxi until 2020)"),
+        Basis::Medical => ("基本医疗有保障：建档立卡人口纳入基本医疗保险、大病保险和医疗救助（国家脱贫攻坚普查）", "basic medical care guaranteed: registered poor people covered by basic medical insurance, critical-illness insurance and medical assistance (national poverty-alleviation census)"),
+        Basis::Housing => ("住房安全有保障：不住C级、D级危房；易地搬迁集中安置已交钥匙、分散安置已入住；投亲靠友、公租房（2020年核验）", "safe housing: not living in a grade C or D house; relocation keys handed over (centralised) or moved in (scattered); housed with family or in public rental (2020 verification)"),
+        Basis::Water => ("T/CHES 18-2018《农村饮水安全评价准则》：水量、水质、用水方便程度、供水保证率四项全部达标或基本达标", "T/CHES 18-2018 rural drinking-water safety standard: quantity, quality, convenience and reliability all met or basically met"),
     };
-    t(Msg::Basis(b))
+    match lang {
+        Lang::En => en,
+        Lang::ZhCn | Lang::Quiet => zh,
+    }
 }
+
+// ---------------------------------------------------------------- missing facts
 
 /// Why an `incomplete` verdict is incomplete: the item that cannot be decided and the fields
 /// to fill in (issue 10 §5: a blank field must not read like a finding).
 pub fn missing_facts(lang: Lang, item: &str, paths: &[String]) -> String {
-    let Some(t) = table(lang) else {
-        return String::new();
+    let (zh_list, en_list) = (paths.join("、"), paths.join(", "));
+    let (zh_item, en_item) = match item {
+        "rigid_spending_exceeds_income" => (
+            "因病因学刚性支出是否超过收入",
+            "whether medical and schooling spending exceeds income",
+        ),
+        "rigid_spending_unresolved" => (
+            "刚性支出是否已稳定解决",
+            "whether rigid spending is resolved",
+        ),
+        "identified_this_year" => (
+            "是否为当年新识别",
+            "whether the household was identified this year",
+        ),
+        "too_soon" => (
+            "监测时间是否已满",
+            "whether the household has been monitored long enough",
+        ),
+        "no_labour_household" => (
+            "是否整户无劳动能力",
+            "whether nobody in the household can work",
+        ),
+        "income" => ("收入是否达标", "whether income meets the line"),
+        "food" => ("是否不愁吃", "whether food is secure"),
+        "clothing" => ("是否不愁穿", "whether clothing is secure"),
+        "education" => (
+            "义务教育是否有保障",
+            "whether compulsory schooling is secured",
+        ),
+        "medical" => (
+            "基本医疗是否有保障",
+            "whether basic medical care is secured",
+        ),
+        "housing" => ("住房安全是否有保障", "whether housing is safe"),
+        "water" => ("饮水安全是否有保障", "whether drinking water is safe"),
+        "electricity" => ("是否通生活用电", "whether electricity is connected"),
+        _ => ("该项", "this item"),
     };
-    let list = joined(t, paths.iter());
-    let item = t(Msg::MissingItem(item));
-    fill(t(Msg::MissingFacts), &[("item", &item), ("list", &list)])
+    say!(
+        lang,
+        "信息不全，无法判断{zh_item}：请填写 {zh_list}",
+        "not known {en_item}: fill in {en_list}"
+    )
 }
+
+// ---------------------------------------------------------------- income
 
 pub fn income_check(lang: Lang, status: Status, f: &IncomeFinding) -> String {
-    let Some(t) = table(lang) else {
-        return String::new();
-    };
     let line = yuan(f.line);
-    let kind = t(Msg::LineKind(f.line_kind));
-    let pc = f.per_capita.map(yuan);
-    let m = match (status, &pc) {
-        (Status::Unknown, _) if !f.net_known => {
-            let missing = joined(t, f.missing.iter());
-            return fill(
-                t(Msg::Income(IncomeMsg::Incomplete)),
-                &[("missing", &missing)],
-            );
-        }
-        (Status::Unknown, _) => IncomeMsg::Range,
-        (Status::Pass, Some(_)) => IncomeMsg::PassExact,
-        (Status::Pass, None) => IncomeMsg::Pass,
-        (_, Some(pc)) if *pc == line => IncomeMsg::AtLine,
-        (_, Some(_)) => IncomeMsg::NotAboveExact,
-        (_, None) => IncomeMsg::NotAbove,
+    let (zh_line, en_line) = match f.line_kind {
+        LineKind::PovertyLine => ("扶贫标准", "poverty line"),
+        LineKind::MonitoringLine => ("监测线", "monitoring line"),
     };
-    let pc = pc.unwrap_or_default();
-    fill(
-        t(Msg::Income(m)),
-        &[("kind", &kind), ("line", &line), ("pc", &pc)],
-    )
+    let pc = f.per_capita.map(yuan);
+    match (status, pc) {
+        (Status::Unknown, _) if !f.net_known => {
+            let (zh, en) = (f.missing.join("、"), f.missing.join(", "));
+            say!(lang, "收入数据不全（{zh}），无法计算人均纯收入", "income is incomplete ({en}): per-capita net income cannot be computed")
+        }
+        (Status::Unknown, _) => say!(lang, "部分不计入收入的转移性收入未列明金额，人均纯收入可能高于或低于{zh_line} {line} 元", "some excluded transfer items are not itemised: counted income may be above or below the {en_line} of {line} yuan"),
+        (Status::Pass, Some(pc)) => say!(lang, "人均纯收入 {pc} 元，高于{zh_line} {line} 元", "per-capita net income {pc} yuan is above the {en_line} of {line} yuan"),
+        (Status::Pass, None) => say!(lang, "人均纯收入高于{zh_line} {line} 元", "per-capita net income is above the {en_line} of {line} yuan"),
+        (_, Some(pc)) if pc == line => say!(lang, "人均纯收入 {pc} 元恰好等于{zh_line}，按严格口径不算“超过”", "per-capita net income {pc} yuan equals the {en_line} exactly, which under the strict reading is not above it"),
+        (_, Some(pc)) => say!(lang, "人均纯收入 {pc} 元，未超过{zh_line} {line} 元", "per-capita net income {pc} yuan is not above the {en_line} of {line} yuan"),
+        (_, None) => say!(lang, "人均纯收入未超过{zh_line} {line} 元", "per-capita net income is not above the {en_line} of {line} yuan"),
+    }
 }
 
-/// Without an exact figure (unitemised excluded items) the range still decides: the sentence
-/// says so without a number rather than print a placeholder.
 pub fn monitoring_income(lang: Lang, below: Tri, per_capita: Option<Money>, line: Money) -> String {
-    let m = match (below, per_capita.is_some()) {
-        (Some(true), true) => MonitoringMsg::BelowExact,
-        (Some(false), true) => MonitoringMsg::NotBelowExact,
-        (Some(true), false) => MonitoringMsg::Below,
-        (Some(false), false) => MonitoringMsg::NotBelow,
-        (None, _) => MonitoringMsg::Unknown,
-    };
-    let (line, pc) = (yuan(line), per_capita.map(yuan).unwrap_or_default());
-    say(
-        lang,
-        Msg::MonitoringIncome(m),
-        &[("line", &line), ("pc", &pc)],
-    )
+    let line = yuan(line);
+    // Without an exact figure (unitemised excluded items) the range still decides: say so
+    // without a number rather than print a placeholder.
+    let pc = per_capita.map(yuan);
+    match (below, pc) {
+        (Some(true), Some(pc)) => say!(lang, "人均纯收入 {pc} 元，低于监测线 {line} 元", "per-capita net income {pc} yuan is below the monitoring line of {line} yuan"),
+        (Some(false), Some(pc)) => say!(lang, "人均纯收入 {pc} 元，不低于监测线 {line} 元", "per-capita net income {pc} yuan is not below the monitoring line of {line} yuan"),
+        (Some(true), None) => say!(lang, "人均纯收入低于监测线 {line} 元", "per-capita net income is below the monitoring line of {line} yuan"),
+        (Some(false), None) => say!(lang, "人均纯收入不低于监测线 {line} 元", "per-capita net income is not below the monitoring line of {line} yuan"),
+        (None, _) => say!(lang, "收入数据不全，无法判断是否低于监测线 {line} 元", "income is incomplete: cannot tell whether it is below the monitoring line of {line} yuan"),
+    }
 }
 
 pub fn rigid_spending(lang: Lang, medical: Money, education: Money, disaster: Money) -> String {
     let (med, edu, dis) = (yuan(medical), yuan(education), yuan(disaster));
-    say(
+    say!(
         lang,
-        Msg::RigidSpending,
-        &[("med", &med), ("edu", &edu), ("dis", &dis)],
+        "刚性支出较大：医疗自付 {med} 元、教育 {edu} 元、灾害损失 {dis} 元，超过家庭纯收入",
+        "large rigid spending: medical out-of-pocket {med} yuan, education {edu} yuan, disaster loss {dis} yuan, above the household's net income",
     )
 }
 
 pub fn risk(lang: Lang, r: Risk) -> String {
-    fixed(lang, Msg::Risk(r))
+    let (zh, en) = match r {
+        Risk::Illness => ("因病：家中有大病或长期慢性病患者", "illness: a member has a serious or chronic illness"),
+        Risk::Disability => ("因残：家中有残疾人", "disability: a member is disabled"),
+        Risk::Education => ("因学：有高中、中职或大学阶段的学生且有教育支出", "schooling costs: a student at senior, vocational or college stage with education spending"),
+        Risk::Disaster => ("因自然灾害：本期有灾害损失", "disaster: a disaster loss in the period"),
+        Risk::Accident => ("因意外事故", "accident"),
+        Risk::BusinessFailure => ("因产业项目失败", "business failure"),
+        Risk::UnstableEmployment => ("因务工就业不稳", "unstable employment"),
+        Risk::LackOfLabour => ("缺劳动力", "lack of labour"),
+        Risk::Housing => ("因安全住房：住房安全未保障", "housing: housing safety is not guaranteed"),
+        Risk::Water => ("因安全饮水：饮水安全未保障", "water: drinking-water safety is not guaranteed"),
+        Risk::Other => ("其他风险", "other risk"),
+    };
+    pick(lang, zh, en)
+}
+
+// ---------------------------------------------------------------- 两不愁 and electricity
+
+fn yes_no_unknown(
+    lang: Lang,
+    status: Status,
+    pass: (&str, &str),
+    fail: (&str, &str),
+    unknown: (&str, &str),
+) -> String {
+    let (zh, en) = match status {
+        Status::Pass => pass,
+        Status::Fail => fail,
+        _ => unknown,
+    };
+    pick(lang, zh, en)
 }
 
 pub fn food(lang: Lang, status: Status) -> String {
-    fixed(lang, Msg::Food(status))
-}
-
-pub fn clothing(lang: Lang, status: Status) -> String {
-    fixed(lang, Msg::Clothing(status))
-}
-
-/// `veto: false`: the sentence adds that this province does not count electricity as a veto.
-pub fn electricity(lang: Lang, status: Status, veto: bool) -> String {
-    let Some(t) = table(lang) else {
-        return String::new();
-    };
-    let base = t(Msg::Electricity(status));
-    if veto {
-        base.to_owned()
-    } else {
-        fill(t(Msg::ElectricityNoVeto), &[("base", &base)])
-    }
-}
-
-pub fn education_member(lang: Lang, case: EduCase, age: i32) -> String {
-    say(lang, Msg::EducationMember(case), &[("age", &age)])
-}
-
-pub fn education(lang: Lang, status: Status, lo: i32, hi: i32) -> String {
-    say(lang, Msg::Education(status), &[("lo", &lo), ("hi", &hi)])
-}
-
-pub fn medical_member(lang: Lang, case: MedCase) -> String {
-    fixed(lang, Msg::MedicalMember(case))
-}
-
-pub fn medical(lang: Lang, status: Status) -> String {
-    fixed(lang, Msg::Medical(status))
-}
-
-pub fn housing(lang: Lang, case: &HousingCase, persons: usize) -> String {
-    let Some(t) = table(lang) else {
-        return String::new();
-    };
-    let (m, alt, grade, area, min) = match case {
-        HousingCase::RelocatedKeys => (HousingMsg::RelocatedKeys, "", "", None, None),
-        HousingCase::KeysNotHandedOver => (HousingMsg::KeysNotHandedOver, "", "", None, None),
-        HousingCase::RelocationUnknown => (HousingMsg::RelocationUnknown, "", "", None, None),
-        HousingCase::RelocatedMovedIn => (HousingMsg::RelocatedMovedIn, "", "", None, None),
-        HousingCase::NotMovedIn => (HousingMsg::NotMovedIn, "", "", None, None),
-        HousingCase::SafeElsewhere(a) => (
-            HousingMsg::SafeElsewhere,
-            t(Msg::SafeAlternative(*a)),
-            "",
-            None,
-            None,
+    yes_no_unknown(
+        lang,
+        status,
+        (
+            "不愁吃：有稳定充足的食物来源",
+            "food is secure: a stable and sufficient food supply",
         ),
-        HousingCase::SafeGrade(g) => (HousingMsg::SafeGrade, "", g.as_str(), None, None),
-        HousingCase::AreaUnknown(min) => (HousingMsg::AreaUnknown, "", "", None, Some(*min)),
-        HousingCase::SmallArea(area, min) => {
-            (HousingMsg::SmallArea, "", "", Some(*area), Some(*min))
-        }
-        HousingCase::NoHouse => (HousingMsg::NoHouse, "", "", None, None),
-        HousingCase::Unsafe(g) => (HousingMsg::Unsafe, "", g.as_str(), None, None),
-        HousingCase::GradeUnknown => (HousingMsg::GradeUnknown, "", "", None, None),
-    };
-    let (area, min) = (
-        area.map(|a| a.to_string()).unwrap_or_default(),
-        min.map(|m| m.to_string()).unwrap_or_default(),
-    );
-    fill(
-        t(Msg::Housing(m)),
-        &[
-            ("alt", &alt),
-            ("g", &grade),
-            ("area", &area),
-            ("min", &min),
-            ("persons", &persons),
-        ],
+        ("愁吃：食物来源不稳定或不充足", "food is not secure"),
+        ("未填写是否不愁吃", "whether food is secure is not recorded"),
     )
 }
 
+pub fn clothing(lang: Lang, status: Status) -> String {
+    yes_no_unknown(
+        lang,
+        status,
+        (
+            "不愁穿：四季有应季衣物和御寒被褥",
+            "clothing is secure: seasonal clothes and bedding all year",
+        ),
+        ("愁穿：缺少应季衣物或御寒被褥", "clothing is not secure"),
+        (
+            "未填写是否不愁穿",
+            "whether clothing is secure is not recorded",
+        ),
+    )
+}
+
+pub fn electricity(lang: Lang, status: Status, veto: bool) -> String {
+    let base = yes_no_unknown(
+        lang,
+        status,
+        ("已通生活用电", "household electricity is connected"),
+        ("未通生活用电", "household electricity is not connected"),
+        (
+            "未填写是否通生活用电",
+            "whether electricity is connected is not recorded",
+        ),
+    );
+    if veto {
+        base
+    } else {
+        say!(
+            lang,
+            "{base}（本省政策未将用电列为否决项，仅作参考）",
+            "{base} (not a veto item under this province's rules; shown for information)"
+        )
+    }
+}
+
+// ---------------------------------------------------------------- education
+
+pub fn education_member(lang: Lang, case: EduCase, age: i32) -> String {
+    match case {
+        EduCase::Completed => say!(lang, "{age}岁，已完成九年义务教育", "aged {age}, has completed compulsory schooling"),
+        EduCase::NoStatus => say!(lang, "{age}岁，在校状况未填写", "aged {age}, schooling status not recorded"),
+        EduCase::InSchool => say!(lang, "{age}岁，在校就读", "aged {age}, in school"),
+        EduCase::HomeTutoring => say!(lang, "{age}岁，送教上门，视同接受义务教育", "aged {age}, taught at home (送教上门), which counts as schooling"),
+        EduCase::Exempt => say!(lang, "{age}岁，经县级专家委员会认定因身体原因不具备学习条件，不计为失学", "aged {age}, assessed by the county expert committee as unable to study for health reasons: not a dropout"),
+        EduCase::DeferredEntry => say!(lang, "{age}岁，经批准推迟入学（最低学龄），不计为失学", "aged {age}, approved deferred entry at the lowest school age: not a dropout"),
+        EduCase::DeferredTooOld => say!(lang, "{age}岁，超过可推迟入学的年龄仍未入学", "aged {age}, too old for deferred entry and not in school"),
+        EduCase::DroppedOut => say!(lang, "{age}岁，辍学（2019年起不论原因均不得失学辍学）", "aged {age}, dropped out (from 2019 no dropout is allowed, whatever the reason)"),
+        EduCase::PovertyDropout => say!(lang, "{age}岁，因贫辍学", "aged {age}, dropped out because of poverty"),
+        EduCase::OtherDropout => say!(lang, "{age}岁，非因贫辍学（按当时“无因贫辍学”标准不否决）", "aged {age}, dropped out for a reason other than poverty (no veto under the then rule of no dropout because of poverty (无因贫辍学))"),
+        EduCase::DropoutNoReason => say!(lang, "{age}岁，辍学但未填写辍学原因，无法按“无因贫辍学”判断", "aged {age}, dropped out with no recorded reason: cannot apply the rule of no dropout because of poverty (无因贫辍学)"),
+        EduCase::NotInSchool => say!(lang, "{age}岁，处于义务教育年龄但未入学", "aged {age}, of compulsory-school age but not in school"),
+    }
+}
+
+pub fn education(lang: Lang, status: Status, lo: i32, hi: i32) -> String {
+    match status {
+        Status::Pass => say!(
+            lang,
+            "{lo}—{hi}岁适龄成员均有学上",
+            "every member aged {lo}–{hi} is in compulsory schooling or exempt"
+        ),
+        Status::Fail => say!(
+            lang,
+            "有{lo}—{hi}岁适龄成员失学辍学",
+            "a member aged {lo}–{hi} is out of compulsory schooling"
+        ),
+        Status::Unknown => say!(
+            lang,
+            "有{lo}—{hi}岁适龄成员的在校情况不明",
+            "the schooling of a member aged {lo}–{hi} is not known"
+        ),
+        Status::NotApplicable => say!(
+            lang,
+            "家中没有{lo}—{hi}岁义务教育适龄成员",
+            "no member is of compulsory-school age ({lo}–{hi})"
+        ),
+    }
+}
+
+// ---------------------------------------------------------------- medical
+
+pub fn medical_member(lang: Lang, case: MedCase) -> String {
+    let (zh, en) = match case {
+        MedCase::CommercialOnly => (
+            "仅有商业保险，本省不计为基本医疗保险",
+            "commercial insurance only, which this province does not count as basic insurance",
+        ),
+        MedCase::Uninsured => ("未参加基本医疗保险", "not in basic medical insurance"),
+        MedCase::NoCriticalIllness => (
+            "未参加大病保险（本省要求）",
+            "not in critical-illness insurance (required here)",
+        ),
+        MedCase::NoAssistance => (
+            "未纳入医疗救助（本省要求）",
+            "not covered by medical assistance (required here)",
+        ),
+        MedCase::InsuranceUnknown => ("参保情况未填写", "medical insurance not recorded"),
+        MedCase::RequirementUnknown => (
+            "大病保险或医疗救助情况未填写（本省要求）",
+            "critical-illness insurance or medical assistance not recorded (required here)",
+        ),
+        MedCase::Insured => ("已参加基本医疗保险", "in basic medical insurance"),
+    };
+    pick(lang, zh, en)
+}
+
+pub fn medical(lang: Lang, status: Status) -> String {
+    yes_no_unknown(
+        lang,
+        status,
+        (
+            "全部成员参加基本医疗保险",
+            "every member has basic medical insurance",
+        ),
+        (
+            "有成员未参加基本医疗保险",
+            "a member lacks basic medical insurance",
+        ),
+        ("有成员参保情况不明", "a member's insurance is not known"),
+    )
+}
+
+// ---------------------------------------------------------------- housing
+
+pub fn housing(lang: Lang, case: &HousingCase, persons: usize) -> String {
+    match case {
+        HousingCase::RelocatedKeys => say!(lang, "易地扶贫搬迁集中安置，已交钥匙", "relocated to a centralised site with keys handed over"),
+        HousingCase::KeysNotHandedOver => say!(lang, "易地扶贫搬迁集中安置尚未交钥匙，原住房不安全", "centralised relocation: keys not yet handed over, and the old house is not safe"),
+        HousingCase::RelocationUnknown => say!(lang, "易地扶贫搬迁进度未填写", "relocation progress not recorded"),
+        HousingCase::RelocatedMovedIn => say!(lang, "易地扶贫搬迁分散安置，已入住", "scattered relocation, moved in"),
+        HousingCase::NotMovedIn => say!(lang, "易地扶贫搬迁分散安置尚未入住，原住房不安全", "scattered relocation not yet moved into, and the old house is not safe"),
+        HousingCase::SafeElsewhere(a) => {
+            let (zh, en) = match a {
+                SafeAlternative::WithFamily => ("投亲靠友", "with family"),
+                SafeAlternative::PublicRental => ("住公租房", "in public rental housing"),
+                SafeAlternative::Rented => ("租住安全住房", "in a rented safe house"),
+            };
+            say!(lang, "现{zh}，住房安全有保障", "living safely elsewhere ({en})")
+        }
+        HousingCase::SafeGrade(g) => {
+            let g = g.as_str();
+            say!(lang, "住房鉴定为{g}级，安全", "the house is appraised grade {g}, safe")
+        }
+        HousingCase::AreaUnknown(min) => say!(lang, "本省要求人均不低于{min}平方米，住房面积未填写", "this province requires at least {min} m² per person; floor area not recorded"),
+        HousingCase::SmallArea(area, min) => say!(lang, "住房面积 {area} 平方米，{persons} 人，低于本省人均{min}平方米的要求", "floor area {area} m² for {persons} persons is below this province's {min} m² per person"),
+        HousingCase::NoHouse => say!(lang, "无住房", "no house"),
+        HousingCase::Unsafe(g) => {
+            let g = g.as_str();
+            say!(lang, "住房为{g}级危房", "the house is grade {g}, unsafe")
+        }
+        HousingCase::GradeUnknown => say!(lang, "住房未经安全鉴定（等级未填写）", "the house has not been appraised (no grade)"),
+    }
+}
+
+// ---------------------------------------------------------------- water
+
 pub fn water(lang: Lang, status: Status, f: &WaterFinding) -> String {
-    let Some(t) = table(lang) else {
-        return String::new();
+    let (parts, rule, min) = (&f.parts, f, f.litres_min);
+    let describe = |p: WaterPart| -> (String, String) {
+        match p {
+            WaterPart::Quantity => (format!("水量（每人每天不少于{min}升）"), format!("quantity (at least {min} L per person a day)")),
+            WaterPart::Convenience => (
+                format!("方便程度（供水入户，或取水往返不超过{}分钟、水平距离不超过{}米、垂直距离不超过{}米之一）", rule.fetch_minutes_max, rule.horizontal_m_max, rule.vertical_m_max),
+                format!("convenience (piped home, or a trip within {} min / {} m horizontal / {} m vertical)", rule.fetch_minutes_max, rule.horizontal_m_max, rule.vertical_m_max),
+            ),
+            WaterPart::Supply => (format!("供水保证率（全年断水不超过{}天）", rule.days_without_supply_max), format!("reliability (no more than {} days without supply a year)", rule.days_without_supply_max)),
+            WaterPart::Quality => ("水质".to_string(), "quality".to_string()),
+        }
     };
-    let list = |want: Status| {
-        let parts = f.parts.iter().filter(|(_, s)| *s == want).map(|(p, _)| {
-            fill(
-                t(Msg::WaterPart(*p)),
-                &[
-                    ("min", &f.litres_min),
-                    ("minutes", &f.fetch_minutes_max),
-                    ("horizontal", &f.horizontal_m_max),
-                    ("vertical", &f.vertical_m_max),
-                    ("days", &f.days_without_supply_max),
-                ],
-            )
-        });
-        joined(t, parts)
+    let list = |want: Status| -> (String, String) {
+        let picked: Vec<(String, String)> = parts
+            .iter()
+            .filter(|(_, s)| *s == want)
+            .map(|(p, _)| describe(*p))
+            .collect();
+        (
+            picked
+                .iter()
+                .map(|(z, _)| z.as_str())
+                .collect::<Vec<_>>()
+                .join("、"),
+            picked
+                .iter()
+                .map(|(_, e)| e.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        )
     };
-    let list = match status {
-        Status::Pass => String::new(),
-        Status::Fail => list(Status::Fail),
-        _ => list(Status::Unknown),
-    };
-    fill(t(Msg::Water(status)), &[("list", &list)])
+    match status {
+        Status::Pass => say!(
+            lang,
+            "水量、水质、方便程度、供水保证率均达标",
+            "quantity, quality, convenience and reliability all meet the standard"
+        ),
+        Status::Fail => {
+            let (zh, en) = list(Status::Fail);
+            say!(lang, "未达标：{zh}", "not met: {en}")
+        }
+        _ => {
+            let (zh, en) = list(Status::Unknown);
+            say!(lang, "信息不全：{zh}", "not known: {en}")
+        }
+    }
 }

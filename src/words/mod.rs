@@ -7,8 +7,7 @@
 //! sentences (`reason`, `basis`, `message`, `evidence`, `why`) from them in one pass, and a
 //! roll-up that assembles no report never calls it.
 //!
-//! Layout: `checks.rs` (the eight checks, their bases, monitoring reasons, missing facts) with
-//! their sentences in one message table per language, `zh.rs` and `en.rs`;
+//! Layout: `checks.rs` (the eight checks, their bases, monitoring reasons, missing facts),
 //! `causes.rs` (致贫原因 and 帮扶措施), `warnings.rs`, `problems.rs` (problems and pack citations).
 //!
 //! Style (after cedar-policy's guide): English starts lowercase and has no final period; user
@@ -84,14 +83,17 @@ pub(crate) fn yuan(m: Money) -> String {
     m.to_decimal().to_string()
 }
 
-// The sentence makers, one file per kind of finding; problems and warnings still word both
-// languages side by side with `say!` and `pick`; the checks and causes use `zh.rs` / `en.rs`.
+pub(crate) fn who(lang: Lang, idx: &[usize]) -> String {
+    let list: Vec<String> = idx.iter().map(|i| (i + 1).to_string()).collect();
+    let (zh, en) = (list.join("、"), list.join(", "));
+    say!(lang, "第{zh}位成员", "member {en}")
+}
+
+// The sentence makers, one file per kind of finding; they share `say!`, `pick`, `yuan`, `who`.
 mod causes;
 mod checks;
-mod en;
 mod problems;
 mod warnings;
-mod zh;
 
 pub use causes::*;
 pub use checks::*;
