@@ -24,7 +24,7 @@
 
 use std::collections::BTreeSet;
 use tuopin::assessment::{
-    Basis, CheckFinding, CheckId, EduCase, HousingCase, IncomeFigures, LineKind, MedCase,
+    Basis, Check, CheckFinding, CheckId, EduCase, HousingCase, IncomeFigures, LineKind, MedCase,
     MemberFinding, Status, WaterFinding, WaterPart,
 };
 use tuopin::causes::CauseFinding;
@@ -36,7 +36,7 @@ use tuopin::household::{
 use tuopin::money::Money;
 use tuopin::monitoring::{Reason, ReasonFinding};
 use tuopin::number::Decimal;
-use tuopin::policy::{packs, Params};
+use tuopin::policy::{packs, Confidence, Params};
 use tuopin::problem::{Code, Finding};
 use tuopin::reader::{Codes, Reader};
 use tuopin::words::{self as explain, Lang};
@@ -586,10 +586,11 @@ fn every_message(lang: Lang) -> Vec<(String, String)> {
     for f in all_member_findings() {
         say("member_reason", explain::member_reason(lang, &f));
     }
+    let checks = [unworded_housing_check()];
     for r in all_reasons() {
         say(
             "monitoring_reason",
-            explain::monitoring_reason(lang, &r, &[]),
+            explain::monitoring_reason(lang, &r, &checks),
         );
     }
     for f in all_cause_findings() {
@@ -884,7 +885,6 @@ fn all_reasons() -> Vec<Reason> {
     findings.extend(Risk::ALL.iter().map(|(r, _)| ReasonFinding::Risk(*r)));
     findings
         .into_iter()
-        .filter(|f| !matches!(f, ReasonFinding::Check(_)))
         .map(|finding| Reason {
             code: "test",
             message: String::new(),
@@ -1057,4 +1057,57 @@ fn the_language_checks_catch_mistakes() {
     assert!(check_en("develop production (发展生产脱贫一批)").is_ok());
     assert!(check_en("厅字〔2016〕16号: income stably above the line").is_ok());
     assert!(check_en("收入").is_err());
+}
+
+/// A failing housing check as the rules return it: a finding, no sentence yet.
+fn unworded_housing_check() -> Check {
+    Check {
+        id: CheckId::Housing,
+        status: Status::Fail,
+        veto: true,
+        reason: String::new(),
+        basis: "",
+        confidence: Confidence::C,
+        members: Vec::new(),
+        finding: CheckFinding::Housing {
+            case: HousingCase::NoHouse,
+            persons: 4,
+        },
+        rests_on: Basis::Housing,
+    }
+}
+
+/// Review finding (issue 8 item 2): a monitoring reason that repeats a failing guarantee is
+/// worded from the check's finding, not copied from a sentence rendered earlier, so it does not
+/// depend on the order a report is rendered in (the copy gave "" for an unworded check).
+#[test]
+fn monitoring_reason_of_a_failing_check_is_worded_from_its_finding() {
+    let checks = [unworded_housing_check()];
+    let reason = Reason {
+        code: "housing",
+        message: String::new(),
+        paths: Vec::new(),
+        finding: ReasonFinding::Check(CheckId::Housing),
+    };
+    for lang in [Lang::ZhCn, Lang::En] {
+        let said = explain::monitoring_reason(lang, &reason, &checks);
+        let c = &checks[0];
+        assert!(!said.is_empty(), "{lang:?}: empty reason");
+        assert_eq!(
+            said,
+            explain::check_reason(lang, c.status, c.veto, &c.finding)
+        );
+    }
+}
+
+/// Review finding: every item a monitoring category can wait for has its own words, not the
+/// generic "该项 / this item".
+#[test]
+fn monitoring_missing_items_are_named() {
+    for item in ["income", "rigid_spending", "registration"] {
+        let zh = explain::missing_facts(Lang::ZhCn, item, &["registration".into()]);
+        let en = explain::missing_facts(Lang::En, item, &["registration".into()]);
+        assert!(!zh.contains("该项"), "{item}: {zh}");
+        assert!(!en.contains("this item"), "{item}: {en}");
+    }
 }

@@ -47,10 +47,12 @@ pub fn monitoring_reason(lang: Lang, r: &Reason, checks: &[Check]) -> String {
             disaster,
         } => rigid_spending(lang, *medical, *education, *disaster),
         ReasonFinding::Risk(risk) => self::risk(lang, *risk),
+        // Worded from the check's own finding, so the sentence does not depend on the checks
+        // having been rendered first.
         ReasonFinding::Check(id) => checks
             .iter()
             .find(|c| c.id == *id)
-            .map(|c| c.reason.clone())
+            .map(|c| check_reason(lang, c.status, c.veto, &c.finding))
             .unwrap_or_default(),
     }
 }
@@ -102,6 +104,14 @@ pub fn missing_facts(lang: Lang, item: &str, paths: &[String]) -> String {
         "no_labour_household" => (
             "是否整户无劳动能力",
             "whether nobody in the household can work",
+        ),
+        "rigid_spending" => (
+            "因病、因学、因灾刚性支出是否超过收入",
+            "whether medical, schooling and disaster spending exceeds income",
+        ),
+        "registration" => (
+            "户类型（是否为脱贫户）",
+            "the household's registration (whether it is a formerly poor household)",
         ),
         "income" => ("收入是否达标", "whether income meets the line"),
         "food" => ("是否不愁吃", "whether food is secure"),
