@@ -54,6 +54,9 @@ struct BatchResult<'a> {
     applied: &'a [ProvinceApplied],
 }
 
+/// Bytes of `--out` written at a time.
+const OUT_BUFFER: usize = 1 << 20;
+
 /// Invalid rows kept for the printed result. All of them go to `--invalid FILE` as they come,
 /// so memory stays flat however many rows are bad.
 const INVALID_SHOWN: usize = 1000;
@@ -84,7 +87,9 @@ pub fn run(flags: &Flags) -> Result<ExitCode, String> {
         line_out: Vec::new(),
         batch,
         out: match &flags.out {
-            Some(path) => Box::new(BufWriter::new(
+            // Reports come in whole lines of ~4 KB: written in large pieces, fewer calls.
+            Some(path) => Box::new(BufWriter::with_capacity(
+                OUT_BUFFER,
                 File::create(path).map_err(|e| format!("cannot create {path}: {e}"))?,
             )),
             None => Box::new(io::sink()),
@@ -505,9 +510,10 @@ fn work(batch: &mut Batch, writing: bool, chunk: Chunk) -> Done {
     done
 }
 
-/// One report as a line of `--out`.
+/// One report as a line of `--out`: the same bytes as `serde_json::to_writer`, written faster
+/// ([`tuopin::report::json`]).
 fn write_report(report: &Report, out: &mut Vec<u8>) -> Result<(), String> {
-    serde_json::to_writer(&mut *out, report).map_err(|e| e.to_string())?;
+    tuopin::report::json::write_compact(report, out).map_err(|e| e.to_string())?;
     out.push(b'\n');
     Ok(())
 }
