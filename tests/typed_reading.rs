@@ -190,3 +190,88 @@ fn issue8_item1_problems_keep_their_paths_when_the_fast_path_gives_up() {
     let h = read_household_text(&ok).unwrap();
     assert_eq!(h.income.wage.unwrap().to_decimal().to_string(), "9000");
 }
+
+/// Issue 8 item 1: the fast path reads money in plain form straight to fen and quantities as
+/// exact decimal text, without a `Value` or a double. Every money and quantity field of a valid
+/// household, given each of these tokens, reads the same both ways (and plain forms are read
+/// by the fast path itself, not handed to the slow one).
+#[test]
+fn issue8_item1_plain_numbers_read_straight_as_the_slow_path_reads_them() {
+    let base = serde_json::json!({
+        "id": "N1", "province": "CN-YN", "registration": "poor",
+        "members": [{"relation": "head", "sex": "male", "birthDate": "1970-01-01"}],
+        "income": {"wage": 1, "business": 1, "property": 1, "transfer": 900000000000_i64,
+                   "businessCosts": 1},
+        "spending": {"medicalOutOfPocket": 1, "education": 1, "disasterLoss": 1},
+        "housing": {"areaM2": 1},
+        "water": {"litresPerPersonDay": 1, "fetchMinutes": 1, "horizontalM": 1,
+                  "verticalM": 1, "daysWithoutSupply": 1}
+    });
+    let fields = [
+        "/income/wage",
+        "/income/business",
+        "/income/property",
+        "/income/businessCosts",
+        "/spending/medicalOutOfPocket",
+        "/housing/areaM2",
+        "/water/litresPerPersonDay",
+        "/water/daysWithoutSupply",
+    ];
+    let plain = [
+        "0",
+        "7",
+        "10514",
+        "1.5",
+        "1.50",
+        "1.05",
+        "0.05",
+        "2.0",
+        "123456789012",
+        "999999999999.99",
+        "0.000000001",
+        "12345678901234.5",
+        "123456789012345",
+    ];
+    let other = [
+        "-0",
+        "-0.0",
+        "-5",
+        "-5.25",
+        "1.234",
+        "1.999",
+        "999999999999.995",
+        "1000000000000",
+        "1000000000000.0",
+        "1234567890123456",
+        "0.0000000001",
+        "1e2",
+        "1E-2",
+        "-1e3",
+        "12345678901234.56",
+        "0.1234567890123456",
+        "100000000000000000000",
+    ];
+    let marker = "\u{1}MUTATE";
+    let (mut accepted, mut refused) = (0, 0);
+    for field in fields {
+        let mut h = base.clone();
+        *h.pointer_mut(field).unwrap() = Value::String(marker.into());
+        let shell = serde_json::to_string(&h).unwrap();
+        let hole = serde_json::to_string(marker).unwrap();
+        for token in plain.iter().chain(other.iter()) {
+            let text = shell.replacen(&hole, token, 1);
+            check(&text, &mut accepted, &mut refused);
+            let money = field.starts_with("/income") || field.starts_with("/spending");
+            let fits =
+                !money || !token.contains('.') || token.split('.').nth(1).unwrap().len() <= 2;
+            if plain.contains(token) && fits && (money || token.len() <= 16) {
+                let slow_reads = slow(&text).is_some();
+                assert!(
+                    !slow_reads || read_household_text(&text).is_some(),
+                    "plain {token} at {field} left to the slow path"
+                );
+            }
+        }
+    }
+    assert!(accepted > 60 && refused > 20, "{accepted} / {refused}");
+}

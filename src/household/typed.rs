@@ -369,7 +369,65 @@ fn num<T>(
 }
 
 fn money(r: &mut Reader, raw: Num, allow_negative: bool) -> Result<Option<Money>, ()> {
+    if let Some(fen) = raw.and_then(|t| plain_fen(t.get())) {
+        if fen >= 0 || allow_negative {
+            return Ok(Some(Money::from_fen(fen)));
+        }
+    }
     num(r, raw, |r, v, p| r.money(v, p, allow_negative))
+}
+
+/// A non-negative quantity (litres, minutes, metres, m²), as [`Reader::quantity`] reads it.
+fn quantity(r: &mut Reader, raw: Num) -> Result<Option<Decimal>, ()> {
+    if let Some(d) = raw.and_then(|t| plain_quantity(t.get())) {
+        return Ok(Some(d));
+    }
+    num(r, raw, Reader::quantity)
+}
+
+/// The digits of a number token in plain form (`-?digits(.digits)?`, no exponent): sign, whole
+/// and fractional digits. The token is valid JSON already (serde_json checked it), so there
+/// is no leading zero, empty part or stray character to look for beyond these.
+fn plain_parts(token: &str) -> Option<(bool, &str, &str)> {
+    let (negative, body) = match token.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, token),
+    };
+    let (whole, frac) = body.split_once('.').unwrap_or((body, ""));
+    let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+    (!whole.is_empty() && digits(whole) && digits(frac)).then_some((negative, whole, frac))
+}
+
+/// Money written the way every file writes it (`-?digits(.d{1,2})?`, at most 12 whole digits,
+/// so below `MAX_YUAN`), read straight to fen: exactly what [`Reader::money`] makes of it
+/// through a double and its shortest text (14 significant digits at most round-trip exactly;
+/// issue 8 item 1). `None` for any other form, which the `Reader` path reads.
+fn plain_fen(token: &str) -> Option<i64> {
+    let (negative, whole, frac) = plain_parts(token)?;
+    if whole.len() > 12 || frac.len() > 2 {
+        return None;
+    }
+    let mut fen: i64 = 0;
+    for b in whole
+        .bytes()
+        .chain(frac.bytes())
+        .chain(std::iter::repeat_n(b'0', 2 - frac.len()))
+    {
+        fen = fen * 10 + i64::from(b - b'0');
+    }
+    Some(if negative { -fen } else { fen })
+}
+
+/// A non-negative quantity in plain form with at most 15 significant digits and
+/// `MAX_SCALE` decimals, read as exact decimal text: the value [`Reader::quantity`] gets
+/// through a double and its shortest text, since a double holds any 15 digits exactly. `None`
+/// for a negative or any other form, which the `Reader` path reads.
+fn plain_quantity(token: &str) -> Option<Decimal> {
+    let (negative, whole, frac) = plain_parts(token)?;
+    if negative || whole.len() + frac.len() > 15 || frac.len() > crate::number::MAX_SCALE as usize {
+        return None;
+    }
+    Decimal::parse(token).ok()
 }
 
 fn codes<T: Codes>(list: Option<Vec<Code<T>>>) -> Vec<T> {
@@ -406,7 +464,7 @@ impl RawHousehold<'_> {
         let housing = match self.housing {
             Some(Obj(h)) => Housing {
                 grade: h.grade.map(|c| c.0),
-                area_m2: num(r, h.area_m2, Reader::quantity).ok()?,
+                area_m2: quantity(r, h.area_m2).ok()?,
                 relocation: h.relocation.map(|Obj(x)| Relocation {
                     mode: x.mode.map(|c| c.0),
                     keys_handed_over: x.keys_handed_over,
@@ -419,11 +477,11 @@ impl RawHousehold<'_> {
         let water = match self.water {
             Some(Obj(w)) => Water {
                 piped_to_home: w.piped_to_home,
-                litres_per_person_day: num(r, w.litres_per_person_day, Reader::quantity).ok()?,
-                fetch_minutes: num(r, w.fetch_minutes, Reader::quantity).ok()?,
-                horizontal_m: num(r, w.horizontal_m, Reader::quantity).ok()?,
-                vertical_m: num(r, w.vertical_m, Reader::quantity).ok()?,
-                days_without_supply: num(r, w.days_without_supply, Reader::quantity).ok()?,
+                litres_per_person_day: quantity(r, w.litres_per_person_day).ok()?,
+                fetch_minutes: quantity(r, w.fetch_minutes).ok()?,
+                horizontal_m: quantity(r, w.horizontal_m).ok()?,
+                vertical_m: quantity(r, w.vertical_m).ok()?,
+                days_without_supply: quantity(r, w.days_without_supply).ok()?,
                 quality_ok: w.quality_ok,
             },
             None => Water::default(),
