@@ -275,3 +275,101 @@ fn issue8_item1_plain_numbers_read_straight_as_the_slow_path_reads_them() {
     }
     assert!(accepted > 60 && refused > 20, "{accepted} / {refused}");
 }
+
+/// Issue 8 item 1: the fast path's own JSON scanner reads the grammar exactly. Whitespace of
+/// every kind between every token is read as the slow path reads it (by the fast path itself);
+/// text that is not JSON (trailing commas, missing separators, numbers JSON does not allow,
+/// misspelt literals, raw control characters in strings, text after the household) is never
+/// accepted by it.
+#[test]
+fn issue8_item1_the_fast_scanner_reads_json_exactly() {
+    let all = cases::load_all().unwrap();
+    let (mut accepted, mut refused) = (0, 0);
+    let mut spaced_read = 0;
+    for case in all.iter().step_by(7) {
+        let text = serde_json::to_string(&case.household).unwrap();
+        if slow(&text).is_none() {
+            continue;
+        }
+        // Whitespace around every structural character (outside strings).
+        let mut spaced = String::new();
+        let mut in_string = false;
+        let mut escaped = false;
+        for c in text.chars() {
+            if in_string {
+                spaced.push(c);
+                if escaped {
+                    escaped = false;
+                } else if c == '\\' {
+                    escaped = true;
+                } else if c == '"' {
+                    in_string = false;
+                }
+                continue;
+            }
+            match c {
+                '"' => {
+                    in_string = true;
+                    spaced.push(c);
+                }
+                '{' | '}' | '[' | ']' | ',' | ':' => {
+                    spaced.push_str(" \t");
+                    spaced.push(c);
+                    spaced.push_str("\r\n ");
+                }
+                _ => spaced.push(c),
+            }
+        }
+        check(&spaced, &mut accepted, &mut refused);
+        if read_household_text(&spaced).is_some() {
+            spaced_read += 1;
+        }
+        for (from, to) in [
+            ("{\"", "{,\""),
+            ("\"members\":[", "\"members\":[,"),
+            ("}]", "},]"),
+            ("}]", "}]]"),
+            ("\":", "\" "),
+            ("\",\"", "\" \""),
+            (":true", ":tru"),
+            (":true", ":True"),
+            (":false", ":fals"),
+            (":true", ":truex"),
+            (":1", ":01"),
+            (":1", ":1."),
+            (":1", ":.1"),
+            (":1", ":-"),
+            (":1", ":+1"),
+            (":1", ":1e"),
+            (":1", ":1e+"),
+            (":1", ":1.e3"),
+            (":1", ":-01"),
+            ("\"name\":\"", "\"name\":\"\t"),
+            ("\"name\":\"", "\"name\":\"\u{1}"),
+            ("\"name\":\"", "\"name\":\"\u{1f}"),
+            ("\"id\":\"", "\"id\":\"\u{1}"),
+            ("\"id\":\"", "\"id\":\"\\\"x"),
+            ("\"name\":\"", "\"name\":\"\\u4e00"),
+            ("\"name\":\"", "\"name\":\"\\"),
+            ("\"id\":\"", "\"id\":\"\n"),
+            (":null", ":nul"),
+            ("\"members\":[", "\"members\":[null,"),
+            ("\"members\":", "\"members\":{},\"x\":"),
+        ] {
+            if text.contains(from) {
+                check(&text.replacen(from, to, 1), &mut accepted, &mut refused);
+            }
+        }
+        for tail in ["x", "}", ",", "{}", "\u{0}", " \n\t\r"] {
+            check(&format!("{text}{tail}"), &mut accepted, &mut refused);
+        }
+        for head in ["[", "x", "\u{feff}"] {
+            check(&format!("{head}{text}"), &mut accepted, &mut refused);
+        }
+    }
+    assert!(
+        spaced_read > 10,
+        "spaced households read by the fast path: {spaced_read}"
+    );
+    assert!(accepted > 10 && refused > 100, "{accepted} / {refused}");
+}
