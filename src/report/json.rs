@@ -67,21 +67,6 @@ const fn escape_of(b: u8) -> u8 {
     }
 }
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGHS: u64 = 0x8080_8080_8080_8080;
-
-/// Whether any of eight bytes needs escaping: a control character (< 0x20), `"` or `\`. The
-/// bit tricks never miss one (they may flag a word that has none, which is then only looked at
-/// byte by byte).
-fn needs_escape(w: u64) -> bool {
-    let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGHS;
-    let q = w ^ (ONES * u64::from(b'"'));
-    let quote = q.wrapping_sub(ONES) & !q & HIGHS;
-    let b = w ^ (ONES * u64::from(b'\\'));
-    let backslash = b.wrapping_sub(ONES) & !b & HIGHS;
-    (below_space | quote | backslash) != 0
-}
-
 /// `s` as a JSON string, escaped as serde_json escapes it.
 fn write_str(out: &mut Vec<u8>, s: &str) {
     out.reserve(s.len() + 2);
@@ -100,7 +85,7 @@ fn write_escaped(out: &mut Vec<u8>, s: &str) {
         if let Some(word) = bytes.get(i..i + 8) {
             let mut w = [0u8; 8];
             w.copy_from_slice(word);
-            if !needs_escape(u64::from_le_bytes(w)) {
+            if !crate::json_text::word_has_special(u64::from_le_bytes(w)) {
                 i += 8;
                 continue;
             }
