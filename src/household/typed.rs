@@ -83,24 +83,24 @@ impl<'a> Scan<'a> {
     fn str(&mut self) -> Option<&'a str> {
         self.eat(b'"')?;
         let start = self.at;
-        'scan: loop {
-            // Eight bytes at a time while none is a quote, a backslash or a control character
-            // (names and villages are Chinese text); then byte by byte to the end of the word.
+        loop {
+            // Eight bytes at a time to the first quote, backslash or control character (names
+            // and villages are Chinese text, keys short); byte by byte in the text's last seven.
             if let Some(word) = self.bytes.get(self.at..self.at + 8) {
                 let mut w = [0u8; 8];
                 w.copy_from_slice(word);
-                if !crate::json_text::word_has_special(u64::from_le_bytes(w)) {
-                    self.at += 8;
-                    continue;
+                match crate::json_text::first_special(u64::from_le_bytes(w)) {
+                    None => {
+                        self.at += 8;
+                        continue;
+                    }
+                    Some(i) => self.at += i,
                 }
             }
-            let end = self.at + 8;
-            while self.at < end {
-                match *self.bytes.get(self.at)? {
-                    b'"' => break 'scan,
-                    b'\\' | 0..=0x1F => return None,
-                    _ => self.at += 1,
-                }
+            match *self.bytes.get(self.at)? {
+                b'"' => break,
+                b'\\' | 0..=0x1F => return None,
+                _ => self.at += 1,
             }
         }
         let s = self.text.get(start..self.at)?;
