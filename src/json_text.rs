@@ -73,6 +73,75 @@ pub fn number(token: &str) -> Result<Number, NumberError> {
     Number::from_f64(f).ok_or(NumberError::NotFinite)
 }
 
+/// Whether any of eight bytes (a little-endian word of JSON text) is a quote, a backslash or a
+/// control character (< 0x20): the bytes that end or escape a string, or that a string may not
+/// hold raw. Used to skip over string content a word at a time (the typed reader, the report
+/// writer).
+pub fn word_has_special(w: u64) -> bool {
+    special_bits(w) != 0
+}
+
+/// The position (0–7, in text order) of the first quote, backslash or control character among
+/// eight bytes, if any.
+pub fn first_special(w: u64) -> Option<usize> {
+    match special_bits(w) {
+        0 => None,
+        bits => usize::try_from(bits.trailing_zeros() / 8).ok(),
+    }
+}
+
+/// The high bit of each byte that is special, exact for the first one: the subtractions borrow
+/// only into the bytes above a match, so a byte can be flagged wrongly only after a true one.
+fn special_bits(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGHS;
+    let q = w ^ (ONES * u64::from(b'"'));
+    let quote = q.wrapping_sub(ONES) & !q & HIGHS;
+    let b = w ^ (ONES * u64::from(b'\\'));
+    let backslash = b.wrapping_sub(ONES) & !b & HIGHS;
+    below_space | quote | backslash
+}
+
+#[cfg(test)]
+mod word_tests {
+    use super::*;
+
+    fn special(b: u8) -> bool {
+        b < 0x20 || b == b'"' || b == b'\\'
+    }
+
+    /// Every byte value at every position, with and without a second byte of every value
+    /// after it: the first special byte is found exactly, and none is ever missed.
+    #[test]
+    fn the_first_special_byte_is_found_exactly() {
+        for first in 0..8 {
+            for a in 0..=255u8 {
+                for later in [
+                    None,
+                    Some(b'"'),
+                    Some(0x00),
+                    Some(0x1F),
+                    Some(b'\\'),
+                    Some(0xFF),
+                ] {
+                    let mut word = [b'a'; 8];
+                    word[first] = a;
+                    if let Some(l) = later {
+                        if first + 1 < 8 {
+                            word[7] = l;
+                        }
+                    }
+                    let want = word.iter().position(|&b| special(b));
+                    let w = u64::from_le_bytes(word);
+                    assert_eq!(first_special(w), want, "{word:?}");
+                    assert_eq!(word_has_special(w), want.is_some(), "{word:?}");
+                }
+            }
+        }
+    }
+}
+
 struct Parser<'a> {
     src: &'a [u8],
     text: &'a str,

@@ -13,6 +13,8 @@ use crate::warning::Warning;
 use serde::Serialize;
 use serde_json::Value;
 
+pub mod json;
+
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Report {

@@ -299,3 +299,73 @@ fn jobs_must_be_a_whole_number_of_at_least_one() {
         );
     }
 }
+
+/// Issue 8 items 1 and 5: JSON Lines are read in blocks of whole lines (256 KB) that the workers
+/// split. Line ends of every kind (LF, CRLF, a lone CR), a byte-order mark and a line longer than
+/// a block keep every line's number and count (issue 9 item 1), whatever the number of jobs.
+#[test]
+fn jsonl_line_numbers_survive_blocks_and_jobs() {
+    let d = dir("jsonl-ends");
+    let mut text = b"\xEF\xBB\xBF".to_vec();
+    // The line of each household made invalid on purpose, by its id.
+    let mut planted = Vec::new();
+    let mut line = 0;
+    for (k, h) in households().iter().take(1500).enumerate() {
+        let body = serde_json::to_vec(h).unwrap();
+        line += 1;
+        text.extend_from_slice(&body);
+        match k % 4 {
+            0 => text.extend_from_slice(b"\r\n"),
+            1 => text.push(b'\r'),
+            _ => text.push(b'\n'),
+        }
+        if k % 100 == 7 {
+            line += 1;
+            planted.push((format!("planted-{k}"), line));
+            text.extend_from_slice(
+                format!("{{\"id\":\"planted-{k}\",\"province\":\"CN-XX\"}}\r\n").as_bytes(),
+            );
+        }
+        if k == 700 {
+            // A household padded with JSON whitespace past the size of a block.
+            line += 1;
+            text.extend_from_slice(&body);
+            text.extend(std::iter::repeat_n(b' ', 300_000));
+            text.push(b'\n');
+        }
+    }
+    let file = d.join("line-ends.jsonl");
+    std::fs::write(&file, &text).unwrap();
+    let one = run(&file, "2019-12-31", "1", true, &d);
+    let doc = summary(&one.stdout);
+    assert_eq!(
+        doc["lines"]["read"].as_u64(),
+        Some(line),
+        "{}",
+        doc["lines"]
+    );
+    let invalid = String::from_utf8(one.invalid.clone()).unwrap();
+    let mut found = 0;
+    for row in invalid.lines() {
+        let row: Value = serde_json::from_str(row).unwrap();
+        if let Some(id) = row["householdId"].as_str() {
+            if let Some((_, at)) = planted.iter().find(|(p, _)| p == id) {
+                assert_eq!(row["line"].as_u64(), Some(*at), "{row}");
+                found += 1;
+            }
+        }
+    }
+    assert_eq!(found, planted.len(), "{invalid}");
+    for jobs in ["2", "4"] {
+        let many = run(&file, "2019-12-31", jobs, true, &d);
+        assert!(
+            one.stdout == many.stdout,
+            "stdout differs with --jobs {jobs}"
+        );
+        assert!(one.out == many.out, "--out differs with --jobs {jobs}");
+        assert!(
+            one.invalid == many.invalid,
+            "--invalid differs with --jobs {jobs}"
+        );
+    }
+}

@@ -190,3 +190,186 @@ fn issue8_item1_problems_keep_their_paths_when_the_fast_path_gives_up() {
     let h = read_household_text(&ok).unwrap();
     assert_eq!(h.income.wage.unwrap().to_decimal().to_string(), "9000");
 }
+
+/// Issue 8 item 1: the fast path reads money in plain form straight to fen and quantities as
+/// exact decimal text, without a `Value` or a double. Every money and quantity field of a valid
+/// household, given each of these tokens, reads the same both ways (and plain forms are read
+/// by the fast path itself, not handed to the slow one).
+#[test]
+fn issue8_item1_plain_numbers_read_straight_as_the_slow_path_reads_them() {
+    let base = serde_json::json!({
+        "id": "N1", "province": "CN-YN", "registration": "poor",
+        "members": [{"relation": "head", "sex": "male", "birthDate": "1970-01-01"}],
+        "income": {"wage": 1, "business": 1, "property": 1, "transfer": 900000000000_i64,
+                   "businessCosts": 1},
+        "spending": {"medicalOutOfPocket": 1, "education": 1, "disasterLoss": 1},
+        "housing": {"areaM2": 1},
+        "water": {"litresPerPersonDay": 1, "fetchMinutes": 1, "horizontalM": 1,
+                  "verticalM": 1, "daysWithoutSupply": 1}
+    });
+    let fields = [
+        "/income/wage",
+        "/income/business",
+        "/income/property",
+        "/income/businessCosts",
+        "/spending/medicalOutOfPocket",
+        "/housing/areaM2",
+        "/water/litresPerPersonDay",
+        "/water/daysWithoutSupply",
+    ];
+    let plain = [
+        "0",
+        "7",
+        "10514",
+        "1.5",
+        "1.50",
+        "1.05",
+        "0.05",
+        "2.0",
+        "123456789012",
+        "999999999999.99",
+        "0.000000001",
+        "12345678901234.5",
+        "123456789012345",
+    ];
+    let other = [
+        "-0",
+        "-0.0",
+        "-5",
+        "-5.25",
+        "1.234",
+        "1.999",
+        "999999999999.995",
+        "1000000000000",
+        "1000000000000.0",
+        "1234567890123456",
+        "0.0000000001",
+        "1e2",
+        "1E-2",
+        "-1e3",
+        "12345678901234.56",
+        "0.1234567890123456",
+        "100000000000000000000",
+    ];
+    let marker = "\u{1}MUTATE";
+    let (mut accepted, mut refused) = (0, 0);
+    for field in fields {
+        let mut h = base.clone();
+        *h.pointer_mut(field).unwrap() = Value::String(marker.into());
+        let shell = serde_json::to_string(&h).unwrap();
+        let hole = serde_json::to_string(marker).unwrap();
+        for token in plain.iter().chain(other.iter()) {
+            let text = shell.replacen(&hole, token, 1);
+            check(&text, &mut accepted, &mut refused);
+            let money = field.starts_with("/income") || field.starts_with("/spending");
+            let fits =
+                !money || !token.contains('.') || token.split('.').nth(1).unwrap().len() <= 2;
+            if plain.contains(token) && fits && (money || token.len() <= 16) {
+                let slow_reads = slow(&text).is_some();
+                assert!(
+                    !slow_reads || read_household_text(&text).is_some(),
+                    "plain {token} at {field} left to the slow path"
+                );
+            }
+        }
+    }
+    assert!(accepted > 60 && refused > 20, "{accepted} / {refused}");
+}
+
+/// Issue 8 item 1: the fast path's own JSON scanner reads the grammar exactly. Whitespace of
+/// every kind between every token is read as the slow path reads it (by the fast path itself);
+/// text that is not JSON (trailing commas, missing separators, numbers JSON does not allow,
+/// misspelt literals, raw control characters in strings, text after the household) is never
+/// accepted by it.
+#[test]
+fn issue8_item1_the_fast_scanner_reads_json_exactly() {
+    let all = cases::load_all().unwrap();
+    let (mut accepted, mut refused) = (0, 0);
+    let mut spaced_read = 0;
+    for case in all.iter().step_by(7) {
+        let text = serde_json::to_string(&case.household).unwrap();
+        if slow(&text).is_none() {
+            continue;
+        }
+        // Whitespace around every structural character (outside strings).
+        let mut spaced = String::new();
+        let mut in_string = false;
+        let mut escaped = false;
+        for c in text.chars() {
+            if in_string {
+                spaced.push(c);
+                if escaped {
+                    escaped = false;
+                } else if c == '\\' {
+                    escaped = true;
+                } else if c == '"' {
+                    in_string = false;
+                }
+                continue;
+            }
+            match c {
+                '"' => {
+                    in_string = true;
+                    spaced.push(c);
+                }
+                '{' | '}' | '[' | ']' | ',' | ':' => {
+                    spaced.push_str(" \t");
+                    spaced.push(c);
+                    spaced.push_str("\r\n ");
+                }
+                _ => spaced.push(c),
+            }
+        }
+        check(&spaced, &mut accepted, &mut refused);
+        if read_household_text(&spaced).is_some() {
+            spaced_read += 1;
+        }
+        for (from, to) in [
+            ("{\"", "{,\""),
+            ("\"members\":[", "\"members\":[,"),
+            ("}]", "},]"),
+            ("}]", "}]]"),
+            ("\":", "\" "),
+            ("\",\"", "\" \""),
+            (":true", ":tru"),
+            (":true", ":True"),
+            (":false", ":fals"),
+            (":true", ":truex"),
+            (":1", ":01"),
+            (":1", ":1."),
+            (":1", ":.1"),
+            (":1", ":-"),
+            (":1", ":+1"),
+            (":1", ":1e"),
+            (":1", ":1e+"),
+            (":1", ":1.e3"),
+            (":1", ":-01"),
+            ("\"name\":\"", "\"name\":\"\t"),
+            ("\"name\":\"", "\"name\":\"\u{1}"),
+            ("\"name\":\"", "\"name\":\"\u{1f}"),
+            ("\"id\":\"", "\"id\":\"\u{1}"),
+            ("\"id\":\"", "\"id\":\"\\\"x"),
+            ("\"name\":\"", "\"name\":\"\\u4e00"),
+            ("\"name\":\"", "\"name\":\"\\"),
+            ("\"id\":\"", "\"id\":\"\n"),
+            (":null", ":nul"),
+            ("\"members\":[", "\"members\":[null,"),
+            ("\"members\":", "\"members\":{},\"x\":"),
+        ] {
+            if text.contains(from) {
+                check(&text.replacen(from, to, 1), &mut accepted, &mut refused);
+            }
+        }
+        for tail in ["x", "}", ",", "{}", "\u{0}", " \n\t\r"] {
+            check(&format!("{text}{tail}"), &mut accepted, &mut refused);
+        }
+        for head in ["[", "x", "\u{feff}"] {
+            check(&format!("{head}{text}"), &mut accepted, &mut refused);
+        }
+    }
+    assert!(
+        spaced_read > 10,
+        "spaced households read by the fast path: {spaced_read}"
+    );
+    assert!(accepted > 10 && refused > 100, "{accepted} / {refused}");
+}

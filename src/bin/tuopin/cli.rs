@@ -7,6 +7,7 @@ use tuopin::problem::{Code, Finding, Problem};
 use tuopin::Lang;
 
 mod batch;
+mod blocks;
 
 const USAGE: &str = "usage:
   tuopin assess FILE --as-of YYYY-MM-DD [--province CN-XX] [--lang zh-CN|en] [--policy FILE]

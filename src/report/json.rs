@@ -1,0 +1,575 @@
+//! Reports written as compact JSON (issue 8: `tuopin batch --out` spends half its time writing
+//! reports): byte for byte what `serde_json::to_writer` writes, faster.
+//!
+//! It is a `serde::Serializer` like serde_json's compact one, straight into a `Vec<u8>`, with two
+//! differences that do not show in the output: a string is scanned for characters to escape
+//! eight bytes at a time (reports are mostly Chinese text, which never needs escaping; serde_json
+//! looks at every byte in turn), and integers are written with `itoa` into the vector. Floats are
+//! handed to serde_json itself, so their shortest representation is serde_json's by
+//! construction. Anything this writer does not handle the way serde_json does (a map key that
+//! is not a string or an integer, serde_json's private raw-value and number tokens, an error
+//! raised by a `Serialize` impl) makes it give up, and the value is written by serde_json
+//! instead: the output never depends on which one wrote it. `tests/report_json.rs` compares the
+//! two on every golden case and on strings of every control character.
+
+use serde::ser::{self, Serialize};
+use std::fmt;
+
+/// Appends `value` to `out` as compact JSON, exactly as `serde_json::to_writer` would.
+pub fn write_compact<T: Serialize + ?Sized>(
+    value: &T,
+    out: &mut Vec<u8>,
+) -> serde_json::Result<()> {
+    let start = out.len();
+    match value.serialize(&mut Compact { out: &mut *out }) {
+        Ok(()) => Ok(()),
+        Err(GiveUp) => {
+            out.truncate(start);
+            serde_json::to_writer(&mut *out, value)
+        }
+    }
+}
+
+/// Why the fast writer stopped: serde_json writes the value instead (and reports any error).
+#[derive(Debug)]
+pub struct GiveUp;
+
+impl fmt::Display for GiveUp {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("left to serde_json")
+    }
+}
+
+impl std::error::Error for GiveUp {}
+
+impl ser::Error for GiveUp {
+    fn custom<T: fmt::Display>(_: T) -> GiveUp {
+        GiveUp
+    }
+}
+
+struct Compact<'a> {
+    out: &'a mut Vec<u8>,
+}
+
+/// serde_json's escape of a byte: 0 for none, `u` for `\u00XX`, else the letter after `\`.
+const fn escape_of(b: u8) -> u8 {
+    match b {
+        0x08 => b'b',
+        0x09 => b't',
+        0x0A => b'n',
+        0x0C => b'f',
+        0x0D => b'r',
+        0x00..=0x1F => b'u',
+        b'"' => b'"',
+        b'\\' => b'\\',
+        _ => 0,
+    }
+}
+
+/// `s` as a JSON string, escaped as serde_json escapes it.
+fn write_str(out: &mut Vec<u8>, s: &str) {
+    out.reserve(s.len() + 2);
+    out.push(b'"');
+    write_escaped(out, s);
+    out.push(b'"');
+}
+
+/// The escaped content of a JSON string, without its quotes.
+fn write_escaped(out: &mut Vec<u8>, s: &str) {
+    let bytes = s.as_bytes();
+    // Start of the run of bytes not yet copied.
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(word) = bytes.get(i..i + 8) {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(word);
+            if !crate::json_text::word_has_special(u64::from_le_bytes(w)) {
+                i += 8;
+                continue;
+            }
+        }
+        // Byte by byte to the end of this word (or of the string).
+        let end = (i + 8).min(bytes.len());
+        while i < end {
+            let b = bytes.get(i).copied().unwrap_or(0);
+            let e = escape_of(b);
+            if e != 0 {
+                out.extend_from_slice(bytes.get(run..i).unwrap_or(&[]));
+                if e == b'u' {
+                    const HEX: &[u8; 16] = b"0123456789abcdef";
+                    let hi = HEX.get(usize::from(b >> 4)).copied().unwrap_or(b'0');
+                    let lo = HEX.get(usize::from(b & 0xF)).copied().unwrap_or(b'0');
+                    out.extend_from_slice(&[b'\\', b'u', b'0', b'0', hi, lo]);
+                } else {
+                    out.extend_from_slice(&[b'\\', e]);
+                }
+                run = i + 1;
+            }
+            i += 1;
+        }
+    }
+    out.extend_from_slice(bytes.get(run..).unwrap_or(&[]));
+}
+
+fn write_int<I: itoa::Integer>(out: &mut Vec<u8>, v: I) {
+    let mut buf = itoa::Buffer::new();
+    out.extend_from_slice(buf.format(v).as_bytes());
+}
+
+/// serde_json's own float text (its shortest round-trip form; `null` when not finite).
+fn write_float<F: Serialize>(out: &mut Vec<u8>, v: F) -> Result<(), GiveUp> {
+    serde_json::to_writer(&mut *out, &v).map_err(|_| GiveUp)
+}
+
+/// `Display` text as a JSON string, escaped piece by piece as it is formatted.
+struct Escaping<'a>(&'a mut Vec<u8>);
+
+impl fmt::Write for Escaping<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        write_escaped(self.0, s);
+        Ok(())
+    }
+}
+
+/// The opening of `{"variant":` for enum variants with content.
+fn open_variant(out: &mut Vec<u8>, variant: &str) {
+    out.push(b'{');
+    write_str(out, variant);
+    out.push(b':');
+}
+
+/// A sequence or map being written: whether an element has been written yet.
+struct Seq<'s, 'a> {
+    ser: &'s mut Compact<'a>,
+    first: bool,
+}
+
+impl Seq<'_, '_> {
+    fn comma(&mut self) {
+        if !std::mem::replace(&mut self.first, false) {
+            self.ser.out.push(b',');
+        }
+    }
+}
+
+impl<'s, 'a> ser::Serializer for &'s mut Compact<'a> {
+    type Ok = ();
+    type Error = GiveUp;
+    type SerializeSeq = Seq<'s, 'a>;
+    type SerializeTuple = Seq<'s, 'a>;
+    type SerializeTupleStruct = Seq<'s, 'a>;
+    type SerializeTupleVariant = Seq<'s, 'a>;
+    type SerializeMap = Seq<'s, 'a>;
+    type SerializeStruct = Seq<'s, 'a>;
+    type SerializeStructVariant = Seq<'s, 'a>;
+
+    fn serialize_bool(self, v: bool) -> Result<(), GiveUp> {
+        self.out
+            .extend_from_slice(if v { b"true" } else { b"false" });
+        Ok(())
+    }
+    fn serialize_i8(self, v: i8) -> Result<(), GiveUp> {
+        write_int(self.out, v);
+        Ok(())
+    }
+    fn serialize_i16(self, v: i16) -> Result<(), GiveUp> {
+        write_int(self.out, v);
+        Ok(())
+    }
+    fn serialize_i32(self, v: i32) -> Result<(), GiveUp> {
+        write_int(self.out, v);
+        Ok(())
+    }
+    fn serialize_i64(self, v: i64) -> Result<(), GiveUp> {
+        write_int(self.out, v);
+        Ok(())
+    }
+    fn serialize_i128(self, v: i128) -> Result<(), GiveUp> {
+        write_int(self.out, v);
+        Ok(())
+    }
+    fn serialize_u8(self, v: u8) -> Result<(), GiveUp> {
+        write_int(self.out, v);
+        Ok(())
+    }
+    fn serialize_u16(self, v: u16) -> Result<(), GiveUp> {
+        write_int(self.out, v);
+        Ok(())
+    }
+    fn serialize_u32(self, v: u32) -> Result<(), GiveUp> {
+        write_int(self.out, v);
+        Ok(())
+    }
+    fn serialize_u64(self, v: u64) -> Result<(), GiveUp> {
+        write_int(self.out, v);
+        Ok(())
+    }
+    fn serialize_u128(self, v: u128) -> Result<(), GiveUp> {
+        write_int(self.out, v);
+        Ok(())
+    }
+    fn serialize_f32(self, v: f32) -> Result<(), GiveUp> {
+        write_float(self.out, v)
+    }
+    fn serialize_f64(self, v: f64) -> Result<(), GiveUp> {
+        write_float(self.out, v)
+    }
+    fn serialize_char(self, v: char) -> Result<(), GiveUp> {
+        let mut buf = [0; 4];
+        write_str(self.out, v.encode_utf8(&mut buf));
+        Ok(())
+    }
+    fn serialize_str(self, v: &str) -> Result<(), GiveUp> {
+        write_str(self.out, v);
+        Ok(())
+    }
+    fn serialize_bytes(self, v: &[u8]) -> Result<(), GiveUp> {
+        // serde_json writes bytes as an array of numbers.
+        self.out.push(b'[');
+        for (i, b) in v.iter().enumerate() {
+            if i > 0 {
+                self.out.push(b',');
+            }
+            write_int(self.out, *b);
+        }
+        self.out.push(b']');
+        Ok(())
+    }
+    fn serialize_none(self) -> Result<(), GiveUp> {
+        self.serialize_unit()
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, v: &T) -> Result<(), GiveUp> {
+        v.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<(), GiveUp> {
+        self.out.extend_from_slice(b"null");
+        Ok(())
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), GiveUp> {
+        self.serialize_unit()
+    }
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<(), GiveUp> {
+        write_str(self.out, variant);
+        Ok(())
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        v: &T,
+    ) -> Result<(), GiveUp> {
+        v.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        v: &T,
+    ) -> Result<(), GiveUp> {
+        open_variant(self.out, variant);
+        v.serialize(&mut *self)?;
+        self.out.push(b'}');
+        Ok(())
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Seq<'s, 'a>, GiveUp> {
+        self.out.push(b'[');
+        Ok(Seq {
+            ser: self,
+            first: true,
+        })
+    }
+    fn serialize_tuple(self, len: usize) -> Result<Seq<'s, 'a>, GiveUp> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_struct(self, _: &'static str, len: usize) -> Result<Seq<'s, 'a>, GiveUp> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<Seq<'s, 'a>, GiveUp> {
+        open_variant(self.out, variant);
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Seq<'s, 'a>, GiveUp> {
+        self.out.push(b'{');
+        Ok(Seq {
+            ser: self,
+            first: true,
+        })
+    }
+    fn serialize_struct(self, name: &'static str, len: usize) -> Result<Seq<'s, 'a>, GiveUp> {
+        // serde_json's private tokens (raw JSON text, arbitrary-precision numbers) are its own.
+        if name.starts_with("$serde_json") {
+            return Err(GiveUp);
+        }
+        self.serialize_map(Some(len))
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<Seq<'s, 'a>, GiveUp> {
+        open_variant(self.out, variant);
+        self.serialize_map(Some(len))
+    }
+    fn collect_str<T: fmt::Display + ?Sized>(self, v: &T) -> Result<(), GiveUp> {
+        use fmt::Write as _;
+        self.out.push(b'"');
+        write!(Escaping(self.out), "{v}").map_err(|_| GiveUp)?;
+        self.out.push(b'"');
+        Ok(())
+    }
+}
+
+impl ser::SerializeSeq for Seq<'_, '_> {
+    type Ok = ();
+    type Error = GiveUp;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), GiveUp> {
+        self.comma();
+        v.serialize(&mut *self.ser)
+    }
+    fn end(self) -> Result<(), GiveUp> {
+        self.ser.out.push(b']');
+        Ok(())
+    }
+}
+
+impl ser::SerializeTuple for Seq<'_, '_> {
+    type Ok = ();
+    type Error = GiveUp;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), GiveUp> {
+        ser::SerializeSeq::serialize_element(self, v)
+    }
+    fn end(self) -> Result<(), GiveUp> {
+        ser::SerializeSeq::end(self)
+    }
+}
+
+impl ser::SerializeTupleStruct for Seq<'_, '_> {
+    type Ok = ();
+    type Error = GiveUp;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), GiveUp> {
+        ser::SerializeSeq::serialize_element(self, v)
+    }
+    fn end(self) -> Result<(), GiveUp> {
+        ser::SerializeSeq::end(self)
+    }
+}
+
+impl ser::SerializeTupleVariant for Seq<'_, '_> {
+    type Ok = ();
+    type Error = GiveUp;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), GiveUp> {
+        ser::SerializeSeq::serialize_element(self, v)
+    }
+    fn end(self) -> Result<(), GiveUp> {
+        self.ser.out.extend_from_slice(b"]}");
+        Ok(())
+    }
+}
+
+impl ser::SerializeMap for Seq<'_, '_> {
+    type Ok = ();
+    type Error = GiveUp;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), GiveUp> {
+        self.comma();
+        key.serialize(Key(&mut *self.ser.out))
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), GiveUp> {
+        self.ser.out.push(b':');
+        v.serialize(&mut *self.ser)
+    }
+    fn end(self) -> Result<(), GiveUp> {
+        self.ser.out.push(b'}');
+        Ok(())
+    }
+}
+
+impl ser::SerializeStruct for Seq<'_, '_> {
+    type Ok = ();
+    type Error = GiveUp;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        v: &T,
+    ) -> Result<(), GiveUp> {
+        self.comma();
+        write_str(self.ser.out, key);
+        self.ser.out.push(b':');
+        v.serialize(&mut *self.ser)
+    }
+    fn end(self) -> Result<(), GiveUp> {
+        ser::SerializeMap::end(self)
+    }
+}
+
+impl ser::SerializeStructVariant for Seq<'_, '_> {
+    type Ok = ();
+    type Error = GiveUp;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        v: &T,
+    ) -> Result<(), GiveUp> {
+        ser::SerializeStruct::serialize_field(self, key, v)
+    }
+    fn end(self) -> Result<(), GiveUp> {
+        self.ser.out.extend_from_slice(b"}}");
+        Ok(())
+    }
+}
+
+/// A map key: a string, or an integer written as a string, as serde_json writes them; any
+/// other key is left to serde_json.
+struct Key<'a>(&'a mut Vec<u8>);
+
+impl Key<'_> {
+    fn int<I: itoa::Integer>(self, v: I) -> Result<(), GiveUp> {
+        self.0.push(b'"');
+        write_int(self.0, v);
+        self.0.push(b'"');
+        Ok(())
+    }
+}
+
+impl ser::Serializer for Key<'_> {
+    type Ok = ();
+    type Error = GiveUp;
+    type SerializeSeq = ser::Impossible<(), GiveUp>;
+    type SerializeTuple = ser::Impossible<(), GiveUp>;
+    type SerializeTupleStruct = ser::Impossible<(), GiveUp>;
+    type SerializeTupleVariant = ser::Impossible<(), GiveUp>;
+    type SerializeMap = ser::Impossible<(), GiveUp>;
+    type SerializeStruct = ser::Impossible<(), GiveUp>;
+    type SerializeStructVariant = ser::Impossible<(), GiveUp>;
+
+    fn serialize_str(self, v: &str) -> Result<(), GiveUp> {
+        write_str(self.0, v);
+        Ok(())
+    }
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<(), GiveUp> {
+        self.serialize_str(variant)
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        v: &T,
+    ) -> Result<(), GiveUp> {
+        v.serialize(self)
+    }
+    fn serialize_i8(self, v: i8) -> Result<(), GiveUp> {
+        self.int(v)
+    }
+    fn serialize_i16(self, v: i16) -> Result<(), GiveUp> {
+        self.int(v)
+    }
+    fn serialize_i32(self, v: i32) -> Result<(), GiveUp> {
+        self.int(v)
+    }
+    fn serialize_i64(self, v: i64) -> Result<(), GiveUp> {
+        self.int(v)
+    }
+    fn serialize_u8(self, v: u8) -> Result<(), GiveUp> {
+        self.int(v)
+    }
+    fn serialize_u16(self, v: u16) -> Result<(), GiveUp> {
+        self.int(v)
+    }
+    fn serialize_u32(self, v: u32) -> Result<(), GiveUp> {
+        self.int(v)
+    }
+    fn serialize_u64(self, v: u64) -> Result<(), GiveUp> {
+        self.int(v)
+    }
+    fn serialize_bool(self, _: bool) -> Result<(), GiveUp> {
+        Err(GiveUp)
+    }
+    fn serialize_f32(self, _: f32) -> Result<(), GiveUp> {
+        Err(GiveUp)
+    }
+    fn serialize_f64(self, _: f64) -> Result<(), GiveUp> {
+        Err(GiveUp)
+    }
+    fn serialize_char(self, _: char) -> Result<(), GiveUp> {
+        Err(GiveUp)
+    }
+    fn serialize_bytes(self, _: &[u8]) -> Result<(), GiveUp> {
+        Err(GiveUp)
+    }
+    fn serialize_none(self) -> Result<(), GiveUp> {
+        Err(GiveUp)
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, _: &T) -> Result<(), GiveUp> {
+        Err(GiveUp)
+    }
+    fn serialize_unit(self) -> Result<(), GiveUp> {
+        Err(GiveUp)
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), GiveUp> {
+        Err(GiveUp)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<(), GiveUp> {
+        Err(GiveUp)
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, GiveUp> {
+        Err(GiveUp)
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, GiveUp> {
+        Err(GiveUp)
+    }
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleStruct, GiveUp> {
+        Err(GiveUp)
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, GiveUp> {
+        Err(GiveUp)
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, GiveUp> {
+        Err(GiveUp)
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, GiveUp> {
+        Err(GiveUp)
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, GiveUp> {
+        Err(GiveUp)
+    }
+}
