@@ -113,12 +113,16 @@ impl RawValue {
             }
             RawValue::Str(s) => Value::String((*s).to_string()),
             RawValue::Array(items) => Value::Array(items.iter().map(RawValue::to_json).collect()),
-            RawValue::Object(fields) => Value::Object(
-                fields
-                    .iter()
-                    .map(|(k, v)| ((*k).to_string(), v.to_json()))
-                    .collect(),
-            ),
+            RawValue::Object(fields) => {
+                // Inserted one by one rather than collected: `Map: FromIterator` sorts the
+                // entries first, and that stable sort costs the core wasm ~1.4 KB gzipped
+                // (BENCHMARKS.md "Core package size"). Same map: keys are unique in TOML.
+                let mut map = serde_json::Map::new();
+                for (k, v) in fields.iter() {
+                    map.insert((*k).to_string(), v.to_json());
+                }
+                Value::Object(map)
+            }
         }
     }
 }
@@ -131,8 +135,13 @@ static PACKS: OnceLock<Vec<Pack>> = OnceLock::new();
 pub fn packs() -> &'static [Pack] {
     PACKS.get_or_init(|| {
         let raw: Vec<Value> = RAW_PACKS.iter().map(RawValue::to_json).collect();
-        let mut packs: Vec<Pack> = raw.iter().filter_map(parse_pack).collect();
-        packs.sort_by_key(|p| p.province.is_some());
+        // National first, then the provinces in file order: a partition keeps the order within
+        // each part, as the stable sort by "has a province" did, without a sort in the module.
+        let (mut packs, provincial): (Vec<Pack>, Vec<Pack>) = raw
+            .iter()
+            .filter_map(parse_pack)
+            .partition(|p| p.province.is_none());
+        packs.extend(provincial);
         packs
     })
 }
