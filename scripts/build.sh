@@ -66,7 +66,8 @@ hash_of() {
 
 wasm_inputs="$(
   {
-    hash_of src Cargo.toml Cargo.lock build.rs scripts/build.sh scripts/strip-target-features.mjs
+    hash_of src Cargo.toml Cargo.lock build.rs scripts/build.sh scripts/strip-target-features.mjs \
+      scripts/pkg-short-imports.mjs
     wasm-bindgen --version 2>/dev/null || echo "no wasm-bindgen"
     wasm-opt --version 2>/dev/null || echo "no wasm-opt"
     rustc --version
@@ -120,6 +121,9 @@ if [ "$force" = 1 ] || ! built || [ "$(cat "$stamps/wasm" 2>/dev/null)" != "$was
   wasm_build release release "" nodejs "$stamps/out-node" -O3
   wasm_build release release "--features files" web "$stamps/out-batch" -O3
   wasm_build wasm-core wasm-core "" web "$stamps/out-core" "$CORE_OPT"
+  # The core's imports get short names in the module and its glue together (size; the script
+  # says why and what it checks).
+  node scripts/pkg-short-imports.mjs "$stamps/out-core"
   echo "$wasm_inputs" >"$stamps/wasm"
 else
   log "wasm modules up to date (inputs unchanged); assembling pkg/ from them"
