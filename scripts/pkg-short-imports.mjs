@@ -14,7 +14,8 @@
 //
 // Checked here, or the script stops and the build fails: every renamed name is a key of the
 // glue's import object exactly once and appears nowhere else in the glue, and no new name was
-// already a key there.
+// already a key there. Only wasm-bindgen's names are renamed, so running it twice changes
+// nothing the second time.
 
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -113,7 +114,8 @@ export function renameImports(bytes, taken) {
       const kind = bytes[fat + flen];
       const descEnd = skipDesc(bytes, kind, fat + flen + 1);
       let newField = field;
-      if (module === MODULE) {
+      // Only wasm-bindgen's own names (`__wbg_…`, `__wbindgen_…`): a second run finds none.
+      if (module === MODULE && field.startsWith("__wb")) {
         if (!renamed.has(field)) {
           let candidate;
           do candidate = shortName(next++);
