@@ -223,8 +223,8 @@ fn county_line_examples_are_consistent_and_usable_as_overrides() {
     }
 }
 
-/// Issue 8 item 3: the packs are compiled to static Rust data by build.rs (no JSON or TOML parsed
-/// at run time). What the library holds must be exactly what the TOML files say, read here with
+/// Issue 8 items 3 and 6: the packs are compiled by build.rs into static data (a compact text,
+/// so no JSON or TOML parser at run time). What the library holds must be exactly what the TOML files say, read here with
 /// the TOML parser the library no longer carries: every parameter, in the same order, every
 /// entry's dates, value (integers stay integers, doubles stay doubles), citations, confidence.
 #[test]
