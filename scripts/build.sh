@@ -49,6 +49,14 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-C target-feature=-referen
 WASM_OPT_FEATURES=(--mvp-features --enable-bulk-memory --enable-nontrapping-float-to-int
   --enable-sign-ext --enable-mutable-globals)
 
+# wasm-opt for the core module (size first; BENCHMARKS.md "Core package size" has what each part
+# saved, measured): -Oz to a fixed point; --low-memory-unused lets constant offsets fold into
+# loads and stores (true of Rust's layout: the stack fills the first 1 MiB from the top down, data
+# follows, so the low 1 KiB is reached only by a stack already overflowing); the producers section
+# names the compilers only; --flatten --rereloop then -Oz again rebuilds the control flow smaller.
+# Same speed measured (assessMany and assess in Node, CPU time, side by side).
+CORE_OPT="-Oz --converge --low-memory-unused --strip-producers --flatten --rereloop -Oz -Oz"
+
 # Hash of the files under the given paths (those that exist), in a stable order.
 hash_of() {
   local paths=() p
@@ -58,7 +66,8 @@ hash_of() {
 
 wasm_inputs="$(
   {
-    hash_of src Cargo.toml Cargo.lock build.rs scripts/build.sh scripts/strip-target-features.mjs
+    hash_of src Cargo.toml Cargo.lock build.rs scripts/build.sh scripts/strip-target-features.mjs \
+      scripts/pkg-short-imports.mjs
     wasm-bindgen --version 2>/dev/null || echo "no wasm-bindgen"
     wasm-opt --version 2>/dev/null || echo "no wasm-opt"
     rustc --version
@@ -111,7 +120,10 @@ if [ "$force" = 1 ] || ! built || [ "$(cat "$stamps/wasm" 2>/dev/null)" != "$was
   rm -f "$stamps/wasm" "$stamps/js"
   wasm_build release release "" nodejs "$stamps/out-node" -O3
   wasm_build release release "--features files" web "$stamps/out-batch" -O3
-  wasm_build wasm-core wasm-core "" web "$stamps/out-core" "-Oz --converge"
+  wasm_build wasm-core wasm-core "" web "$stamps/out-core" "$CORE_OPT"
+  # The core's imports get short names in the module and its glue together (size; the script
+  # says why and what it checks).
+  node scripts/pkg-short-imports.mjs "$stamps/out-core"
   echo "$wasm_inputs" >"$stamps/wasm"
 else
   log "wasm modules up to date (inputs unchanged); assembling pkg/ from them"

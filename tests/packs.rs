@@ -223,8 +223,8 @@ fn county_line_examples_are_consistent_and_usable_as_overrides() {
     }
 }
 
-/// Issue 8 item 3: the packs are compiled to static Rust data by build.rs (no JSON or TOML parsed
-/// at run time). What the library holds must be exactly what the TOML files say, read here with
+/// Issue 8 items 3 and 6: the packs are compiled by build.rs into static data (a compact text,
+/// so no JSON or TOML parser at run time). What the library holds must be exactly what the TOML files say, read here with
 /// the TOML parser the library no longer carries: every parameter, in the same order, every
 /// entry's dates, value (integers stay integers, doubles stay doubles), citations, confidence.
 #[test]
@@ -275,4 +275,32 @@ fn compiled_packs_are_exactly_the_toml_files() {
         }
     }
     assert_eq!(seen, packs().len());
+}
+
+/// `policies()` and `version()` list the national pack first, then the provincial packs in the
+/// order of their file names (the order the catalogue always had); the packs are put in that
+/// order without a sort in the module (issue 8 item 6), and this pins it.
+#[test]
+fn national_pack_first_then_provinces_in_file_order() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/policy/packs");
+    let mut files: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    let national: Vec<&str> = packs()
+        .iter()
+        .filter(|p| p.province.is_none())
+        .map(|p| p.id.as_str())
+        .collect();
+    assert_eq!(national.len(), 1, "exactly one national pack");
+    assert_eq!(packs()[0].id, national[0], "the national pack comes first");
+    let provincial: Vec<String> = packs()[1..]
+        .iter()
+        .map(|p| p.province.clone().unwrap().to_lowercase())
+        .collect();
+    let expected: Vec<String> = files.into_iter().filter(|f| f != "cn-national").collect();
+    assert_eq!(provincial, expected, "provinces in file-name order");
 }

@@ -82,45 +82,65 @@ impl Pack {
     }
 }
 
-/// A pack document as static data, written by `build.rs` from the TOML file (issue 8 item 3:
-/// packs are compiled in, nothing is parsed at run time). It is the JSON data model of the
-/// document, so [`RawValue::to_json`] gives exactly the value the pack's readers take.
-#[derive(Debug)]
-enum RawValue {
-    // Kept for completeness of the data model; TOML itself has no null.
-    #[allow(dead_code)]
-    Null,
-    Bool(bool),
-    UInt(u64),
-    // TOML integers are read as u64 when not negative; no pack has a negative one yet.
-    #[allow(dead_code)]
-    Int(i64),
-    Float(f64),
-    Str(&'static str),
-    Array(&'static [RawValue]),
-    Object(&'static [(&'static str, RawValue)]),
+/// One value of a pack document in the compact text `build.rs` writes (see `emit` there): the
+/// JSON data model of the TOML document, so the value read is exactly what the pack's readers
+/// took when packs were embedded as JSON. Returns the value and the text after it; `None` for
+/// text `build.rs` did not write (the pack is then skipped, and `tests/packs.rs` fails).
+fn decode(text: &str) -> Option<(Value, &str)> {
+    let rest = text.get(1..)?;
+    match text.as_bytes().first()? {
+        b'n' => Some((Value::Null, rest)),
+        b't' => Some((Value::Bool(true), rest)),
+        b'f' => Some((Value::Bool(false), rest)),
+        b'u' => {
+            let (digits, rest) = rest.split_once(';')?;
+            Some((Value::from(digits.parse::<u64>().ok()?), rest))
+        }
+        b'i' => {
+            let (digits, rest) = rest.split_once(';')?;
+            Some((Value::from(digits.parse::<i64>().ok()?), rest))
+        }
+        b'd' => {
+            // The double's bits, so the value is exactly the one TOML read.
+            let (hex, rest) = rest.split_once(';')?;
+            let bits = u64::from_str_radix(hex, 16).ok()?;
+            let number = serde_json::Number::from_f64(f64::from_bits(bits))?;
+            Some((Value::Number(number), rest))
+        }
+        b's' => {
+            let (s, rest) = sized(rest)?;
+            Some((Value::String(s.to_string()), rest))
+        }
+        b'a' => {
+            let (count, mut rest) = rest.split_once(';')?;
+            let mut items = Vec::new();
+            for _ in 0..count.parse::<usize>().ok()? {
+                let (item, after) = decode(rest)?;
+                items.push(item);
+                rest = after;
+            }
+            Some((Value::Array(items), rest))
+        }
+        b'o' => {
+            let (count, mut rest) = rest.split_once(';')?;
+            let mut map = serde_json::Map::new();
+            for _ in 0..count.parse::<usize>().ok()? {
+                let (key, after) = sized(rest)?;
+                let (item, after) = decode(after)?;
+                map.insert(key.to_string(), item);
+                rest = after;
+            }
+            Some((Value::Object(map), rest))
+        }
+        _ => None,
+    }
 }
 
-impl RawValue {
-    fn to_json(&self) -> Value {
-        match self {
-            RawValue::Null => Value::Null,
-            RawValue::Bool(b) => Value::Bool(*b),
-            RawValue::UInt(u) => Value::from(*u),
-            RawValue::Int(i) => Value::from(*i),
-            RawValue::Float(f) => {
-                serde_json::Number::from_f64(*f).map_or(Value::Null, Value::Number)
-            }
-            RawValue::Str(s) => Value::String((*s).to_string()),
-            RawValue::Array(items) => Value::Array(items.iter().map(RawValue::to_json).collect()),
-            RawValue::Object(fields) => Value::Object(
-                fields
-                    .iter()
-                    .map(|(k, v)| ((*k).to_string(), v.to_json()))
-                    .collect(),
-            ),
-        }
-    }
+/// `len:text` → the text of `len` bytes and what follows it.
+fn sized(text: &str) -> Option<(&str, &str)> {
+    let (len, rest) = text.split_once(':')?;
+    let len = len.parse::<usize>().ok()?;
+    Some((rest.get(..len)?, rest.get(len..)?))
 }
 
 include!(concat!(env!("OUT_DIR"), "/packs.rs"));
@@ -130,9 +150,21 @@ static PACKS: OnceLock<Vec<Pack>> = OnceLock::new();
 /// Every built-in pack, the national one first.
 pub fn packs() -> &'static [Pack] {
     PACKS.get_or_init(|| {
-        let raw: Vec<Value> = RAW_PACKS.iter().map(RawValue::to_json).collect();
-        let mut packs: Vec<Pack> = raw.iter().filter_map(parse_pack).collect();
-        packs.sort_by_key(|p| p.province.is_some());
+        // A pack whose text does not decode to the end is skipped, never half read.
+        let raw: Vec<Value> = RAW_PACKS
+            .iter()
+            .filter_map(|text| match decode(text) {
+                Some((value, "")) => Some(value),
+                _ => None,
+            })
+            .collect();
+        // National first, then the provinces in file order: a partition keeps the order within
+        // each part, as the stable sort by "has a province" did, without a sort in the module.
+        let (mut packs, provincial): (Vec<Pack>, Vec<Pack>) = raw
+            .iter()
+            .filter_map(parse_pack)
+            .partition(|p| p.province.is_none());
+        packs.extend(provincial);
         packs
     })
 }
@@ -200,4 +232,42 @@ fn parse_entry(v: &Value) -> Option<Entry> {
         source_zh: map.get("sourceZh").and_then(Value::as_str)?.to_string(),
         confidence,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The compact pack text (issue 8 item 6) reads back exactly the JSON data model build.rs
+    /// wrote: negative integers, a double to the bit, byte lengths over Chinese text, keys in
+    /// order, nesting; and text it did not write is refused, not half read.
+    #[test]
+    fn compact_pack_text_reads_back_exactly() {
+        let text = format!(
+            "o3;1:aa5;i-3;u18446744073709551615;d{:x};s6:婚龄a0;1:bt1:co1;1:xn",
+            0.1f64.to_bits()
+        );
+        let (value, rest) = decode(&text).unwrap_or((Value::Null, "?"));
+        assert_eq!(rest, "");
+        assert_eq!(
+            value,
+            serde_json::json!({
+                "a": [-3, 18_446_744_073_709_551_615u64, 0.1, "婚龄", []],
+                "b": true,
+                "c": { "x": null },
+            })
+        );
+        for bad in [
+            "",
+            "x",
+            "u12",
+            "s9:婚龄",
+            "s5:婚龄",
+            "a2;n",
+            "o1;3:key",
+            "dzz;",
+        ] {
+            assert!(decode(bad).is_none(), "{bad:?} was read");
+        }
+    }
 }
