@@ -6,7 +6,11 @@
 //! contract's JSON and read by the same reader as single calls, so a CSV cell gets exactly the
 //! same checks and problem codes; each problem path is then mapped back to its row and column.
 
+mod cells;
 mod fill;
+
+pub use cells::{split_cells, split_line, Cells};
+pub use fill::Field;
 
 use serde::Serialize;
 use serde_json::{Map, Number, Value};
@@ -138,9 +142,10 @@ pub struct TableHousehold {
     /// The household filled straight from its rows by the fast path (issue 8 item 1), when
     /// every cell read without a problem; `None` otherwise (then `value` holds it).
     pub household: Option<Box<crate::household::Household>>,
-    /// Where each field came from, as `(path key, line, column index)`; turned into a
-    /// [`Location`] only when a problem needs one (most rows have none).
-    cells: Vec<(CellKey, usize, u16)>,
+    /// The household's rows as read: where each field came from is worked out from them only
+    /// when a problem needs a [`Location`] (most households have none).
+    records: Vec<(usize, Record)>,
+    columns: std::sync::Arc<[Option<&'static Column>]>,
     headers: std::sync::Arc<[String]>,
     pub conflicts: Vec<Conflict>,
     /// Physical lines the household spans (its rows).
@@ -189,11 +194,43 @@ impl TableHousehold {
             .unwrap_or_default()
     }
 
+    /// Where each field came from, as `(path key, line, column index)`: every member's row,
+    /// each of its member cells, and the first cell that gave each household field.
+    fn cells(&self) -> Vec<(CellKey, usize, u16)> {
+        let mut cells = Vec::new();
+        let mut seen: Vec<&'static str> = Vec::new();
+        for (i, (line, rec)) in self.records.iter().enumerate() {
+            let index = u32::try_from(i).unwrap_or(u32::MAX);
+            cells.push((CellKey::MemberRow(index), *line, 0));
+            // A broken row has no cells of its own (its problem says why).
+            let Record::Cells(rec) = rec else {
+                continue;
+            };
+            for (c, (col, cell)) in self.columns.iter().zip(rec.iter()).enumerate() {
+                let (Some(col), cell) = (col, cell.trim()) else {
+                    continue;
+                };
+                if cell.is_empty() {
+                    continue;
+                }
+                let c = u16::try_from(c).unwrap_or(u16::MAX);
+                if col.4 {
+                    cells.push((CellKey::Member(index, col.2), *line, c));
+                } else if !seen.contains(&col.2) {
+                    seen.push(col.2);
+                    cells.push((CellKey::Household(col.2), *line, c));
+                }
+            }
+        }
+        cells
+    }
+
     /// The table cell a problem path points at (or the nearest enclosing one).
     pub fn locate(&self, path: &str) -> Option<Location> {
+        let cells = self.cells();
         let mut p = path;
         loop {
-            if let Some((_, line, col)) = self.cells.iter().find(|(k, _, _)| k.matches(p)) {
+            if let Some((_, line, col)) = cells.iter().find(|(k, _, _)| k.matches(p)) {
                 return Some(Location {
                     path: p.to_string(),
                     line: *line,
@@ -414,7 +451,7 @@ impl LineSource for SheetRows {
 /// (empty cells past the header's width are dropped, missing ones are empty).
 fn record_of(line: RawLine, width: Option<usize>) -> Record {
     match line {
-        RawLine::Bytes(bytes) => split_cells(&bytes, width),
+        RawLine::Bytes(bytes) => split_line(bytes, width),
         RawLine::Cells(mut cells) => {
             if cells.iter().all(|c| c.trim().is_empty()) {
                 return Record::Blank;
@@ -423,7 +460,7 @@ fn record_of(line: RawLine, width: Option<usize>) -> Record {
                 while cells.last().is_some_and(|c| c.trim().is_empty()) {
                     cells.pop();
                 }
-                return Record::Cells(cells);
+                return Record::Cells(Cells::of(&cells));
             };
             if cells.iter().skip(w).any(|c| !c.trim().is_empty()) {
                 return Record::Broken {
@@ -433,11 +470,11 @@ fn record_of(line: RawLine, width: Option<usize>) -> Record {
                         given: cells.len().to_string(),
                         expected: Some(w.to_string()),
                     },
-                    cells,
+                    cells: Cells::of(&cells),
                 };
             }
             cells.resize(w, String::new());
-            Record::Cells(cells)
+            Record::Cells(Cells::of(&cells))
         }
     }
 }
@@ -457,111 +494,12 @@ pub struct RowFault {
 pub enum Record {
     /// Empty, only spaces, or only separators.
     Blank,
-    Cells(Vec<String>),
+    Cells(Cells),
     /// Unreadable; `cells` holds the cells read before the fault (to find the row's id).
     Broken {
-        cells: Vec<String>,
+        cells: Cells,
         fault: RowFault,
     },
-}
-
-/// Splits one line into cells (RFC 4180 quoting, but a quoted cell must close on its line: a
-/// quote that does not is reported on that line instead of swallowing the rest of the file).
-pub fn split_cells(line: &[u8], width: Option<usize>) -> Record {
-    use crate::problem::Code;
-    let Ok(text) = std::str::from_utf8(line) else {
-        return Record::Broken {
-            cells: Vec::new(),
-            fault: RowFault {
-                code: Code::InvalidUtf8,
-                column: None,
-                given: String::new(),
-                expected: None,
-            },
-        };
-    };
-    let mut cells = Vec::new();
-    let mut chars = text.chars().peekable();
-    loop {
-        let mut cell = String::new();
-        if chars.peek() == Some(&'"') {
-            chars.next();
-            let mut closed = false;
-            while let Some(c) = chars.next() {
-                if c == '"' {
-                    if chars.peek() == Some(&'"') {
-                        chars.next();
-                        cell.push('"');
-                    } else {
-                        closed = true;
-                        break;
-                    }
-                } else {
-                    cell.push(c);
-                }
-            }
-            let column = cells.len();
-            if !closed {
-                return Record::Broken {
-                    cells,
-                    fault: RowFault {
-                        code: Code::UnterminatedQuote,
-                        column: Some(column),
-                        given: clip(&format!("\"{cell}")),
-                        expected: None,
-                    },
-                };
-            }
-            match chars.next() {
-                None => {
-                    cells.push(cell);
-                    break;
-                }
-                Some(',') => cells.push(cell),
-                Some(c) => {
-                    // `"abc"def`: text after the closing quote; never glued on silently.
-                    let rest: String = std::iter::once(c).chain(chars.by_ref()).collect();
-                    return Record::Broken {
-                        cells,
-                        fault: RowFault {
-                            code: Code::TextAfterQuote,
-                            column: Some(column),
-                            given: clip(&format!("\"{cell}\"{rest}")),
-                            expected: None,
-                        },
-                    };
-                }
-            }
-        } else {
-            let mut end = true;
-            for c in chars.by_ref() {
-                if c == ',' {
-                    end = false;
-                    break;
-                }
-                cell.push(c);
-            }
-            cells.push(cell);
-            if end {
-                break;
-            }
-        }
-    }
-    if cells.iter().all(|c| c.trim().is_empty()) {
-        return Record::Blank;
-    }
-    match width {
-        Some(w) if w != cells.len() => Record::Broken {
-            fault: RowFault {
-                code: Code::WrongCellCount,
-                column: None,
-                given: cells.len().to_string(),
-                expected: Some(w.to_string()),
-            },
-            cells,
-        },
-        _ => Record::Cells(cells),
-    }
 }
 
 /// At most 200 characters of a value, for a message.
@@ -622,18 +560,26 @@ impl Layout {
     pub fn scan_source<S: LineSource>(source: S) -> Result<Layout, Vec<FileProblem>> {
         let mut layout = Layout::default();
         let mut reader = TableReader::from_source(source)?;
-        reader.keep_cells = false;
+        // A run is the rows of one id in a row (what `TableReader` makes one household of); a
+        // row without an id stands alone and ends the run. Only a new run's id is copied and
+        // fingerprinted: the rows' cells are dropped as soon as their id is known.
+        let mut run: Option<String> = None;
         let mut last: Option<u64> = None;
-        while let Some(run) = reader.next_run() {
-            match run {
-                Run::Household { id, line, .. } => {
-                    let f = fingerprint(&id);
+        while let Some((line, record)) = reader.next_record() {
+            match id_cell(reader.id_column, &record) {
+                None => {
+                    run = None;
+                    last = None;
+                }
+                Some(id) if run.as_deref() == Some(id) => {}
+                Some(id) => {
+                    let f = fingerprint(id);
                     if last != Some(f) && !layout.seen.insert(f) {
                         layout.split.entry(f).or_default().push(line);
                     }
                     last = Some(f);
+                    run = Some(id.to_string());
                 }
-                Run::Lone { .. } => last = None,
             }
         }
         Ok(layout)
@@ -661,7 +607,9 @@ impl Layout {
 /// number of rows; with a [`Layout`], a few bytes per household).
 pub struct TableReader<S> {
     lines: S,
-    columns: Vec<Option<&'static Column>>,
+    columns: std::sync::Arc<[Option<&'static Column>]>,
+    /// The field each column fills (the fast path's dispatch, found once per file).
+    fields: Vec<Option<Field>>,
     headers: std::sync::Arc<[String]>,
     id_column: Option<usize>,
     /// The first line of the next run, read ahead.
@@ -671,8 +619,6 @@ pub struct TableReader<S> {
     split_first: std::collections::HashMap<u64, usize>,
     header_lines: usize,
     blank: usize,
-    /// False in a [`Layout`] scan: cells are not kept.
-    keep_cells: bool,
     io_error: Option<String>,
 }
 
@@ -768,7 +714,7 @@ impl<S: LineSource> TableReader<S> {
                 Some(Err(e)) => return Err(file_problem("malformed_csv", e.to_string())),
                 Some(Ok((line, raw))) => match record_of(raw, None) {
                     Record::Blank => blank += 1,
-                    Record::Cells(cells) => break cells,
+                    Record::Cells(cells) => break cells.to_strings(),
                     Record::Broken { fault, .. } if fault.code == crate::problem::Code::InvalidUtf8 => {
                         return Err(file_problem(
                             "not_utf8",
@@ -792,9 +738,10 @@ impl<S: LineSource> TableReader<S> {
         if !problems.is_empty() {
             return Err(problems);
         }
-        let columns: Vec<Option<&'static Column>> =
+        let columns: std::sync::Arc<[Option<&'static Column>]> =
             headers.iter().map(|h| find_column(h)).collect();
         Ok(TableReader {
+            fields: columns.iter().map(|c| c.and_then(Field::of)).collect(),
             id_column: columns.iter().position(|c| c.is_some_and(|c| c.0 == "id")),
             columns,
             headers: headers
@@ -807,7 +754,6 @@ impl<S: LineSource> TableReader<S> {
             layout: None,
             split_first: std::collections::HashMap::new(),
             blank,
-            keep_cells: true,
             io_error: None,
         })
     }
@@ -847,34 +793,15 @@ impl<S: LineSource> TableReader<S> {
                 }
                 Ok((line, raw)) => match record_of(raw, Some(self.headers.len())) {
                     Record::Blank => self.blank += 1,
-                    record if self.keep_cells => return Some((line, record)),
-                    // A scan needs only the id cell.
-                    Record::Cells(cells) | Record::Broken { cells, .. } => {
-                        let id = self.id_column.and_then(|i| cells.into_iter().nth(i));
-                        return Some((line, Record::Cells(id.into_iter().collect())));
-                    }
+                    record => return Some((line, record)),
                 },
             }
         }
     }
 
-    /// The id of a row: `None` when blank or not readable.
-    fn id_of(&self, record: &Record) -> Option<String> {
-        let cells = match record {
-            Record::Cells(c) | Record::Broken { cells: c, .. } => c,
-            Record::Blank => return None,
-        };
-        let i = if self.keep_cells { self.id_column? } else { 0 };
-        cells
-            .get(i)
-            .map(|v| v.trim())
-            .filter(|v| !v.is_empty())
-            .map(str::to_string)
-    }
-
     fn next_run(&mut self) -> Option<Run> {
         let (line, first) = self.next_record()?;
-        let Some(id) = self.id_of(&first) else {
+        let Some(id) = id_cell(self.id_column, &first).map(str::to_string) else {
             return Some(Run::Lone {
                 line,
                 record: first,
@@ -882,7 +809,7 @@ impl<S: LineSource> TableReader<S> {
         };
         let mut rows = vec![(line, first)];
         while let Some((l, rec)) = self.next_record() {
-            if self.id_of(&rec).as_deref() == Some(id.as_str()) {
+            if id_cell(self.id_column, &rec) == Some(id.as_str()) {
                 rows.push((l, rec));
             } else {
                 self.pending = Some((l, rec));
@@ -891,6 +818,18 @@ impl<S: LineSource> TableReader<S> {
         }
         Some(Run::Household { id, line, rows })
     }
+}
+
+/// The id of a row, trimmed: `None` when blank or not readable.
+fn id_cell(id_column: Option<usize>, record: &Record) -> Option<&str> {
+    let cells = match record {
+        Record::Cells(c) | Record::Broken { cells: c, .. } => c,
+        Record::Blank => return None,
+    };
+    cells
+        .get(id_column?)
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
 }
 
 impl<S: LineSource> Iterator for TableReader<S> {
@@ -917,18 +856,17 @@ impl<S: LineSource> Iterator for TableReader<S> {
                 Some(TableItem::BadRow { line, problem })
             }
             Run::Household { id, line, rows } => {
-                let f = fingerprint(&id);
-                let split = self.layout.as_ref().and_then(|l| l.split.get(&f));
-                // Rows that fill a household directly need no JSON tree (issue 8 item 1).
-                let typed = match split {
-                    None => fill::fill(&self.columns, &rows).map(Box::new),
-                    Some(_) => None,
-                };
-                let mut household = build(&self.columns, &self.headers, &rows, typed.is_none());
-                household.household = typed;
-                // Known from the rows even when none could be built (all broken).
-                household.id = Some(id.clone());
-                if let Some(later) = split {
+                // Most files have no split household: then no id needs a fingerprint here.
+                let split = self
+                    .layout
+                    .as_ref()
+                    .filter(|l| !l.split.is_empty())
+                    .and_then(|l| {
+                        let f = fingerprint(&id);
+                        l.split.get(&f).map(|later| (f, later))
+                    });
+                let mut faults = Vec::new();
+                if let Some((f, later)) = split {
                     let first = *self.split_first.entry(f).or_insert(line);
                     let mut places = vec![first];
                     places.extend(later.iter().copied());
@@ -938,7 +876,7 @@ impl<S: LineSource> Iterator for TableReader<S> {
                         .and_then(|c| u16::try_from(c).ok())
                         .unwrap_or(0);
                     for (l, _) in &rows {
-                        household.faults.push(RowIssue {
+                        faults.push(RowIssue {
                             line: *l,
                             column: id_col,
                             finding: Finding::new("id", Code::HouseholdRowsNotContiguous)
@@ -947,6 +885,7 @@ impl<S: LineSource> Iterator for TableReader<S> {
                         });
                     }
                 }
+                let mut broken = Vec::new();
                 for (k, (l, record)) in rows.iter().enumerate() {
                     let Record::Broken { fault, .. } = record else {
                         continue;
@@ -959,10 +898,10 @@ impl<S: LineSource> Iterator for TableReader<S> {
                         Some(c) => c.2.to_string(),
                         None => format!("members[{k}]"),
                     };
-                    household.broken.push(k);
+                    broken.push(k);
                     let mut finding = Finding::new(path, fault.code).given(fault.given.clone());
                     finding.expected = fault.expected.clone();
-                    household.faults.push(RowIssue {
+                    faults.push(RowIssue {
                         line: *l,
                         column: fault
                             .column
@@ -971,6 +910,17 @@ impl<S: LineSource> Iterator for TableReader<S> {
                         finding,
                     });
                 }
+                // Rows that fill a household directly need no JSON tree (issue 8 item 1).
+                let typed = match split {
+                    None => fill::fill(&self.columns, &self.fields, &rows).map(Box::new),
+                    Some(_) => None,
+                };
+                let mut household = build(&self.columns, &self.headers, rows, typed.is_none());
+                household.household = typed;
+                // Known from the rows even when none could be built (all broken).
+                household.id = Some(id);
+                household.faults = faults;
+                household.broken = broken;
                 Some(TableItem::Household(household))
             }
         }
@@ -996,69 +946,59 @@ pub struct Conflict {
 }
 
 fn build(
-    columns: &[Option<&'static Column>],
+    columns: &std::sync::Arc<[Option<&'static Column>]>,
     headers: &std::sync::Arc<[String]>,
-    rows: &[(usize, Record)],
+    rows: Vec<(usize, Record)>,
     with_value: bool,
 ) -> TableHousehold {
-    let mut household = Value::Object(Map::new());
-    let mut members = Vec::with_capacity(if with_value { rows.len() } else { 0 });
-    let mut cells = Vec::new();
-    let mut seen: Vec<(&'static str, &str)> = Vec::new();
+    let mut household = Value::Null;
     let mut conflicts = Vec::new();
-    for (i, (line, rec)) in rows.iter().enumerate() {
-        let index = u32::try_from(i).unwrap_or(u32::MAX);
-        let mut member = Value::Object(Map::new());
-        cells.push((CellKey::MemberRow(index), *line, 0));
-        let rec: &[String] = match rec {
-            Record::Cells(c) => c,
-            // A broken row still takes its member's place, so later members keep their index;
-            // its problem says why it is empty.
-            Record::Broken { .. } | Record::Blank => &[],
-        };
-        for (c, (col, cell)) in columns.iter().zip(rec.iter()).enumerate() {
-            let (Some(col), cell) = (col, cell.trim()) else {
-                continue;
-            };
-            if cell.is_empty() {
-                continue;
-            }
-            let c = u16::try_from(c).unwrap_or(u16::MAX);
-            if col.4 {
-                if with_value {
-                    set(&mut member, col.2, cell_value(col, cell));
-                }
-                cells.push((CellKey::Member(index, col.2), *line, c));
-                continue;
-            }
-            match seen.iter().find(|(k, _)| *k == col.2) {
-                None => {
-                    seen.push((col.2, cell));
-                    if with_value {
-                        set(&mut household, col.2, cell_value(col, cell));
+    // A household its rows filled directly has no conflict (the fast path gives up on one)
+    // and needs no JSON tree: only the slow path builds one.
+    if with_value {
+        let mut root = Value::Object(Map::new());
+        let mut members = Vec::with_capacity(rows.len());
+        let mut seen: Vec<(&'static str, &str)> = Vec::new();
+        for (line, rec) in &rows {
+            let mut member = Value::Object(Map::new());
+            // A broken row still takes its member's place, so later members keep their
+            // index; its problem says why it is empty.
+            if let Record::Cells(rec) = rec {
+                for (c, (col, cell)) in columns.iter().zip(rec.iter()).enumerate() {
+                    let (Some(col), cell) = (col, cell.trim()) else {
+                        continue;
+                    };
+                    if cell.is_empty() {
+                        continue;
                     }
-                    cells.push((CellKey::Household(col.2), *line, c));
+                    if col.4 {
+                        set(&mut member, col.2, cell_value(col, cell));
+                        continue;
+                    }
+                    match seen.iter().find(|(k, _)| *k == col.2) {
+                        None => {
+                            seen.push((col.2, cell));
+                            set(&mut root, col.2, cell_value(col, cell));
+                        }
+                        Some((_, first)) if *first != cell => conflicts.push(Conflict {
+                            location: Location {
+                                path: col.2.to_string(),
+                                line: *line,
+                                column: headers.get(c).cloned().unwrap_or_default(),
+                            },
+                            first: first.to_string(),
+                            other: cell.to_string(),
+                        }),
+                        Some(_) => {}
+                    }
                 }
-                Some((_, first)) if *first != cell => conflicts.push(Conflict {
-                    location: Location {
-                        path: col.2.to_string(),
-                        line: *line,
-                        column: headers.get(usize::from(c)).cloned().unwrap_or_default(),
-                    },
-                    first: first.to_string(),
-                    other: cell.to_string(),
-                }),
-                Some(_) => {}
             }
-        }
-        if with_value {
             members.push(member);
         }
-    }
-    if !with_value {
-        household = Value::Null;
-    } else if let Value::Object(m) = &mut household {
-        m.insert("members".into(), Value::Array(members));
+        if let Value::Object(m) = &mut root {
+            m.insert("members".into(), Value::Array(members));
+        }
+        household = root;
     }
     let id = household
         .get("id")
@@ -1069,10 +1009,11 @@ fn build(
         id,
         value: household,
         household: None,
-        cells,
+        rows: rows.len(),
+        records: rows,
+        columns: columns.clone(),
         headers: headers.clone(),
         conflicts,
-        rows: rows.len(),
         faults: Vec::new(),
         broken: Vec::new(),
     }
@@ -1120,12 +1061,9 @@ fn cell_value(col: &Column, cell: &str) -> Value {
             .parse::<Number>()
             .map(Value::Number)
             .unwrap_or_else(|_| Value::String(cell.to_string())),
-        Kind::Bool => match cell {
-            "true" | "TRUE" | "True" | "1" | "是" | "yes" | "Yes" | "Y" | "y" => Value::Bool(true),
-            "false" | "FALSE" | "False" | "0" | "否" | "no" | "No" | "N" | "n" => {
-                Value::Bool(false)
-            }
-            other => Value::String(other.to_string()),
+        Kind::Bool => match bool_cell(cell) {
+            Some(b) => Value::Bool(b),
+            None => Value::String(cell.to_string()),
         },
         Kind::List => Value::Array(
             cell.split([';', '；', ','])
@@ -1134,6 +1072,15 @@ fn cell_value(col: &Column, cell: &str) -> Value {
                 .map(|t| Value::String(t.to_string()))
                 .collect(),
         ),
+    }
+}
+
+/// The yes/no spellings a boolean cell may use; anything else is text (a wrong type).
+fn bool_cell(cell: &str) -> Option<bool> {
+    match cell {
+        "true" | "TRUE" | "True" | "1" | "是" | "yes" | "Yes" | "Y" | "y" => Some(true),
+        "false" | "FALSE" | "False" | "0" | "否" | "no" | "No" | "N" | "n" => Some(false),
+        _ => None,
     }
 }
 
@@ -1234,7 +1181,7 @@ mod tests {
         assert_eq!(
             split_cells(b"A,\"Zhang,x", None),
             Record::Broken {
-                cells: vec!["A".into()],
+                cells: Cells::of(&["A"]),
                 fault: RowFault {
                     code: crate::problem::Code::UnterminatedQuote,
                     column: Some(1),
@@ -1245,7 +1192,7 @@ mod tests {
         );
         assert_eq!(
             split_cells(b"A,\"a \"\"b\"\", c\",", None),
-            Record::Cells(vec!["A".into(), "a \"b\", c".into(), "".into()])
+            Record::Cells(Cells::of(&["A", "a \"b\", c", ""]))
         );
         assert_eq!(split_cells(b" , ,", None), Record::Blank);
         assert!(matches!(
