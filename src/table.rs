@@ -553,36 +553,46 @@ impl Layout {
     /// Reads the table once, keeping only id fingerprints. Header problems come back as they
     /// would from [`TableReader::new`].
     pub fn scan<R: std::io::BufRead>(source: R) -> Result<Layout, Vec<FileProblem>> {
-        Layout::scan_source(TextLines(PhysicalLines::new(source)))
+        let mut reader = TableReader::new(source)?;
+        let mut runs = Runs::default();
+        let (id_column, width) = (reader.id_column, reader.headers.len());
+        // Each line is looked at where it lies (no copy, no cells made): only its id cell
+        // matters here, and a line without quotes has it between two commas. A line with a
+        // quote is split as the reader splits it.
+        while let Some(Ok((line, bytes))) = reader.lines.0.next_line() {
+            if bytes.contains(&b'"') {
+                let record = split_line(bytes.to_vec(), Some(width));
+                if record != Record::Blank {
+                    runs.row(line, id_cell(id_column, &record));
+                }
+                continue;
+            }
+            // Not UTF-8: a broken row, without an id.
+            let Ok(text) = std::str::from_utf8(bytes) else {
+                runs.row(line, None);
+                continue;
+            };
+            // Blank: every cell empty or spaces (as `Cells::blank` after splitting).
+            if text.chars().all(|c| c == ',' || c.is_whitespace()) {
+                continue;
+            }
+            let id = id_column
+                .and_then(|i| text.split(',').nth(i))
+                .map(str::trim)
+                .filter(|v| !v.is_empty());
+            runs.row(line, id);
+        }
+        Ok(runs.layout)
     }
 
     /// As [`Layout::scan`], from any line source.
     pub fn scan_source<S: LineSource>(source: S) -> Result<Layout, Vec<FileProblem>> {
-        let mut layout = Layout::default();
         let mut reader = TableReader::from_source(source)?;
-        // A run is the rows of one id in a row (what `TableReader` makes one household of); a
-        // row without an id stands alone and ends the run. Only a new run's id is copied and
-        // fingerprinted: the rows' cells are dropped as soon as their id is known.
-        let mut run: Option<String> = None;
-        let mut last: Option<u64> = None;
+        let mut runs = Runs::default();
         while let Some((line, record)) = reader.next_record() {
-            match id_cell(reader.id_column, &record) {
-                None => {
-                    run = None;
-                    last = None;
-                }
-                Some(id) if run.as_deref() == Some(id) => {}
-                Some(id) => {
-                    let f = fingerprint(id);
-                    if last != Some(f) && !layout.seen.insert(f) {
-                        layout.split.entry(f).or_default().push(line);
-                    }
-                    last = Some(f);
-                    run = Some(id.to_string());
-                }
-            }
+            runs.row(line, id_cell(reader.id_column, &record));
         }
-        Ok(layout)
+        Ok(runs.layout)
     }
 
     /// Bytes held for the fingerprints: the set's buckets (a power of two, at most 7/8 full)
@@ -600,6 +610,37 @@ impl Layout {
     /// Household ids remembered.
     pub fn households(&self) -> usize {
         self.seen.len()
+    }
+}
+
+/// The runs of a first pass: a run is the rows of one id in a row (what `TableReader` makes one
+/// household of); a row without an id stands alone and ends the run. Only a new run's id is
+/// copied and fingerprinted.
+#[derive(Default)]
+struct Runs {
+    layout: Layout,
+    run: Option<String>,
+    last: Option<u64>,
+}
+
+impl Runs {
+    /// The next row that is not blank, with its id.
+    fn row(&mut self, line: usize, id: Option<&str>) {
+        match id {
+            None => {
+                self.run = None;
+                self.last = None;
+            }
+            Some(id) if self.run.as_deref() == Some(id) => {}
+            Some(id) => {
+                let f = fingerprint(id);
+                if self.last != Some(f) && !self.layout.seen.insert(f) {
+                    self.layout.split.entry(f).or_default().push(line);
+                }
+                self.last = Some(f);
+                self.run = Some(id.to_string());
+            }
+        }
     }
 }
 
@@ -1174,6 +1215,39 @@ mod tests {
             );
             assert!(layout.split.is_empty());
         }
+    }
+
+    #[test]
+    fn issue9_item2_the_text_scan_finds_the_same_split_households_as_the_reader() {
+        // `Layout::scan` looks at a text line's id cell where it lies; `scan_source` splits
+        // every row as the reader does. Both must find the same runs: blank lines (also of
+        // ideographic spaces) do not end a run, a row without an id or not UTF-8 does, quoted
+        // ids are unquoted, a row with the wrong number of cells keeps its id.
+        let text: &[u8] = b"id,province,relation,sex,birthDate\n\
+            A,CN-YN,head,male,1980-01-01\n\
+            ,,,,\n\
+            \xe3\x80\x80, ,,,\n\
+            A,CN-YN,spouse,female,1980-01-01\n\
+            B,CN-YN,head,male,1980-01-01\n\
+            \"A\",CN-YN,child,male,2010-01-01\n\
+            C,CN-YN,head\n\
+            \xff,CN-YN,head,male,1980-01-01\n\
+            C,CN-YN,head,male,1980-01-01\n\
+            ,CN-YN,head,male,1980-01-01\n\
+            D,\"x\"y,head,male,1980-01-01\n\
+            D,CN-YN,head,male,1980-01-01\n\
+            B,CN-YN,child,male,2010-01-01\n";
+        let fast = Layout::scan(text).unwrap();
+        let slow = Layout::scan_source(TextLines(PhysicalLines::new(text))).unwrap();
+        assert_eq!(fast.households(), slow.households());
+        assert_eq!(fast.households(), 4);
+        let mut a: Vec<_> = fast.split.values().cloned().collect();
+        let mut b: Vec<_> = slow.split.values().cloned().collect();
+        a.sort();
+        b.sort();
+        assert_eq!(a, b);
+        // A again on line 7, C again on line 10 (after a row that is not UTF-8), B on line 14.
+        assert_eq!(a, vec![vec![7], vec![10], vec![14]]);
     }
 
     #[test]
