@@ -2,7 +2,7 @@
 //! row number and problems, the others still assessed), and a running roll-up.
 
 use crate::assessment::Regime;
-use crate::engine::{assess_resolved, facts_resolved, province_of};
+use crate::engine::{assess_resolved, facts_resolved, province_of, row_resolved, RowFigures};
 use crate::explain::Lang;
 use crate::household::{read_household, Household};
 use crate::options::{lang_of, read_options, Options};
@@ -174,6 +174,30 @@ impl Batch {
             Ok(facts) => {
                 self.count(province, &facts);
                 Ok(facts)
+            }
+            Err(f) => {
+                self.tally.add_invalid();
+                Err(render_all(&f, self.lang))
+            }
+        }
+    }
+
+    /// The compact-row path (`BatchJob`, issue 8 item 4): adds a valid household to the roll-up
+    /// and returns what its compact row shows, without building its report; the same rows are
+    /// refused with the same problems as [`Batch::push_facts`].
+    pub fn row_facts(&mut self, h: &Household) -> Result<RowParts, Vec<Problem>> {
+        let province = self.admit(h)?;
+        let Some(resolved) = self.resolved.get(&province) else {
+            return Err(Vec::new());
+        };
+        match row_resolved(h, &self.opts, &province, resolved) {
+            Ok((facts, figures)) => {
+                self.count(province, &facts);
+                Ok(RowParts {
+                    id: h.id.clone(),
+                    facts,
+                    figures,
+                })
             }
             Err(f) => {
                 self.tally.add_invalid();
@@ -596,6 +620,14 @@ pub fn assess_many_json(
     })
 }
 
+/// What a compact row is made of: the household's id, its roll-up facts and the report's
+/// figures the row shows.
+pub struct RowParts {
+    pub id: Option<String>,
+    pub facts: RowFacts,
+    pub figures: RowFigures,
+}
+
 /// One household's outcome in a few fields: what a results table shows and a CSV export holds.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -617,22 +649,23 @@ pub struct RowOut {
 
 #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
 impl RowOut {
-    fn new(line: usize, report: &Report, facts: &RowFacts) -> RowOut {
+    fn new(line: usize, row: RowParts) -> RowOut {
+        let RowParts { id, facts, figures } = row;
         RowOut {
             line,
-            id: report.household_id.clone(),
+            id,
             persons: facts.persons,
-            per_capita: report.income.counted_per_capita,
-            line_amount: report.income.line,
+            per_capita: figures.per_capita,
+            line_amount: figures.line,
             outcome: facts
                 .exit_verdict
                 .or(facts.category)
                 .unwrap_or("not_assessed_for_exit"),
             elimination: facts.elimination,
             failing: facts.failing.iter().map(|c| c.as_str()).collect(),
-            causes: facts.causes.clone(),
-            warnings: report.warnings.len(),
-            village: facts.village.clone(),
+            causes: facts.causes,
+            warnings: figures.warnings,
+            village: facts.village,
         }
     }
 }
@@ -829,10 +862,10 @@ impl BatchJob {
         Some(count)
     }
 
-    fn keep(&mut self, line: usize, outcome: Result<(Report, RowFacts), InvalidRow>) {
+    fn keep(&mut self, line: usize, outcome: Result<RowParts, InvalidRow>) {
         self.seen += 1;
         match outcome {
-            Ok((report, facts)) => self.rows.push(RowOut::new(line, &report, &facts)),
+            Ok(row) => self.rows.push(RowOut::new(line, row)),
             Err(row) => self.invalid.push(row),
         }
     }
@@ -843,7 +876,13 @@ impl BatchJob {
             Source::Csv(reader) => match reader.next() {
                 None => return false,
                 Some(crate::table::TableItem::Household(h)) => {
-                    let outcome = self.batch.push_value(h.line, &h.value, Some(&h));
+                    let outcome = self.batch.push_value_as(
+                        h.line,
+                        &h.value,
+                        Some(&h),
+                        Vec::new(),
+                        Batch::row_facts,
+                    );
                     self.keep(h.line, outcome);
                 }
                 Some(crate::table::TableItem::BadRow { line, problem }) => {
@@ -856,7 +895,7 @@ impl BatchJob {
                 let Some(Ok((line, bytes))) = lines.next_line() else {
                     return false;
                 };
-                if let Some(outcome) = self.batch.push_json_line(line, bytes) {
+                if let Some(outcome) = self.batch.push_json_line_as(line, bytes, Batch::row_facts) {
                     self.keep(line, outcome);
                     break;
                 }
@@ -867,7 +906,9 @@ impl BatchJob {
                 };
                 *index += 1;
                 let line = *index;
-                let outcome = self.batch.push_json_text(line, entry.get());
+                let outcome = self
+                    .batch
+                    .push_json_text_as(line, entry.get(), Batch::row_facts);
                 self.keep(line, outcome);
             }
         }
