@@ -16,6 +16,9 @@ use crate::summary::{Summary, Tally};
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
+
+#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+pub mod view;
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Serialize)]
@@ -694,6 +697,8 @@ pub struct BatchJob {
     finished: bool,
     rows: Vec<RowOut>,
     invalid: Vec<InvalidRow>,
+    /// The results table's current filter and order (see [`BatchJob::set_view`]).
+    view: view::View,
 }
 
 /// Why a whole file cannot be read (encoding, header, not JSON).
@@ -803,6 +808,7 @@ impl BatchJob {
             finished: false,
             rows: Vec::new(),
             invalid: Vec::new(),
+            view: view::View::default(),
         })
     }
 
@@ -921,6 +927,27 @@ impl BatchJob {
 
     pub fn invalid(&self) -> &[InvalidRow] {
         &self.invalid
+    }
+
+    /// What the batch page's summary shows of the compact rows (histogram, outcomes, lines).
+    pub fn digest(&self) -> view::Digest {
+        view::Digest::of(&self.rows)
+    }
+
+    /// Chooses the rows the results table shows and their order; returns how many match.
+    pub fn set_view(
+        &mut self,
+        filter: &view::Filter,
+        key: view::SortKey,
+        descending: bool,
+    ) -> usize {
+        self.view = view::View::new(&self.rows, filter, key, descending);
+        self.view.len()
+    }
+
+    /// Rows `from..to` of the current view.
+    pub fn view_rows(&self, from: usize, to: usize) -> Vec<&RowOut> {
+        self.view.rows(&self.rows, from, to)
     }
 
     pub fn summary(&self) -> Summary {

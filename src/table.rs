@@ -359,7 +359,13 @@ impl<R: std::io::BufRead> PhysicalLines<R> {
             self.end = end;
         }
         let rest = self.chunk.get(self.at..self.end).unwrap_or(&[]);
-        let len = rest.iter().position(|b| *b == b'\r').unwrap_or(rest.len());
+        // Most lines have no bare CR: `contains` (a word-at-a-time memchr) says so faster than
+        // looking for its position byte by byte.
+        let len = if rest.contains(&b'\r') {
+            rest.iter().position(|b| *b == b'\r').unwrap_or(rest.len())
+        } else {
+            rest.len()
+        };
         let from = self.at;
         self.at += len + 1;
         self.line += 1;

@@ -116,11 +116,7 @@ fn compact_row_figures_equal_the_full_reports() {
                 (Ok((report, a)), Ok((b, figures))) => {
                     assert_eq!(format!("{a:?}"), format!("{b:?}"), "{}", case.name);
                     assert_eq!(
-                        (
-                            figures.per_capita,
-                            figures.line,
-                            figures.warnings
-                        ),
+                        (figures.per_capita, figures.line, figures.warnings),
                         (
                             report.income.counted_per_capita,
                             report.income.line,
