@@ -9,7 +9,7 @@
 mod cells;
 mod fill;
 
-pub use cells::{split_cells, split_line, Cells};
+pub use cells::{split_cells, split_line, trimmed, Cells};
 pub use fill::Field;
 
 use serde::Serialize;
@@ -584,7 +584,7 @@ impl Layout {
             }
             let id = id_column
                 .and_then(|i| text.split(',').nth(i))
-                .map(str::trim)
+                .map(trimmed)
                 .filter(|v| !v.is_empty());
             runs.row(line, id);
         }
@@ -873,10 +873,7 @@ fn id_cell(id_column: Option<usize>, record: &Record) -> Option<&str> {
         Record::Cells(c) | Record::Broken { cells: c, .. } => c,
         Record::Blank => return None,
     };
-    cells
-        .get(id_column?)
-        .map(str::trim)
-        .filter(|v| !v.is_empty())
+    cells.get(id_column?).map(trimmed).filter(|v| !v.is_empty())
 }
 
 impl<S: LineSource> Iterator for TableReader<S> {

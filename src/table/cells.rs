@@ -76,6 +76,19 @@ impl Cells {
     }
 }
 
+/// `cell.trim()`, answered without looking at the characters when the cell starts and ends
+/// with an ASCII character that is not a space (most cells): trimming every cell of every row
+/// was a few percent of reading a CSV file.
+pub fn trimmed(cell: &str) -> &str {
+    // The ASCII characters `char::is_whitespace` knows: tab, LF, vertical tab, form feed, CR,
+    // space. A non-ASCII byte may start or end a Unicode space: then `trim` decides.
+    let plain = |b: &u8| b.is_ascii() && !matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
+    match (cell.as_bytes().first(), cell.as_bytes().last()) {
+        (Some(a), Some(z)) if plain(a) && plain(z) => cell,
+        _ => cell.trim(),
+    }
+}
+
 /// Splits one line into cells (RFC 4180 quoting, but a quoted cell must close on its line: a
 /// quote that does not is reported on that line instead of swallowing the rest of the file).
 pub fn split_cells(line: &[u8], width: Option<usize>) -> Record {
@@ -228,6 +241,28 @@ mod tests {
         assert_eq!(c.get(5), None);
         assert_eq!(split_cells(b"", None), Record::Blank);
         assert_eq!(split_cells(b" ,\t,", None), Record::Blank);
+    }
+
+    #[test]
+    fn issue8_trimmed_is_trim() {
+        for c in [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "\u{b}a",
+            "a\u{b}",
+            "\u{3000}张三\u{3000}",
+            "张三",
+            "\u{85}x",
+            "x\u{a0}",
+            "\t1\r",
+            "a b",
+            "\u{feff}a",
+        ] {
+            assert_eq!(trimmed(c), c.trim(), "{c:?}");
+        }
     }
 
     #[test]

@@ -347,7 +347,7 @@ pub fn fill(
         };
         let mut m = MemberCells::default();
         for ((col, field), cell) in columns.iter().zip(fields.iter()).zip(cells.iter()) {
-            let (Some(col), cell) = (col, cell.trim()) else {
+            let (Some(col), cell) = (col, super::trimmed(cell)) else {
                 continue;
             };
             if cell.is_empty() {
