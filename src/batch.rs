@@ -453,6 +453,17 @@ impl Batch {
             let p = Finding::new("", Code::InvalidUtf8).render(self.lang);
             return Some(Err(InvalidRow::at_line(line, None, vec![p])));
         };
+        self.push_json_str_as(line, text, assess)
+    }
+
+    #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+    /// As [`Batch::push_json_line`], for a line already known to be text.
+    fn push_json_str_as<T>(
+        &mut self,
+        line: usize,
+        text: &str,
+        assess: fn(&mut Batch, &Household) -> Result<T, Vec<Problem>>,
+    ) -> Option<Result<T, InvalidRow>> {
         let text = text.trim();
         if text.is_empty() {
             self.lines.blank += 1;
@@ -677,7 +688,11 @@ impl RowOut {
 /// Where a job's households come from: read one at a time, as `step` asks for them.
 enum Source {
     Csv(Box<crate::table::TableReader<crate::table::TextLines<std::io::Cursor<Vec<u8>>>>>),
+    /// A CSV file that is UTF-8 throughout (most are): read where it lies, checked once.
+    CsvText(Box<crate::table::TableReader<crate::table::TextSource<String>>>),
     Lines(crate::table::PhysicalLines<std::io::Cursor<Vec<u8>>>),
+    /// A JSON Lines file that is UTF-8 throughout.
+    LinesText(crate::table::TextSource<String>),
     Array {
         items: std::vec::IntoIter<Box<serde_json::value::RawValue>>,
         index: usize,
@@ -767,8 +782,27 @@ impl BatchJob {
             check_utf8_start(&bytes).map_err(|p| FileError { problems: vec![p] })?;
         }
         let bytes_total = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
-        let source = match format {
-            "csv" => {
+        // A file that is UTF-8 throughout (checked once, here) is read line by line where it
+        // lies; any other is read as a stream of byte lines, each checked on its own.
+        let (text, bytes) = match format {
+            "csv" | "jsonl" => match String::from_utf8(bytes) {
+                Ok(text) => (Some(text), Vec::new()),
+                Err(e) => (None, e.into_bytes()),
+            },
+            _ => (None, bytes),
+        };
+        let source = match (format, text) {
+            ("csv", Some(text)) => {
+                let layout = crate::table::Layout::scan_text(&text)
+                    .map_err(|problems| FileError { problems })?;
+                Source::CsvText(Box::new(
+                    crate::table::TableReader::from_source(crate::table::TextSource::new(text))
+                        .map_err(|problems| FileError { problems })?
+                        .with_layout(layout),
+                ))
+            }
+            ("jsonl", Some(text)) => Source::LinesText(crate::table::TextSource::new(text)),
+            ("csv", None) => {
                 let layout = crate::table::Layout::scan(std::io::Cursor::new(&bytes[..]))
                     .map_err(|problems| FileError { problems })?;
                 Source::Csv(Box::new(
@@ -777,10 +811,10 @@ impl BatchJob {
                         .with_layout(layout),
                 ))
             }
-            "jsonl" => Source::Lines(crate::table::PhysicalLines::new(std::io::Cursor::new(
-                bytes,
-            ))),
-            "json" => match json_array_entries(&bytes) {
+            ("jsonl", None) => Source::Lines(crate::table::PhysicalLines::new(
+                std::io::Cursor::new(bytes),
+            )),
+            ("json", _) => match json_array_entries(&bytes) {
                 Ok(list) => Source::Array {
                     items: list.into_iter(),
                     index: 0,
@@ -793,7 +827,7 @@ impl BatchJob {
                     ))
                 }
             },
-            other => {
+            (other, _) => {
                 return Err(file_error(
                     "unknown_format",
                     format!("unknown format \"{other}\": csv, jsonl or json"),
@@ -832,7 +866,9 @@ impl BatchJob {
         }
         let read = match &self.source {
             Source::Csv(r) => r.bytes_read(),
+            Source::CsvText(r) => r.bytes_read(),
             Source::Lines(lines) => lines.bytes_read(),
+            Source::LinesText(lines) => lines.bytes_read(),
             Source::Array { items, index } => {
                 let left = items.len();
                 return *index as f64 / (*index + left).max(1) as f64;
@@ -856,13 +892,10 @@ impl BatchJob {
     pub fn lines(&self) -> Option<LineCount> {
         let mut count = self.batch.lines();
         match &self.source {
-            Source::Csv(r) => {
-                let (read, header, blank) = r.lines();
-                count.read = read;
-                count.header = header;
-                count.blank = blank;
-            }
+            Source::Csv(r) => (count.read, count.header, count.blank) = r.lines(),
+            Source::CsvText(r) => (count.read, count.header, count.blank) = r.lines(),
             Source::Lines(lines) => count.read = lines.lines_read(),
+            Source::LinesText(lines) => count.read = lines.lines_read(),
             Source::Array { .. } => return None,
         }
         Some(count)
@@ -879,29 +912,33 @@ impl BatchJob {
     /// Reads and assesses one household; false at the end of the file.
     fn next_one(&mut self) -> bool {
         match &mut self.source {
-            Source::Csv(reader) => match reader.next() {
-                None => return false,
-                Some(crate::table::TableItem::Household(h)) => {
-                    let outcome = self.batch.push_value_as(
-                        h.line,
-                        &h.value,
-                        Some(&h),
-                        Vec::new(),
-                        Batch::row_facts,
-                    );
-                    self.keep(h.line, outcome);
-                }
-                Some(crate::table::TableItem::BadRow { line, problem }) => {
-                    let row = self.batch.push_bad_row(line, &problem);
-                    self.keep(line, Err(row));
-                }
-            },
+            Source::Csv(reader) => {
+                let Some(item) = reader.next() else {
+                    return false;
+                };
+                self.table_item(item);
+            }
+            Source::CsvText(reader) => {
+                let Some(item) = reader.next() else {
+                    return false;
+                };
+                self.table_item(item);
+            }
             Source::Lines(lines) => loop {
                 // Reading from memory: a Cursor has no I/O errors.
                 let Some(Ok((line, bytes))) = lines.next_line() else {
                     return false;
                 };
                 if let Some(outcome) = self.batch.push_json_line_as(line, bytes, Batch::row_facts) {
+                    self.keep(line, outcome);
+                    break;
+                }
+            },
+            Source::LinesText(lines) => loop {
+                let Some((line, text)) = lines.next_line() else {
+                    return false;
+                };
+                if let Some(outcome) = self.batch.push_json_str_as(line, text, Batch::row_facts) {
                     self.keep(line, outcome);
                     break;
                 }
@@ -919,6 +956,26 @@ impl BatchJob {
             }
         }
         true
+    }
+
+    /// Assesses one household (or a row that belongs to none) of a table.
+    fn table_item(&mut self, item: crate::table::TableItem) {
+        match item {
+            crate::table::TableItem::Household(h) => {
+                let outcome = self.batch.push_value_as(
+                    h.line,
+                    &h.value,
+                    Some(&h),
+                    Vec::new(),
+                    Batch::row_facts,
+                );
+                self.keep(h.line, outcome);
+            }
+            crate::table::TableItem::BadRow { line, problem } => {
+                let row = self.batch.push_bad_row(line, &problem);
+                self.keep(line, Err(row));
+            }
+        }
     }
 
     pub fn rows(&self) -> &[RowOut] {

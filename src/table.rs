@@ -8,9 +8,11 @@
 
 mod cells;
 mod fill;
+mod text;
 
-pub use cells::{split_cells, split_line, trimmed, Cells};
+pub use cells::{split_cells, split_line, split_text, trimmed, Cells};
 pub use fill::Field;
+pub use text::TextSource;
 
 use serde::Serialize;
 use serde_json::{Map, Number, Value};
@@ -387,6 +389,8 @@ impl<R: std::io::BufRead> Iterator for PhysicalLines<R> {
 /// spreadsheet row (a cell may then hold a line break: it is one row all the same).
 pub enum RawLine {
     Bytes(Vec<u8>),
+    /// A line of a text already checked to be UTF-8 ([`TextSource`]).
+    Text(String),
     Cells(Vec<String>),
 }
 
@@ -458,6 +462,7 @@ impl LineSource for SheetRows {
 fn record_of(line: RawLine, width: Option<usize>) -> Record {
     match line {
         RawLine::Bytes(bytes) => split_line(bytes, width),
+        RawLine::Text(text) => split_text(text, width),
         RawLine::Cells(mut cells) => {
             if cells.iter().all(|c| c.trim().is_empty()) {
                 return Record::Blank;
@@ -563,30 +568,24 @@ impl Layout {
         let mut runs = Runs::default();
         let (id_column, width) = (reader.id_column, reader.headers.len());
         // Each line is looked at where it lies (no copy, no cells made): only its id cell
-        // matters here, and a line without quotes has it between two commas. A line with a
-        // quote is split as the reader splits it.
+        // matters here.
         while let Some(Ok((line, bytes))) = reader.lines.0.next_line() {
-            if bytes.contains(&b'"') {
-                let record = split_line(bytes.to_vec(), Some(width));
-                if record != Record::Blank {
-                    runs.row(line, id_cell(id_column, &record));
-                }
-                continue;
+            match std::str::from_utf8(bytes) {
+                Ok(text) => runs.text_row(line, text, id_column, width),
+                // Not UTF-8: a broken row, without an id.
+                Err(_) => runs.row(line, None),
             }
-            // Not UTF-8: a broken row, without an id.
-            let Ok(text) = std::str::from_utf8(bytes) else {
-                runs.row(line, None);
-                continue;
-            };
-            // Blank: every cell empty or spaces (as `Cells::blank` after splitting).
-            if text.chars().all(|c| c == ',' || c.is_whitespace()) {
-                continue;
-            }
-            let id = id_column
-                .and_then(|i| text.split(',').nth(i))
-                .map(trimmed)
-                .filter(|v| !v.is_empty());
-            runs.row(line, id);
+        }
+        Ok(runs.layout)
+    }
+
+    /// As [`Layout::scan`], for a whole text known to be UTF-8 (no line is copied or checked).
+    pub fn scan_text(text: &str) -> Result<Layout, Vec<FileProblem>> {
+        let mut reader = TableReader::from_source(TextSource::new(text))?;
+        let mut runs = Runs::default();
+        let (id_column, width) = (reader.id_column, reader.headers.len());
+        while let Some((line, text)) = reader.lines.next_line() {
+            runs.text_row(line, text, id_column, width);
         }
         Ok(runs.layout)
     }
@@ -630,6 +629,27 @@ struct Runs {
 }
 
 impl Runs {
+    /// A line of text: a line without quotes has its id cell between two commas; a line with a
+    /// quote is split as the reader splits it.
+    fn text_row(&mut self, line: usize, text: &str, id_column: Option<usize>, width: usize) {
+        if text.contains('"') {
+            let record = split_text(text.to_string(), Some(width));
+            if record != Record::Blank {
+                self.row(line, id_cell(id_column, &record));
+            }
+            return;
+        }
+        // Blank: every cell empty or spaces (as `Cells::blank` after splitting).
+        if text.chars().all(|c| c == ',' || c.is_whitespace()) {
+            return;
+        }
+        let id = id_column
+            .and_then(|i| text.split(',').nth(i))
+            .map(trimmed)
+            .filter(|v| !v.is_empty());
+        self.row(line, id);
+    }
+
     /// The next row that is not blank, with its id.
     fn row(&mut self, line: usize, id: Option<&str>) {
         match id {
@@ -1242,6 +1262,14 @@ mod tests {
             B,CN-YN,child,male,2010-01-01\n";
         let fast = Layout::scan(text).unwrap();
         let slow = Layout::scan_source(TextLines(PhysicalLines::new(text))).unwrap();
+        // A text known to be UTF-8: the same runs (the line that is not UTF-8 replaced by one
+        // that is broken another way, a quote that does not close).
+        let valid = String::from_utf8_lossy(text).replace('\u{fffd}', "\"");
+        let whole = Layout::scan_text(&valid).unwrap();
+        let mut c: Vec<_> = whole.split.values().cloned().collect();
+        c.sort();
+        assert_eq!(c, vec![vec![7], vec![10], vec![14]]);
+        assert_eq!(whole.households(), 4);
         assert_eq!(fast.households(), slow.households());
         assert_eq!(fast.households(), 4);
         let mut a: Vec<_> = fast.split.values().cloned().collect();

@@ -98,20 +98,22 @@ pub fn split_cells(line: &[u8], width: Option<usize>) -> Record {
 /// As [`split_cells`], taking the line's bytes (kept as the cells' text when the line has no
 /// quote, the common case).
 pub fn split_line(line: Vec<u8>, width: Option<usize>) -> Record {
-    let text = match String::from_utf8(line) {
-        Ok(text) => text,
-        Err(_) => {
-            return Record::Broken {
-                cells: Cells::default(),
-                fault: RowFault {
-                    code: Code::InvalidUtf8,
-                    column: None,
-                    given: String::new(),
-                    expected: None,
-                },
-            }
-        }
-    };
+    match String::from_utf8(line) {
+        Ok(text) => split_text(text, width),
+        Err(_) => Record::Broken {
+            cells: Cells::default(),
+            fault: RowFault {
+                code: Code::InvalidUtf8,
+                column: None,
+                given: String::new(),
+                expected: None,
+            },
+        },
+    }
+}
+
+/// As [`split_line`], for a line already known to be text.
+pub fn split_text(text: String, width: Option<usize>) -> Record {
     let cells = if text.as_bytes().contains(&b'"') {
         match split_quoted(&text) {
             Ok(cells) => cells,
