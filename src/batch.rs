@@ -2,7 +2,9 @@
 //! row number and problems, the others still assessed), and a running roll-up.
 
 use crate::assessment::Regime;
-use crate::engine::{assess_resolved, facts_resolved, province_of, row_resolved, RowFigures};
+use crate::engine::{assess_resolved, facts_resolved, province_of};
+#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+use crate::engine::{row_resolved, RowFigures};
 use crate::explain::Lang;
 use crate::household::{read_household, Household};
 use crate::options::{lang_of, read_options, Options};
@@ -185,6 +187,7 @@ impl Batch {
         }
     }
 
+    #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
     /// The compact-row path (`BatchJob`, issue 8 item 4): adds a valid household to the roll-up
     /// and returns what its compact row shows, without building its report; the same rows are
     /// refused with the same problems as [`Batch::push_facts`].
@@ -287,6 +290,7 @@ impl Batch {
         }
     }
 
+    #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
     /// Reads and assesses one household given as JSON, from a file line or a table row; a
     /// problem comes back as an invalid row, with table cells named where the row came from a
     /// table ("[line 7, 出生日期] …").
@@ -299,6 +303,7 @@ impl Batch {
         self.push_value_as(line, value, table, Vec::new(), Batch::push_facts)
     }
 
+    #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
     /// As [`Batch::push_value`] on the roll-up path: the row's facts, no report.
     pub fn tally_value(
         &mut self,
@@ -309,6 +314,7 @@ impl Batch {
         self.push_value_as(line, value, table, Vec::new(), Batch::tally_facts)
     }
 
+    #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
     /// Reads one household given as JSON and hands it to `assess` (a report and its facts, or
     /// the facts alone on the roll-up path), starting from the problems `json_text` found while
     /// reading the text (a duplicate key, a number out of range: the value there is `null`).
@@ -410,6 +416,7 @@ impl Batch {
         }
     }
 
+    #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
     /// A row of a table that belongs to no household (blank id, or broken before its id).
     pub fn push_bad_row(&mut self, line: usize, problem: &Finding) -> InvalidRow {
         self.push_unreadable();
@@ -634,6 +641,7 @@ pub fn assess_many_json(
     })
 }
 
+#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
 /// What a compact row is made of: the household's id, its roll-up facts and the report's
 /// figures the row shows.
 pub struct RowParts {
@@ -716,6 +724,7 @@ pub struct BatchJob {
     view: view::View,
 }
 
+#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
 /// Why a whole file cannot be read (encoding, header, not JSON).
 #[derive(Debug, Clone, Serialize)]
 pub struct FileError {
@@ -750,6 +759,7 @@ pub fn json_array_entries(
     }
 }
 
+#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
 /// Whether a CSV file can be read as UTF-8. A file that is not UTF-8 from its first block
 /// (64 KiB) on and looks like GBK is refused with `gbk_encoding` (the batch page converts GBK
 /// before handing the file over; `tuopin batch` converts it itself). Anything else is read as
