@@ -4,9 +4,9 @@
 //! and held every row twice. Here the rows stay in wasm memory: [`Digest`] gives the counts the
 //! page's summary shows, [`View`] the rows of one filter and order, a page at a time.
 //!
-//! Both compute exactly what `www/batch-runner.js` computed from the rows in JS: money as the
-//! very double the JSON of a row carries, the same bins, the same first-seen order of keys, and
-//! the same stable order of rows.
+//! Both compute exactly what `www/batch-runner.js` computed from the rows in JS: the histogram
+//! on the very doubles the JSON of a row carries, the same first-seen order of keys, and the same
+//! stable order of rows (`tests/node/batch-view.test.mjs` keeps the former JS as the reference).
 
 use super::RowOut;
 use crate::money::Money;
@@ -19,7 +19,9 @@ const BIN_WIDTH: f64 = 0.25;
 const BINS: usize = 12;
 
 /// The number a row's JSON carries for an amount (`Money` is written as its decimal's integer,
-/// else as the double `to_f64` gives): comparisons and ratios use it as JS did.
+/// else as the double `to_f64` gives). Only the histogram's bins use it (display, never a
+/// verdict): they are computed on the very doubles the page divided, so every household lands
+/// in the bin it did.
 fn js_number(m: Money) -> f64 {
     let d = m.to_decimal();
     match d.as_integer() {
@@ -187,9 +189,9 @@ impl View {
                     (None, None) => std::cmp::Ordering::Equal,
                     (None, Some(_)) => std::cmp::Ordering::Greater,
                     (Some(_), None) => std::cmp::Ordering::Less,
-                    (Some(x), Some(y)) => dir(js_number(x)
-                        .partial_cmp(&js_number(y))
-                        .unwrap_or(std::cmp::Ordering::Equal)),
+                    // Exact: amounts 0.01 apart are distinct doubles at any amount money
+                    // can hold, so fen order is the order JS saw.
+                    (Some(x), Some(y)) => dir(x.cmp(&y)),
                 },
             };
             first.then(a.line.cmp(&b.line))
