@@ -581,7 +581,7 @@ fn rule_warnings(ctx: &Ctx, income: &IncomeFigures, category: Option<CategoryOut
     }
     let (lo, hi) = p.school_age;
     for (i, m) in h.members.iter().enumerate() {
-        let path = index("members", i);
+        let path = crate::reader::MemberPath::new(i, None);
         let in_band = (lo..=hi).contains(&m.age_on(ctx.as_of));
         if in_band
             && p.education_rule == EducationRule::NoPovertyDropout

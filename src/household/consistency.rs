@@ -18,7 +18,7 @@ use crate::money::Money;
 use crate::monitoring::no_labour_household;
 use crate::number::Ratio;
 use crate::problem::{Code, Finding};
-use crate::reader::{index, join};
+use crate::reader::{index, join, MemberPath};
 use crate::warning::Warning;
 use std::cmp::Ordering;
 
@@ -26,29 +26,6 @@ use std::cmp::Ordering;
 const LABOUR_AGE: i32 = 16;
 /// Upper age of the healthy-adult check (validators: 16–60).
 const WORKING_AGE_MAX: i32 = 60;
-
-/// `members[i]`, made the first time a warning needs it: most members have no warning, and
-/// making every member's path for nothing was ~5% of a batch in wasm.
-struct MemberPath {
-    i: usize,
-    path: std::cell::OnceCell<String>,
-}
-
-impl MemberPath {
-    fn new(i: usize) -> MemberPath {
-        MemberPath {
-            i,
-            path: std::cell::OnceCell::new(),
-        }
-    }
-}
-
-impl std::ops::Deref for MemberPath {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.path.get_or_init(|| index("members", self.i))
-    }
-}
 
 pub fn consistency_warnings(
     h: &Household,
@@ -60,7 +37,7 @@ pub fn consistency_warnings(
 ) -> Vec<Warning> {
     let mut out = Vec::new();
     for (i, m) in h.members.iter().enumerate() {
-        let p = MemberPath::new(i);
+        let p = MemberPath::new(i, None);
         let age = m.age_on(as_of);
         let labour = m.labour;
         let student = m.schooling.is_some_and(|s| s.is_student());
@@ -254,7 +231,7 @@ fn family_age_warnings(
         older.birth_date.age_on(younger.birth_date) < GENERATION_GAP_YEARS * generations
     };
     for (i, m) in h.members.iter().enumerate() {
-        let birth = join(&index("members", i), "birthDate");
+        let birth = MemberPath::new(i, Some("birthDate"));
         let Some(g) = generation(m.relation) else {
             continue;
         };
