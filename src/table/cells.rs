@@ -61,6 +61,40 @@ impl Cells {
         self.text.get(start..end)
     }
 
+    /// Whether cells `from..to` of both rows are the same: the same text from the first to the
+    /// last, cut at the same places (one comparison of the whole stretch instead of one per cell).
+    pub fn same(&self, other: &Cells, from: usize, to: usize) -> bool {
+        let (Some(a), Some(b)) = (self.span(from, to), other.span(from, to)) else {
+            return false;
+        };
+        if a != b {
+            return false;
+        }
+        let (Some(x), Some(y)) = (self.ends.get(from..to), other.ends.get(from..to)) else {
+            return false;
+        };
+        let (x0, y0) = (self.start(from), other.start(from));
+        x.iter().zip(y).all(|(p, q)| p - x0 == q - y0)
+    }
+
+    /// Where cell `i` starts in `text`.
+    fn start(&self, i: usize) -> usize {
+        match i.checked_sub(1) {
+            Some(j) => self.ends.get(j).map_or(0, |e| e + 1),
+            None => 0,
+        }
+    }
+
+    /// The text of cells `from..to` as one piece, with the commas between them.
+    pub fn span(&self, from: usize, to: usize) -> Option<&str> {
+        let end = *self.ends.get(to.checked_sub(1)?)?;
+        let start = match from.checked_sub(1) {
+            Some(j) => *self.ends.get(j)? + 1,
+            None => 0,
+        };
+        self.text.get(start..end.max(start))
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
         (0..self.len()).map(|i| self.get(i).unwrap_or(""))
     }
@@ -243,6 +277,27 @@ mod tests {
         assert_eq!(c.get(5), None);
         assert_eq!(split_cells(b"", None), Record::Blank);
         assert_eq!(split_cells(b" ,\t,", None), Record::Blank);
+    }
+
+    #[test]
+    fn issue8_a_span_is_its_cells_joined() {
+        let Record::Cells(c) = split_cells(b"a,\"b,c\",,d", None) else {
+            panic!("not cells")
+        };
+        assert_eq!(c.span(0, 4), Some("a,b,c,,d"));
+        assert_eq!(c.span(1, 3), Some("b,c,"));
+        assert_eq!(c.span(2, 3), Some(""));
+        assert_eq!(c.span(3, 4), Some("d"));
+        assert_eq!(c.span(0, 5), None);
+        // The same text is not always the same cells: "b,c" quoted is one cell, unquoted two.
+        let Record::Cells(d) = split_cells(b"a,b,\"c,\",d", None) else {
+            panic!("not cells")
+        };
+        assert_eq!(d.span(1, 3), c.span(1, 3));
+        assert!(!c.same(&d, 1, 3), "cut at other places");
+        assert!(c.same(&c.clone(), 0, 4));
+        assert!(c.same(&d, 0, 1) && c.same(&d, 3, 4));
+        assert!(!c.same(&d, 0, 2));
     }
 
     #[test]

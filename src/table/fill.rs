@@ -294,6 +294,21 @@ fn code_list<T: Codes>(cell: &str) -> Option<Vec<T>> {
         .collect()
 }
 
+/// The stretches `[from, to)` of consecutive columns that hold household fields.
+fn household_stretches(fields: &[Option<Field>]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (c, f) in fields.iter().enumerate() {
+        if !f.is_some_and(|f| f.slot().is_some()) {
+            continue;
+        }
+        match out.last_mut() {
+            Some((_, to)) if *to == c => *to = c + 1,
+            _ => out.push((c, c + 1)),
+        }
+    }
+    out
+}
+
 /// Fills a household from its rows; `None` to ask the slow path.
 pub fn fill(
     columns: &[Option<&'static Column>],
@@ -341,12 +356,35 @@ pub fn fill(
         moved_in: None,
     };
     let mut survey = Survey::default();
+    // Household fields are repeated on every member's row. Where a stretch of household
+    // columns holds exactly the first row's cells, each of them was read there and kept (or was
+    // empty), so the stretch is passed over whole: comparing each cell was a tenth of the time.
+    let stretches = household_stretches(fields);
+    let mut first: Option<&super::Cells> = None;
     for (_, rec) in rows {
         let Record::Cells(cells) = rec else {
             return None;
         };
         let mut m = MemberCells::default();
-        for ((col, field), cell) in columns.iter().zip(fields.iter()).zip(cells.iter()) {
+        let (mut next, mut skip_to) = (0, 0);
+        for (c, ((col, field), cell)) in columns
+            .iter()
+            .zip(fields.iter())
+            .zip(cells.iter())
+            .enumerate()
+        {
+            if c < skip_to {
+                continue;
+            }
+            if let (Some(f), Some(&(a, b))) = (first, stretches.get(next)) {
+                if c == a {
+                    next += 1;
+                    if cells.same(f, a, b) {
+                        skip_to = b;
+                        continue;
+                    }
+                }
+            }
             let (Some(col), cell) = (col, super::trimmed(cell)) else {
                 continue;
             };
@@ -486,6 +524,7 @@ pub fn fill(
             }
         }
         h.members.push(m.member()?);
+        first = first.or(Some(cells));
     }
     // What the slow path requires (`missing_field` there).
     if !province || !top.income {
