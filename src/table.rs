@@ -632,6 +632,24 @@ impl Runs {
     /// A line of text: a line without quotes has its id cell between two commas; a line with a
     /// quote is split as the reader splits it.
     fn text_row(&mut self, line: usize, text: &str, id_column: Option<usize>, width: usize) {
+        // Most rows: an id cell that is not blank, with no quote up to its end. Such a row is
+        // not blank and its id is that cell whatever follows (cells are read in order, and a
+        // row broken further on keeps the cells before the fault), so the rest is not read.
+        if let Some(i) = id_column {
+            let (mut end, mut id) = (0, None);
+            for (k, cell) in text.split(',').enumerate().take(i + 1) {
+                end += cell.len() + usize::from(k > 0);
+                if k == i {
+                    id = Some(trimmed(cell));
+                }
+            }
+            if let Some(id) = id.filter(|id| !id.is_empty()) {
+                if !text.get(..end).unwrap_or("\"").contains('"') {
+                    self.row(line, Some(id));
+                    return;
+                }
+            }
+        }
         if text.contains('"') {
             let record = split_text(text.to_string(), Some(width));
             if record != Record::Blank {
@@ -1259,6 +1277,8 @@ mod tests {
             ,CN-YN,head,male,1980-01-01\n\
             D,\"x\"y,head,male,1980-01-01\n\
             D,CN-YN,head,male,1980-01-01\n\
+            ,\"\",\" \",,\n\
+            D,CN-YN,\"unterminated\n\
             B,CN-YN,child,male,2010-01-01\n";
         let fast = Layout::scan(text).unwrap();
         let slow = Layout::scan_source(TextLines(PhysicalLines::new(text))).unwrap();
@@ -1268,7 +1288,7 @@ mod tests {
         let whole = Layout::scan_text(&valid).unwrap();
         let mut c: Vec<_> = whole.split.values().cloned().collect();
         c.sort();
-        assert_eq!(c, vec![vec![7], vec![10], vec![14]]);
+        assert_eq!(c, vec![vec![7], vec![10], vec![16]]);
         assert_eq!(whole.households(), 4);
         assert_eq!(fast.households(), slow.households());
         assert_eq!(fast.households(), 4);
@@ -1277,8 +1297,9 @@ mod tests {
         a.sort();
         b.sort();
         assert_eq!(a, b);
-        // A again on line 7, C again on line 10 (after a row that is not UTF-8), B on line 14.
-        assert_eq!(a, vec![vec![7], vec![10], vec![14]]);
+        // A again on line 7, C again on line 10 (after a row that is not UTF-8), B on line 16
+        // (a row of quoted blanks is blank; D's unterminated row still belongs to D).
+        assert_eq!(a, vec![vec![7], vec![10], vec![16]]);
     }
 
     #[test]

@@ -148,20 +148,25 @@ pub fn split_line(line: Vec<u8>, width: Option<usize>) -> Record {
 
 /// As [`split_line`], for a line already known to be text.
 pub fn split_text(text: String, width: Option<usize>) -> Record {
-    let cells = if text.as_bytes().contains(&b'"') {
+    // One pass: the commas, unless a quote turns up (then the line is read character by
+    // character).
+    let mut ends: Vec<usize> = Vec::with_capacity(width.unwrap_or(8));
+    let mut quoted = false;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b',' {
+            ends.push(i);
+        } else if b == b'"' {
+            quoted = true;
+            break;
+        }
+    }
+    let cells = if quoted {
         match split_quoted(&text) {
             Ok(cells) => cells,
             Err(broken) => return broken,
         }
     } else {
         // No quote: the cells are the text between commas, as they are.
-        let mut ends: Vec<usize> = Vec::with_capacity(width.unwrap_or(8));
-        ends.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|(_, b)| *b == b',')
-                .map(|(i, _)| i),
-        );
         ends.push(text.len());
         Cells { text, ends }
     };
