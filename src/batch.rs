@@ -3,6 +3,8 @@
 
 use crate::assessment::Regime;
 use crate::engine::{assess_resolved, facts_resolved, province_of};
+#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+use crate::engine::{row_resolved, RowFigures};
 use crate::explain::Lang;
 use crate::household::{read_household, Household};
 use crate::options::{lang_of, read_options, Options};
@@ -16,6 +18,9 @@ use crate::summary::{Summary, Tally};
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
+
+#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+pub mod view;
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Serialize)]
@@ -182,6 +187,31 @@ impl Batch {
         }
     }
 
+    #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+    /// The compact-row path (`BatchJob`, issue 8 item 4): adds a valid household to the roll-up
+    /// and returns what its compact row shows, without building its report; the same rows are
+    /// refused with the same problems as [`Batch::push_facts`].
+    pub fn row_facts(&mut self, h: &Household) -> Result<RowParts, Vec<Problem>> {
+        let province = self.admit(h)?;
+        let Some(resolved) = self.resolved.get(&province) else {
+            return Err(Vec::new());
+        };
+        match row_resolved(h, &self.opts, &province, resolved) {
+            Ok((facts, figures)) => {
+                self.count(province, &facts);
+                Ok(RowParts {
+                    id: h.id.clone(),
+                    facts,
+                    figures,
+                })
+            }
+            Err(f) => {
+                self.tally.add_invalid();
+                Err(render_all(&f, self.lang))
+            }
+        }
+    }
+
     fn count(&mut self, province: String, facts: &RowFacts) {
         self.tally.add(facts);
         *self.provinces.entry(province).or_default() += 1;
@@ -260,6 +290,7 @@ impl Batch {
         }
     }
 
+    #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
     /// Reads and assesses one household given as JSON, from a file line or a table row; a
     /// problem comes back as an invalid row, with table cells named where the row came from a
     /// table ("[line 7, 出生日期] …").
@@ -272,6 +303,7 @@ impl Batch {
         self.push_value_as(line, value, table, Vec::new(), Batch::push_facts)
     }
 
+    #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
     /// As [`Batch::push_value`] on the roll-up path: the row's facts, no report.
     pub fn tally_value(
         &mut self,
@@ -282,6 +314,7 @@ impl Batch {
         self.push_value_as(line, value, table, Vec::new(), Batch::tally_facts)
     }
 
+    #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
     /// Reads one household given as JSON and hands it to `assess` (a report and its facts, or
     /// the facts alone on the roll-up path), starting from the problems `json_text` found while
     /// reading the text (a duplicate key, a number out of range: the value there is `null`).
@@ -383,6 +416,7 @@ impl Batch {
         }
     }
 
+    #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
     /// A row of a table that belongs to no household (blank id, or broken before its id).
     pub fn push_bad_row(&mut self, line: usize, problem: &Finding) -> InvalidRow {
         self.push_unreadable();
@@ -426,6 +460,17 @@ impl Batch {
             let p = Finding::new("", Code::InvalidUtf8).render(self.lang);
             return Some(Err(InvalidRow::at_line(line, None, vec![p])));
         };
+        self.push_json_str_as(line, text, assess)
+    }
+
+    #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+    /// As [`Batch::push_json_line`], for a line already known to be text.
+    fn push_json_str_as<T>(
+        &mut self,
+        line: usize,
+        text: &str,
+        assess: fn(&mut Batch, &Household) -> Result<T, Vec<Problem>>,
+    ) -> Option<Result<T, InvalidRow>> {
         let text = text.trim();
         if text.is_empty() {
             self.lines.blank += 1;
@@ -596,6 +641,15 @@ pub fn assess_many_json(
     })
 }
 
+#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+/// What a compact row is made of: the household's id, its roll-up facts and the report's
+/// figures the row shows.
+pub struct RowParts {
+    pub id: Option<String>,
+    pub facts: RowFacts,
+    pub figures: RowFigures,
+}
+
 /// One household's outcome in a few fields: what a results table shows and a CSV export holds.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -617,22 +671,23 @@ pub struct RowOut {
 
 #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
 impl RowOut {
-    fn new(line: usize, report: &Report, facts: &RowFacts) -> RowOut {
+    fn new(line: usize, row: RowParts) -> RowOut {
+        let RowParts { id, facts, figures } = row;
         RowOut {
             line,
-            id: report.household_id.clone(),
+            id,
             persons: facts.persons,
-            per_capita: report.income.counted_per_capita,
-            line_amount: report.income.line,
+            per_capita: figures.per_capita,
+            line_amount: figures.line,
             outcome: facts
                 .exit_verdict
                 .or(facts.category)
                 .unwrap_or("not_assessed_for_exit"),
             elimination: facts.elimination,
             failing: facts.failing.iter().map(|c| c.as_str()).collect(),
-            causes: facts.causes.clone(),
-            warnings: report.warnings.len(),
-            village: facts.village.clone(),
+            causes: facts.causes,
+            warnings: figures.warnings,
+            village: facts.village,
         }
     }
 }
@@ -641,7 +696,11 @@ impl RowOut {
 /// Where a job's households come from: read one at a time, as `step` asks for them.
 enum Source {
     Csv(Box<crate::table::TableReader<crate::table::TextLines<std::io::Cursor<Vec<u8>>>>>),
+    /// A CSV file that is UTF-8 throughout (most are): read where it lies, checked once.
+    CsvText(Box<crate::table::TableReader<crate::table::TextSource<String>>>),
     Lines(crate::table::PhysicalLines<std::io::Cursor<Vec<u8>>>),
+    /// A JSON Lines file that is UTF-8 throughout.
+    LinesText(crate::table::TextSource<String>),
     Array {
         items: std::vec::IntoIter<Box<serde_json::value::RawValue>>,
         index: usize,
@@ -661,8 +720,11 @@ pub struct BatchJob {
     finished: bool,
     rows: Vec<RowOut>,
     invalid: Vec<InvalidRow>,
+    /// The results table's current filter and order (see [`BatchJob::set_view`]).
+    view: view::View,
 }
 
+#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
 /// Why a whole file cannot be read (encoding, header, not JSON).
 #[derive(Debug, Clone, Serialize)]
 pub struct FileError {
@@ -697,6 +759,7 @@ pub fn json_array_entries(
     }
 }
 
+#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
 /// Whether a CSV file can be read as UTF-8. A file that is not UTF-8 from its first block
 /// (64 KiB) on and looks like GBK is refused with `gbk_encoding` (the batch page converts GBK
 /// before handing the file over; `tuopin batch` converts it itself). Anything else is read as
@@ -729,8 +792,27 @@ impl BatchJob {
             check_utf8_start(&bytes).map_err(|p| FileError { problems: vec![p] })?;
         }
         let bytes_total = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
-        let source = match format {
-            "csv" => {
+        // A file that is UTF-8 throughout (checked once, here) is read line by line where it
+        // lies; any other is read as a stream of byte lines, each checked on its own.
+        let (text, bytes) = match format {
+            "csv" | "jsonl" => match String::from_utf8(bytes) {
+                Ok(text) => (Some(text), Vec::new()),
+                Err(e) => (None, e.into_bytes()),
+            },
+            _ => (None, bytes),
+        };
+        let source = match (format, text) {
+            ("csv", Some(text)) => {
+                let layout = crate::table::Layout::scan_text(&text)
+                    .map_err(|problems| FileError { problems })?;
+                Source::CsvText(Box::new(
+                    crate::table::TableReader::from_source(crate::table::TextSource::new(text))
+                        .map_err(|problems| FileError { problems })?
+                        .with_layout(layout),
+                ))
+            }
+            ("jsonl", Some(text)) => Source::LinesText(crate::table::TextSource::new(text)),
+            ("csv", None) => {
                 let layout = crate::table::Layout::scan(std::io::Cursor::new(&bytes[..]))
                     .map_err(|problems| FileError { problems })?;
                 Source::Csv(Box::new(
@@ -739,10 +821,10 @@ impl BatchJob {
                         .with_layout(layout),
                 ))
             }
-            "jsonl" => Source::Lines(crate::table::PhysicalLines::new(std::io::Cursor::new(
-                bytes,
-            ))),
-            "json" => match json_array_entries(&bytes) {
+            ("jsonl", None) => Source::Lines(crate::table::PhysicalLines::new(
+                std::io::Cursor::new(bytes),
+            )),
+            ("json", _) => match json_array_entries(&bytes) {
                 Ok(list) => Source::Array {
                     items: list.into_iter(),
                     index: 0,
@@ -755,7 +837,7 @@ impl BatchJob {
                     ))
                 }
             },
-            other => {
+            (other, _) => {
                 return Err(file_error(
                     "unknown_format",
                     format!("unknown format \"{other}\": csv, jsonl or json"),
@@ -770,6 +852,7 @@ impl BatchJob {
             finished: false,
             rows: Vec::new(),
             invalid: Vec::new(),
+            view: view::View::default(),
         })
     }
 
@@ -793,7 +876,9 @@ impl BatchJob {
         }
         let read = match &self.source {
             Source::Csv(r) => r.bytes_read(),
+            Source::CsvText(r) => r.bytes_read(),
             Source::Lines(lines) => lines.bytes_read(),
+            Source::LinesText(lines) => lines.bytes_read(),
             Source::Array { items, index } => {
                 let left = items.len();
                 return *index as f64 / (*index + left).max(1) as f64;
@@ -817,22 +902,19 @@ impl BatchJob {
     pub fn lines(&self) -> Option<LineCount> {
         let mut count = self.batch.lines();
         match &self.source {
-            Source::Csv(r) => {
-                let (read, header, blank) = r.lines();
-                count.read = read;
-                count.header = header;
-                count.blank = blank;
-            }
+            Source::Csv(r) => (count.read, count.header, count.blank) = r.lines(),
+            Source::CsvText(r) => (count.read, count.header, count.blank) = r.lines(),
             Source::Lines(lines) => count.read = lines.lines_read(),
+            Source::LinesText(lines) => count.read = lines.lines_read(),
             Source::Array { .. } => return None,
         }
         Some(count)
     }
 
-    fn keep(&mut self, line: usize, outcome: Result<(Report, RowFacts), InvalidRow>) {
+    fn keep(&mut self, line: usize, outcome: Result<RowParts, InvalidRow>) {
         self.seen += 1;
         match outcome {
-            Ok((report, facts)) => self.rows.push(RowOut::new(line, &report, &facts)),
+            Ok(row) => self.rows.push(RowOut::new(line, row)),
             Err(row) => self.invalid.push(row),
         }
     }
@@ -840,23 +922,33 @@ impl BatchJob {
     /// Reads and assesses one household; false at the end of the file.
     fn next_one(&mut self) -> bool {
         match &mut self.source {
-            Source::Csv(reader) => match reader.next() {
-                None => return false,
-                Some(crate::table::TableItem::Household(h)) => {
-                    let outcome = self.batch.push_value(h.line, &h.value, Some(&h));
-                    self.keep(h.line, outcome);
-                }
-                Some(crate::table::TableItem::BadRow { line, problem }) => {
-                    let row = self.batch.push_bad_row(line, &problem);
-                    self.keep(line, Err(row));
-                }
-            },
+            Source::Csv(reader) => {
+                let Some(item) = reader.next() else {
+                    return false;
+                };
+                self.table_item(item);
+            }
+            Source::CsvText(reader) => {
+                let Some(item) = reader.next() else {
+                    return false;
+                };
+                self.table_item(item);
+            }
             Source::Lines(lines) => loop {
                 // Reading from memory: a Cursor has no I/O errors.
                 let Some(Ok((line, bytes))) = lines.next_line() else {
                     return false;
                 };
-                if let Some(outcome) = self.batch.push_json_line(line, bytes) {
+                if let Some(outcome) = self.batch.push_json_line_as(line, bytes, Batch::row_facts) {
+                    self.keep(line, outcome);
+                    break;
+                }
+            },
+            Source::LinesText(lines) => loop {
+                let Some((line, text)) = lines.next_line() else {
+                    return false;
+                };
+                if let Some(outcome) = self.batch.push_json_str_as(line, text, Batch::row_facts) {
                     self.keep(line, outcome);
                     break;
                 }
@@ -867,11 +959,33 @@ impl BatchJob {
                 };
                 *index += 1;
                 let line = *index;
-                let outcome = self.batch.push_json_text(line, entry.get());
+                let outcome = self
+                    .batch
+                    .push_json_text_as(line, entry.get(), Batch::row_facts);
                 self.keep(line, outcome);
             }
         }
         true
+    }
+
+    /// Assesses one household (or a row that belongs to none) of a table.
+    fn table_item(&mut self, item: crate::table::TableItem) {
+        match item {
+            crate::table::TableItem::Household(h) => {
+                let outcome = self.batch.push_value_as(
+                    h.line,
+                    &h.value,
+                    Some(&h),
+                    Vec::new(),
+                    Batch::row_facts,
+                );
+                self.keep(h.line, outcome);
+            }
+            crate::table::TableItem::BadRow { line, problem } => {
+                let row = self.batch.push_bad_row(line, &problem);
+                self.keep(line, Err(row));
+            }
+        }
     }
 
     pub fn rows(&self) -> &[RowOut] {
@@ -880,6 +994,27 @@ impl BatchJob {
 
     pub fn invalid(&self) -> &[InvalidRow] {
         &self.invalid
+    }
+
+    /// What the batch page's summary shows of the compact rows (histogram, outcomes, lines).
+    pub fn digest(&self) -> view::Digest {
+        view::Digest::of(&self.rows)
+    }
+
+    /// Chooses the rows the results table shows and their order; returns how many match.
+    pub fn set_view(
+        &mut self,
+        filter: &view::Filter,
+        key: view::SortKey,
+        descending: bool,
+    ) -> usize {
+        self.view = view::View::new(&self.rows, filter, key, descending);
+        self.view.len()
+    }
+
+    /// Rows `from..to` of the current view.
+    pub fn view_rows(&self, from: usize, to: usize) -> Vec<&RowOut> {
+        self.view.rows(&self.rows, from, to)
     }
 
     pub fn summary(&self) -> Summary {

@@ -312,29 +312,14 @@ fn build(
         elimination,
         causes,
     } = decide(h, opts, resolved, regime, line, kind);
-    let ctx = Ctx {
-        household: h,
-        as_of: opts.as_of,
-        params,
-        regime,
-    };
-    let mut warnings = consistency_warnings(
+    let warnings = warnings_of(
         h,
-        opts.as_of,
-        params.school_age,
-        params.lack_of_labour_share,
-        (
-            i32::try_from(params.marriage_age_men).unwrap_or(i32::MAX),
-            i32::try_from(params.marriage_age_women).unwrap_or(i32::MAX),
-        ),
-        lang,
-    );
-    warnings.extend(rule_warnings(
-        &ctx,
-        lang,
+        opts,
+        resolved,
+        regime,
         &income,
         monitoring.as_ref().map(|m| m.category),
-    ));
+    );
     let measures = suggest_measures(h, &checks, &causes);
     let line_key = if kind == LineKind::PovertyLine {
         "povertyLine"
@@ -368,6 +353,99 @@ fn build(
     // Words at the edge: the findings are put into words only now, for this report.
     crate::words::render(&mut report, lang);
     (report, income)
+}
+
+/// The warnings a report gives before the survey samples' ([`crate::summary::sample_warnings`]):
+/// the record's consistency, then the rules'.
+fn warnings_of(
+    h: &Household,
+    opts: &Options,
+    resolved: &Resolved,
+    regime: Regime,
+    income: &IncomeFigures,
+    category: Option<CategoryOut>,
+) -> Vec<Warning> {
+    let params = &resolved.params;
+    let lang = opts.lang;
+    let ctx = Ctx {
+        household: h,
+        as_of: opts.as_of,
+        params,
+        regime,
+    };
+    let mut warnings = consistency_warnings(
+        h,
+        opts.as_of,
+        params.school_age,
+        params.lack_of_labour_share,
+        (
+            i32::try_from(params.marriage_age_men).unwrap_or(i32::MAX),
+            i32::try_from(params.marriage_age_women).unwrap_or(i32::MAX),
+        ),
+        lang,
+    );
+    warnings.extend(rule_warnings(&ctx, lang, income, category));
+    warnings
+}
+
+/// What a compact batch row shows besides the roll-up facts (the batch page's table): the
+/// figures a report's `income` block and warnings list would give.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RowFigures {
+    /// `income.countedPerCapita` of the report.
+    pub per_capita: Option<crate::money::Money>,
+    /// `income.line` of the report.
+    pub line: crate::money::Money,
+    /// How many warnings the report lists.
+    pub warnings: usize,
+}
+
+/// The compact-row path (issue 8 item 4, `BatchJob`): the household's [`RowFacts`] and
+/// [`RowFigures`], exactly what [`assess_resolved`]'s report and facts give, without assembling
+/// the report (no measures, no policy echo, no income block). The same problems refuse the
+/// same rows.
+pub fn row_resolved(
+    h: &Household,
+    opts: &Options,
+    province: &str,
+    resolved: &Resolved,
+) -> Result<(RowFacts, RowFigures), Vec<Finding>> {
+    let (regime, line, kind, findings) = admit(h, opts, province, resolved);
+    match line {
+        Some(line) if findings.is_empty() => {
+            let d = decide(h, opts, resolved, regime, line, kind);
+            let warnings = warnings_of(
+                h,
+                opts,
+                resolved,
+                regime,
+                &d.income,
+                d.monitoring.as_ref().map(|m| m.category),
+            )
+            .len()
+                + crate::summary::sample_warnings(h, opts.lang).len();
+            let figures = RowFigures {
+                per_capita: d
+                    .income
+                    .counted_exact()
+                    .map(|c| d.income.per_capita(c).rounded()),
+                line: d.income.line,
+                warnings,
+            };
+            let facts = RowFacts::from_parts(
+                h,
+                &d.checks,
+                d.exit.as_ref(),
+                d.monitoring.as_ref(),
+                d.elimination.as_ref(),
+                &d.causes,
+                &d.income,
+                resolved.params.boundary,
+            );
+            Ok((facts, figures))
+        }
+        _ => Err(findings),
+    }
 }
 
 /// A shared list of applied parameters and its zh-CN translation.
@@ -509,7 +587,7 @@ fn rule_warnings(
     }
     let (lo, hi) = p.school_age;
     for (i, m) in h.members.iter().enumerate() {
-        let path = index("members", i);
+        let path = crate::reader::MemberPath::new(i, None);
         let in_band = (lo..=hi).contains(&m.age_on(ctx.as_of));
         if in_band
             && p.education_rule == EducationRule::NoPovertyDropout

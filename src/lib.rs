@@ -28,6 +28,9 @@ pub mod province;
 pub mod reader;
 pub mod report;
 pub mod summary;
+// The table reader (CSV, spreadsheets) is for files: native builds and the batch page's wasm
+// build have it; the core wasm module does not compile it at all.
+#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
 pub mod table;
 pub mod warning;
 pub mod words;

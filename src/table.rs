@@ -6,7 +6,13 @@
 //! contract's JSON and read by the same reader as single calls, so a CSV cell gets exactly the
 //! same checks and problem codes; each problem path is then mapped back to its row and column.
 
+mod cells;
 mod fill;
+mod text;
+
+pub use cells::{split_cells, split_line, split_text, trimmed, Cells};
+pub use fill::Field;
+pub use text::TextSource;
 
 use serde::Serialize;
 use serde_json::{Map, Number, Value};
@@ -138,9 +144,10 @@ pub struct TableHousehold {
     /// The household filled straight from its rows by the fast path (issue 8 item 1), when
     /// every cell read without a problem; `None` otherwise (then `value` holds it).
     pub household: Option<Box<crate::household::Household>>,
-    /// Where each field came from, as `(path key, line, column index)`; turned into a
-    /// [`Location`] only when a problem needs one (most rows have none).
-    cells: Vec<(CellKey, usize, u16)>,
+    /// The household's rows as read: where each field came from is worked out from them only
+    /// when a problem needs a [`Location`] (most households have none).
+    records: Vec<(usize, Record)>,
+    columns: std::sync::Arc<[Option<&'static Column>]>,
     headers: std::sync::Arc<[String]>,
     pub conflicts: Vec<Conflict>,
     /// Physical lines the household spans (its rows).
@@ -189,11 +196,43 @@ impl TableHousehold {
             .unwrap_or_default()
     }
 
+    /// Where each field came from, as `(path key, line, column index)`: every member's row,
+    /// each of its member cells, and the first cell that gave each household field.
+    fn cells(&self) -> Vec<(CellKey, usize, u16)> {
+        let mut cells = Vec::new();
+        let mut seen: Vec<&'static str> = Vec::new();
+        for (i, (line, rec)) in self.records.iter().enumerate() {
+            let index = u32::try_from(i).unwrap_or(u32::MAX);
+            cells.push((CellKey::MemberRow(index), *line, 0));
+            // A broken row has no cells of its own (its problem says why).
+            let Record::Cells(rec) = rec else {
+                continue;
+            };
+            for (c, (col, cell)) in self.columns.iter().zip(rec.iter()).enumerate() {
+                let (Some(col), cell) = (col, cell.trim()) else {
+                    continue;
+                };
+                if cell.is_empty() {
+                    continue;
+                }
+                let c = u16::try_from(c).unwrap_or(u16::MAX);
+                if col.4 {
+                    cells.push((CellKey::Member(index, col.2), *line, c));
+                } else if !seen.contains(&col.2) {
+                    seen.push(col.2);
+                    cells.push((CellKey::Household(col.2), *line, c));
+                }
+            }
+        }
+        cells
+    }
+
     /// The table cell a problem path points at (or the nearest enclosing one).
     pub fn locate(&self, path: &str) -> Option<Location> {
+        let cells = self.cells();
         let mut p = path;
         loop {
-            if let Some((_, line, col)) = self.cells.iter().find(|(k, _, _)| k.matches(p)) {
+            if let Some((_, line, col)) = cells.iter().find(|(k, _, _)| k.matches(p)) {
                 return Some(Location {
                     path: p.to_string(),
                     line: *line,
@@ -322,7 +361,13 @@ impl<R: std::io::BufRead> PhysicalLines<R> {
             self.end = end;
         }
         let rest = self.chunk.get(self.at..self.end).unwrap_or(&[]);
-        let len = rest.iter().position(|b| *b == b'\r').unwrap_or(rest.len());
+        // Most lines have no bare CR: `contains` (a word-at-a-time memchr) says so faster than
+        // looking for its position byte by byte.
+        let len = if rest.contains(&b'\r') {
+            rest.iter().position(|b| *b == b'\r').unwrap_or(rest.len())
+        } else {
+            rest.len()
+        };
         let from = self.at;
         self.at += len + 1;
         self.line += 1;
@@ -344,6 +389,8 @@ impl<R: std::io::BufRead> Iterator for PhysicalLines<R> {
 /// spreadsheet row (a cell may then hold a line break: it is one row all the same).
 pub enum RawLine {
     Bytes(Vec<u8>),
+    /// A line of a text already checked to be UTF-8 ([`TextSource`]).
+    Text(String),
     Cells(Vec<String>),
 }
 
@@ -414,7 +461,8 @@ impl LineSource for SheetRows {
 /// (empty cells past the header's width are dropped, missing ones are empty).
 fn record_of(line: RawLine, width: Option<usize>) -> Record {
     match line {
-        RawLine::Bytes(bytes) => split_cells(&bytes, width),
+        RawLine::Bytes(bytes) => split_line(bytes, width),
+        RawLine::Text(text) => split_text(text, width),
         RawLine::Cells(mut cells) => {
             if cells.iter().all(|c| c.trim().is_empty()) {
                 return Record::Blank;
@@ -423,7 +471,7 @@ fn record_of(line: RawLine, width: Option<usize>) -> Record {
                 while cells.last().is_some_and(|c| c.trim().is_empty()) {
                     cells.pop();
                 }
-                return Record::Cells(cells);
+                return Record::Cells(Cells::of(&cells));
             };
             if cells.iter().skip(w).any(|c| !c.trim().is_empty()) {
                 return Record::Broken {
@@ -433,11 +481,11 @@ fn record_of(line: RawLine, width: Option<usize>) -> Record {
                         given: cells.len().to_string(),
                         expected: Some(w.to_string()),
                     },
-                    cells,
+                    cells: Cells::of(&cells),
                 };
             }
             cells.resize(w, String::new());
-            Record::Cells(cells)
+            Record::Cells(Cells::of(&cells))
         }
     }
 }
@@ -457,111 +505,12 @@ pub struct RowFault {
 pub enum Record {
     /// Empty, only spaces, or only separators.
     Blank,
-    Cells(Vec<String>),
+    Cells(Cells),
     /// Unreadable; `cells` holds the cells read before the fault (to find the row's id).
     Broken {
-        cells: Vec<String>,
+        cells: Cells,
         fault: RowFault,
     },
-}
-
-/// Splits one line into cells (RFC 4180 quoting, but a quoted cell must close on its line: a
-/// quote that does not is reported on that line instead of swallowing the rest of the file).
-pub fn split_cells(line: &[u8], width: Option<usize>) -> Record {
-    use crate::problem::Code;
-    let Ok(text) = std::str::from_utf8(line) else {
-        return Record::Broken {
-            cells: Vec::new(),
-            fault: RowFault {
-                code: Code::InvalidUtf8,
-                column: None,
-                given: String::new(),
-                expected: None,
-            },
-        };
-    };
-    let mut cells = Vec::new();
-    let mut chars = text.chars().peekable();
-    loop {
-        let mut cell = String::new();
-        if chars.peek() == Some(&'"') {
-            chars.next();
-            let mut closed = false;
-            while let Some(c) = chars.next() {
-                if c == '"' {
-                    if chars.peek() == Some(&'"') {
-                        chars.next();
-                        cell.push('"');
-                    } else {
-                        closed = true;
-                        break;
-                    }
-                } else {
-                    cell.push(c);
-                }
-            }
-            let column = cells.len();
-            if !closed {
-                return Record::Broken {
-                    cells,
-                    fault: RowFault {
-                        code: Code::UnterminatedQuote,
-                        column: Some(column),
-                        given: clip(&format!("\"{cell}")),
-                        expected: None,
-                    },
-                };
-            }
-            match chars.next() {
-                None => {
-                    cells.push(cell);
-                    break;
-                }
-                Some(',') => cells.push(cell),
-                Some(c) => {
-                    // `"abc"def`: text after the closing quote; never glued on silently.
-                    let rest: String = std::iter::once(c).chain(chars.by_ref()).collect();
-                    return Record::Broken {
-                        cells,
-                        fault: RowFault {
-                            code: Code::TextAfterQuote,
-                            column: Some(column),
-                            given: clip(&format!("\"{cell}\"{rest}")),
-                            expected: None,
-                        },
-                    };
-                }
-            }
-        } else {
-            let mut end = true;
-            for c in chars.by_ref() {
-                if c == ',' {
-                    end = false;
-                    break;
-                }
-                cell.push(c);
-            }
-            cells.push(cell);
-            if end {
-                break;
-            }
-        }
-    }
-    if cells.iter().all(|c| c.trim().is_empty()) {
-        return Record::Blank;
-    }
-    match width {
-        Some(w) if w != cells.len() => Record::Broken {
-            fault: RowFault {
-                code: Code::WrongCellCount,
-                column: None,
-                given: cells.len().to_string(),
-                expected: Some(w.to_string()),
-            },
-            cells,
-        },
-        _ => Record::Cells(cells),
-    }
 }
 
 /// At most 200 characters of a value, for a message.
@@ -615,28 +564,40 @@ impl Layout {
     /// Reads the table once, keeping only id fingerprints. Header problems come back as they
     /// would from [`TableReader::new`].
     pub fn scan<R: std::io::BufRead>(source: R) -> Result<Layout, Vec<FileProblem>> {
-        Layout::scan_source(TextLines(PhysicalLines::new(source)))
+        let mut reader = TableReader::new(source)?;
+        let mut runs = Runs::default();
+        let (id_column, width) = (reader.id_column, reader.headers.len());
+        // Each line is looked at where it lies (no copy, no cells made): only its id cell
+        // matters here.
+        while let Some(Ok((line, bytes))) = reader.lines.0.next_line() {
+            match std::str::from_utf8(bytes) {
+                Ok(text) => runs.text_row(line, text, id_column, width),
+                // Not UTF-8: a broken row, without an id.
+                Err(_) => runs.row(line, None),
+            }
+        }
+        Ok(runs.layout)
+    }
+
+    /// As [`Layout::scan`], for a whole text known to be UTF-8 (no line is copied or checked).
+    pub fn scan_text(text: &str) -> Result<Layout, Vec<FileProblem>> {
+        let mut reader = TableReader::from_source(TextSource::new(text))?;
+        let mut runs = Runs::default();
+        let (id_column, width) = (reader.id_column, reader.headers.len());
+        while let Some((line, text)) = reader.lines.next_line() {
+            runs.text_row(line, text, id_column, width);
+        }
+        Ok(runs.layout)
     }
 
     /// As [`Layout::scan`], from any line source.
     pub fn scan_source<S: LineSource>(source: S) -> Result<Layout, Vec<FileProblem>> {
-        let mut layout = Layout::default();
         let mut reader = TableReader::from_source(source)?;
-        reader.keep_cells = false;
-        let mut last: Option<u64> = None;
-        while let Some(run) = reader.next_run() {
-            match run {
-                Run::Household { id, line, .. } => {
-                    let f = fingerprint(&id);
-                    if last != Some(f) && !layout.seen.insert(f) {
-                        layout.split.entry(f).or_default().push(line);
-                    }
-                    last = Some(f);
-                }
-                Run::Lone { .. } => last = None,
-            }
+        let mut runs = Runs::default();
+        while let Some((line, record)) = reader.next_record() {
+            runs.row(line, id_cell(reader.id_column, &record));
         }
-        Ok(layout)
+        Ok(runs.layout)
     }
 
     /// Bytes held for the fingerprints: the set's buckets (a power of two, at most 7/8 full)
@@ -657,11 +618,83 @@ impl Layout {
     }
 }
 
+/// The runs of a first pass: a run is the rows of one id in a row (what `TableReader` makes one
+/// household of); a row without an id stands alone and ends the run. Only a new run's id is
+/// copied and fingerprinted.
+#[derive(Default)]
+struct Runs {
+    layout: Layout,
+    run: Option<String>,
+    last: Option<u64>,
+}
+
+impl Runs {
+    /// A line of text: a line without quotes has its id cell between two commas; a line with a
+    /// quote is split as the reader splits it.
+    fn text_row(&mut self, line: usize, text: &str, id_column: Option<usize>, width: usize) {
+        // Most rows: an id cell that is not blank, with no quote up to its end. Such a row is
+        // not blank and its id is that cell whatever follows (cells are read in order, and a
+        // row broken further on keeps the cells before the fault), so the rest is not read.
+        if let Some(i) = id_column {
+            let (mut end, mut id) = (0, None);
+            for (k, cell) in text.split(',').enumerate().take(i + 1) {
+                end += cell.len() + usize::from(k > 0);
+                if k == i {
+                    id = Some(trimmed(cell));
+                }
+            }
+            if let Some(id) = id.filter(|id| !id.is_empty()) {
+                if !text.get(..end).unwrap_or("\"").contains('"') {
+                    self.row(line, Some(id));
+                    return;
+                }
+            }
+        }
+        if text.contains('"') {
+            let record = split_text(text.to_string(), Some(width));
+            if record != Record::Blank {
+                self.row(line, id_cell(id_column, &record));
+            }
+            return;
+        }
+        // Blank: every cell empty or spaces (as `Cells::blank` after splitting).
+        if text.chars().all(|c| c == ',' || c.is_whitespace()) {
+            return;
+        }
+        let id = id_column
+            .and_then(|i| text.split(',').nth(i))
+            .map(trimmed)
+            .filter(|v| !v.is_empty());
+        self.row(line, id);
+    }
+
+    /// The next row that is not blank, with its id.
+    fn row(&mut self, line: usize, id: Option<&str>) {
+        match id {
+            None => {
+                self.run = None;
+                self.last = None;
+            }
+            Some(id) if self.run.as_deref() == Some(id) => {}
+            Some(id) => {
+                let f = fingerprint(id);
+                if self.last != Some(f) && !self.layout.seen.insert(f) {
+                    self.layout.split.entry(f).or_default().push(line);
+                }
+                self.last = Some(f);
+                self.run = Some(id.to_string());
+            }
+        }
+    }
+}
+
 /// Reads households from CSV, one at a time, from any byte source (memory stays flat in the
 /// number of rows; with a [`Layout`], a few bytes per household).
 pub struct TableReader<S> {
     lines: S,
-    columns: Vec<Option<&'static Column>>,
+    columns: std::sync::Arc<[Option<&'static Column>]>,
+    /// The field each column fills (the fast path's dispatch, found once per file).
+    fields: Vec<Option<Field>>,
     headers: std::sync::Arc<[String]>,
     id_column: Option<usize>,
     /// The first line of the next run, read ahead.
@@ -671,8 +704,6 @@ pub struct TableReader<S> {
     split_first: std::collections::HashMap<u64, usize>,
     header_lines: usize,
     blank: usize,
-    /// False in a [`Layout`] scan: cells are not kept.
-    keep_cells: bool,
     io_error: Option<String>,
 }
 
@@ -768,7 +799,7 @@ impl<S: LineSource> TableReader<S> {
                 Some(Err(e)) => return Err(file_problem("malformed_csv", e.to_string())),
                 Some(Ok((line, raw))) => match record_of(raw, None) {
                     Record::Blank => blank += 1,
-                    Record::Cells(cells) => break cells,
+                    Record::Cells(cells) => break cells.to_strings(),
                     Record::Broken { fault, .. } if fault.code == crate::problem::Code::InvalidUtf8 => {
                         return Err(file_problem(
                             "not_utf8",
@@ -792,9 +823,10 @@ impl<S: LineSource> TableReader<S> {
         if !problems.is_empty() {
             return Err(problems);
         }
-        let columns: Vec<Option<&'static Column>> =
+        let columns: std::sync::Arc<[Option<&'static Column>]> =
             headers.iter().map(|h| find_column(h)).collect();
         Ok(TableReader {
+            fields: columns.iter().map(|c| c.and_then(Field::of)).collect(),
             id_column: columns.iter().position(|c| c.is_some_and(|c| c.0 == "id")),
             columns,
             headers: headers
@@ -807,7 +839,6 @@ impl<S: LineSource> TableReader<S> {
             layout: None,
             split_first: std::collections::HashMap::new(),
             blank,
-            keep_cells: true,
             io_error: None,
         })
     }
@@ -847,34 +878,15 @@ impl<S: LineSource> TableReader<S> {
                 }
                 Ok((line, raw)) => match record_of(raw, Some(self.headers.len())) {
                     Record::Blank => self.blank += 1,
-                    record if self.keep_cells => return Some((line, record)),
-                    // A scan needs only the id cell.
-                    Record::Cells(cells) | Record::Broken { cells, .. } => {
-                        let id = self.id_column.and_then(|i| cells.into_iter().nth(i));
-                        return Some((line, Record::Cells(id.into_iter().collect())));
-                    }
+                    record => return Some((line, record)),
                 },
             }
         }
     }
 
-    /// The id of a row: `None` when blank or not readable.
-    fn id_of(&self, record: &Record) -> Option<String> {
-        let cells = match record {
-            Record::Cells(c) | Record::Broken { cells: c, .. } => c,
-            Record::Blank => return None,
-        };
-        let i = if self.keep_cells { self.id_column? } else { 0 };
-        cells
-            .get(i)
-            .map(|v| v.trim())
-            .filter(|v| !v.is_empty())
-            .map(str::to_string)
-    }
-
     fn next_run(&mut self) -> Option<Run> {
         let (line, first) = self.next_record()?;
-        let Some(id) = self.id_of(&first) else {
+        let Some(id) = id_cell(self.id_column, &first).map(str::to_string) else {
             return Some(Run::Lone {
                 line,
                 record: first,
@@ -882,7 +894,7 @@ impl<S: LineSource> TableReader<S> {
         };
         let mut rows = vec![(line, first)];
         while let Some((l, rec)) = self.next_record() {
-            if self.id_of(&rec).as_deref() == Some(id.as_str()) {
+            if id_cell(self.id_column, &rec) == Some(id.as_str()) {
                 rows.push((l, rec));
             } else {
                 self.pending = Some((l, rec));
@@ -891,6 +903,15 @@ impl<S: LineSource> TableReader<S> {
         }
         Some(Run::Household { id, line, rows })
     }
+}
+
+/// The id of a row, trimmed: `None` when blank or not readable.
+fn id_cell(id_column: Option<usize>, record: &Record) -> Option<&str> {
+    let cells = match record {
+        Record::Cells(c) | Record::Broken { cells: c, .. } => c,
+        Record::Blank => return None,
+    };
+    cells.get(id_column?).map(trimmed).filter(|v| !v.is_empty())
 }
 
 impl<S: LineSource> Iterator for TableReader<S> {
@@ -917,18 +938,17 @@ impl<S: LineSource> Iterator for TableReader<S> {
                 Some(TableItem::BadRow { line, problem })
             }
             Run::Household { id, line, rows } => {
-                let f = fingerprint(&id);
-                let split = self.layout.as_ref().and_then(|l| l.split.get(&f));
-                // Rows that fill a household directly need no JSON tree (issue 8 item 1).
-                let typed = match split {
-                    None => fill::fill(&self.columns, &rows).map(Box::new),
-                    Some(_) => None,
-                };
-                let mut household = build(&self.columns, &self.headers, &rows, typed.is_none());
-                household.household = typed;
-                // Known from the rows even when none could be built (all broken).
-                household.id = Some(id.clone());
-                if let Some(later) = split {
+                // Most files have no split household: then no id needs a fingerprint here.
+                let split = self
+                    .layout
+                    .as_ref()
+                    .filter(|l| !l.split.is_empty())
+                    .and_then(|l| {
+                        let f = fingerprint(&id);
+                        l.split.get(&f).map(|later| (f, later))
+                    });
+                let mut faults = Vec::new();
+                if let Some((f, later)) = split {
                     let first = *self.split_first.entry(f).or_insert(line);
                     let mut places = vec![first];
                     places.extend(later.iter().copied());
@@ -938,7 +958,7 @@ impl<S: LineSource> Iterator for TableReader<S> {
                         .and_then(|c| u16::try_from(c).ok())
                         .unwrap_or(0);
                     for (l, _) in &rows {
-                        household.faults.push(RowIssue {
+                        faults.push(RowIssue {
                             line: *l,
                             column: id_col,
                             finding: Finding::new("id", Code::HouseholdRowsNotContiguous)
@@ -947,6 +967,7 @@ impl<S: LineSource> Iterator for TableReader<S> {
                         });
                     }
                 }
+                let mut broken = Vec::new();
                 for (k, (l, record)) in rows.iter().enumerate() {
                     let Record::Broken { fault, .. } = record else {
                         continue;
@@ -959,10 +980,10 @@ impl<S: LineSource> Iterator for TableReader<S> {
                         Some(c) => c.2.to_string(),
                         None => format!("members[{k}]"),
                     };
-                    household.broken.push(k);
+                    broken.push(k);
                     let mut finding = Finding::new(path, fault.code).given(fault.given.clone());
                     finding.expected = fault.expected.clone();
-                    household.faults.push(RowIssue {
+                    faults.push(RowIssue {
                         line: *l,
                         column: fault
                             .column
@@ -971,6 +992,17 @@ impl<S: LineSource> Iterator for TableReader<S> {
                         finding,
                     });
                 }
+                // Rows that fill a household directly need no JSON tree (issue 8 item 1).
+                let typed = match split {
+                    None => fill::fill(&self.columns, &self.fields, &rows).map(Box::new),
+                    Some(_) => None,
+                };
+                let mut household = build(&self.columns, &self.headers, rows, typed.is_none());
+                household.household = typed;
+                // Known from the rows even when none could be built (all broken).
+                household.id = Some(id);
+                household.faults = faults;
+                household.broken = broken;
                 Some(TableItem::Household(household))
             }
         }
@@ -996,69 +1028,59 @@ pub struct Conflict {
 }
 
 fn build(
-    columns: &[Option<&'static Column>],
+    columns: &std::sync::Arc<[Option<&'static Column>]>,
     headers: &std::sync::Arc<[String]>,
-    rows: &[(usize, Record)],
+    rows: Vec<(usize, Record)>,
     with_value: bool,
 ) -> TableHousehold {
-    let mut household = Value::Object(Map::new());
-    let mut members = Vec::with_capacity(if with_value { rows.len() } else { 0 });
-    let mut cells = Vec::new();
-    let mut seen: Vec<(&'static str, &str)> = Vec::new();
+    let mut household = Value::Null;
     let mut conflicts = Vec::new();
-    for (i, (line, rec)) in rows.iter().enumerate() {
-        let index = u32::try_from(i).unwrap_or(u32::MAX);
-        let mut member = Value::Object(Map::new());
-        cells.push((CellKey::MemberRow(index), *line, 0));
-        let rec: &[String] = match rec {
-            Record::Cells(c) => c,
-            // A broken row still takes its member's place, so later members keep their index;
-            // its problem says why it is empty.
-            Record::Broken { .. } | Record::Blank => &[],
-        };
-        for (c, (col, cell)) in columns.iter().zip(rec.iter()).enumerate() {
-            let (Some(col), cell) = (col, cell.trim()) else {
-                continue;
-            };
-            if cell.is_empty() {
-                continue;
-            }
-            let c = u16::try_from(c).unwrap_or(u16::MAX);
-            if col.4 {
-                if with_value {
-                    set(&mut member, col.2, cell_value(col, cell));
-                }
-                cells.push((CellKey::Member(index, col.2), *line, c));
-                continue;
-            }
-            match seen.iter().find(|(k, _)| *k == col.2) {
-                None => {
-                    seen.push((col.2, cell));
-                    if with_value {
-                        set(&mut household, col.2, cell_value(col, cell));
+    // A household its rows filled directly has no conflict (the fast path gives up on one)
+    // and needs no JSON tree: only the slow path builds one.
+    if with_value {
+        let mut root = Value::Object(Map::new());
+        let mut members = Vec::with_capacity(rows.len());
+        let mut seen: Vec<(&'static str, &str)> = Vec::new();
+        for (line, rec) in &rows {
+            let mut member = Value::Object(Map::new());
+            // A broken row still takes its member's place, so later members keep their
+            // index; its problem says why it is empty.
+            if let Record::Cells(rec) = rec {
+                for (c, (col, cell)) in columns.iter().zip(rec.iter()).enumerate() {
+                    let (Some(col), cell) = (col, cell.trim()) else {
+                        continue;
+                    };
+                    if cell.is_empty() {
+                        continue;
                     }
-                    cells.push((CellKey::Household(col.2), *line, c));
+                    if col.4 {
+                        set(&mut member, col.2, cell_value(col, cell));
+                        continue;
+                    }
+                    match seen.iter().find(|(k, _)| *k == col.2) {
+                        None => {
+                            seen.push((col.2, cell));
+                            set(&mut root, col.2, cell_value(col, cell));
+                        }
+                        Some((_, first)) if *first != cell => conflicts.push(Conflict {
+                            location: Location {
+                                path: col.2.to_string(),
+                                line: *line,
+                                column: headers.get(c).cloned().unwrap_or_default(),
+                            },
+                            first: first.to_string(),
+                            other: cell.to_string(),
+                        }),
+                        Some(_) => {}
+                    }
                 }
-                Some((_, first)) if *first != cell => conflicts.push(Conflict {
-                    location: Location {
-                        path: col.2.to_string(),
-                        line: *line,
-                        column: headers.get(usize::from(c)).cloned().unwrap_or_default(),
-                    },
-                    first: first.to_string(),
-                    other: cell.to_string(),
-                }),
-                Some(_) => {}
             }
-        }
-        if with_value {
             members.push(member);
         }
-    }
-    if !with_value {
-        household = Value::Null;
-    } else if let Value::Object(m) = &mut household {
-        m.insert("members".into(), Value::Array(members));
+        if let Value::Object(m) = &mut root {
+            m.insert("members".into(), Value::Array(members));
+        }
+        household = root;
     }
     let id = household
         .get("id")
@@ -1069,10 +1091,11 @@ fn build(
         id,
         value: household,
         household: None,
-        cells,
+        rows: rows.len(),
+        records: rows,
+        columns: columns.clone(),
         headers: headers.clone(),
         conflicts,
-        rows: rows.len(),
         faults: Vec::new(),
         broken: Vec::new(),
     }
@@ -1120,12 +1143,9 @@ fn cell_value(col: &Column, cell: &str) -> Value {
             .parse::<Number>()
             .map(Value::Number)
             .unwrap_or_else(|_| Value::String(cell.to_string())),
-        Kind::Bool => match cell {
-            "true" | "TRUE" | "True" | "1" | "是" | "yes" | "Yes" | "Y" | "y" => Value::Bool(true),
-            "false" | "FALSE" | "False" | "0" | "否" | "no" | "No" | "N" | "n" => {
-                Value::Bool(false)
-            }
-            other => Value::String(other.to_string()),
+        Kind::Bool => match bool_cell(cell) {
+            Some(b) => Value::Bool(b),
+            None => Value::String(cell.to_string()),
         },
         Kind::List => Value::Array(
             cell.split([';', '；', ','])
@@ -1134,6 +1154,15 @@ fn cell_value(col: &Column, cell: &str) -> Value {
                 .map(|t| Value::String(t.to_string()))
                 .collect(),
         ),
+    }
+}
+
+/// The yes/no spellings a boolean cell may use; anything else is text (a wrong type).
+fn bool_cell(cell: &str) -> Option<bool> {
+    match cell {
+        "true" | "TRUE" | "True" | "1" | "是" | "yes" | "Yes" | "Y" | "y" => Some(true),
+        "false" | "FALSE" | "False" | "0" | "否" | "no" | "No" | "N" | "n" => Some(false),
+        _ => None,
     }
 }
 
@@ -1230,11 +1259,55 @@ mod tests {
     }
 
     #[test]
+    fn issue9_item2_the_text_scan_finds_the_same_split_households_as_the_reader() {
+        // `Layout::scan` looks at a text line's id cell where it lies; `scan_source` splits
+        // every row as the reader does. Both must find the same runs: blank lines (also of
+        // ideographic spaces) do not end a run, a row without an id or not UTF-8 does, quoted
+        // ids are unquoted, a row with the wrong number of cells keeps its id.
+        let text: &[u8] = b"id,province,relation,sex,birthDate\n\
+            A,CN-YN,head,male,1980-01-01\n\
+            ,,,,\n\
+            \xe3\x80\x80, ,,,\n\
+            A,CN-YN,spouse,female,1980-01-01\n\
+            B,CN-YN,head,male,1980-01-01\n\
+            \"A\",CN-YN,child,male,2010-01-01\n\
+            C,CN-YN,head\n\
+            \xff,CN-YN,head,male,1980-01-01\n\
+            C,CN-YN,head,male,1980-01-01\n\
+            ,CN-YN,head,male,1980-01-01\n\
+            D,\"x\"y,head,male,1980-01-01\n\
+            D,CN-YN,head,male,1980-01-01\n\
+            ,\"\",\" \",,\n\
+            D,CN-YN,\"unterminated\n\
+            B,CN-YN,child,male,2010-01-01\n";
+        let fast = Layout::scan(text).unwrap();
+        let slow = Layout::scan_source(TextLines(PhysicalLines::new(text))).unwrap();
+        // A text known to be UTF-8: the same runs (the line that is not UTF-8 replaced by one
+        // that is broken another way, a quote that does not close).
+        let valid = String::from_utf8_lossy(text).replace('\u{fffd}', "\"");
+        let whole = Layout::scan_text(&valid).unwrap();
+        let mut c: Vec<_> = whole.split.values().cloned().collect();
+        c.sort();
+        assert_eq!(c, vec![vec![7], vec![10], vec![16]]);
+        assert_eq!(whole.households(), 4);
+        assert_eq!(fast.households(), slow.households());
+        assert_eq!(fast.households(), 4);
+        let mut a: Vec<_> = fast.split.values().cloned().collect();
+        let mut b: Vec<_> = slow.split.values().cloned().collect();
+        a.sort();
+        b.sort();
+        assert_eq!(a, b);
+        // A again on line 7, C again on line 10 (after a row that is not UTF-8), B on line 16
+        // (a row of quoted blanks is blank; D's unterminated row still belongs to D).
+        assert_eq!(a, vec![vec![7], vec![10], vec![16]]);
+    }
+
+    #[test]
     fn issue9_item1_a_quote_must_close_on_its_own_line() {
         assert_eq!(
             split_cells(b"A,\"Zhang,x", None),
             Record::Broken {
-                cells: vec!["A".into()],
+                cells: Cells::of(&["A"]),
                 fault: RowFault {
                     code: crate::problem::Code::UnterminatedQuote,
                     column: Some(1),
@@ -1245,7 +1318,7 @@ mod tests {
         );
         assert_eq!(
             split_cells(b"A,\"a \"\"b\"\", c\",", None),
-            Record::Cells(vec!["A".into(), "a \"b\", c".into(), "".into()])
+            Record::Cells(Cells::of(&["A", "a \"b\", c", ""]))
         );
         assert_eq!(split_cells(b" , ,", None), Record::Blank);
         assert!(matches!(

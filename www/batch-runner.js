@@ -15,7 +15,7 @@
 
 // The file reader (BatchJob, csvTemplate) is in the batch page's build of the package,
 // pkg/batch/ (scripts/build.sh, --features files); the core package pkg/ leaves it out.
-import init, { BatchJob, csvTemplate } from "../pkg/batch/tuopin.js";
+import init, { BatchJob, csvTemplate, isUtf8 } from "../pkg/batch/tuopin.js";
 
 /**
  * Households assessed between two progress reports (and two chances to see "cancel"): in a Worker,
@@ -23,9 +23,6 @@ import init, { BatchJob, csvTemplate } from "../pkg/batch/tuopin.js";
  */
 export const WORKER_CHUNK = 2000;
 export const MAIN_THREAD_CHUNK = 200;
-/** Bins of per-capita income as a multiple of the line: 0–0.25×, …, 2.75–3×, then ≥ 3×. */
-const BIN_WIDTH = 0.25;
-const BINS = 12;
 /** At most this many invalid rows are sent to the page (the count is always exact). */
 const MAX_INVALID = 1000;
 
@@ -49,6 +46,10 @@ function formatOf(name, text, given) {
  */
 function toUtf8(buffer, gbkAllowed = true) {
   const bytes = new Uint8Array(buffer);
+  // Most files are UTF-8 with LF line ends and go to the engine as they are: the engine checks
+  // them (isUtf8) without decoding 100 MB into a string nobody reads; only the first characters
+  // are decoded, for formatOf. Any other file takes the path below, as before.
+  if (isUtf8(bytes) && !hasCrlf(bytes)) return { bytes, text: headText(bytes), encoding: "utf-8", crlf: false };
   let text = null;
   let encoding = "utf-8";
   try {
@@ -72,23 +73,25 @@ function toUtf8(buffer, gbkAllowed = true) {
   return { bytes: new TextEncoder().encode(text), text, encoding, crlf };
 }
 
-/** File order, or per-capita income / persons either way (missing incomes always last; ties in file order). */
-function comparator(key, dir) {
-  const s = dir === "desc" ? -1 : 1;
-  return (a, b) => {
-    if (key === "perCapita") {
-      const an = a.perCapita === null || a.perCapita === undefined;
-      const bn = b.perCapita === null || b.perCapita === undefined;
-      if (an !== bn) return an ? 1 : -1;
-      if (!an && a.perCapita !== b.perCapita) return s * (a.perCapita - b.perCapita);
-    } else if (key === "persons") {
-      if (a.persons !== b.persons) return s * (a.persons - b.persons);
-    } else {
-      return s * (a.line - b.line);
-    }
-    return a.line - b.line;
-  };
+/** Whether UTF-8 bytes hold a CR LF pair (text.includes("\r\n") on the decoded text). */
+function hasCrlf(bytes) {
+  for (let i = bytes.indexOf(13); i !== -1; i = bytes.indexOf(13, i + 1)) if (bytes[i + 1] === 10) return true;
+  return false;
 }
+
+/** The text from its first character that is not a space (all that formatOf reads), decoded a piece at a time. */
+function headText(bytes) {
+  const decoder = new TextDecoder("utf-8");
+  let rest = "";
+  for (let at = 0; at < bytes.length; at += 4096) {
+    rest = (rest + decoder.decode(bytes.subarray(at, at + 4096), { stream: true })).trimStart();
+    if (rest !== "") return rest;
+  }
+  return (rest + decoder.decode()).trimStart();
+}
+
+/** A filter value for the engine's view: as `r.x === v` matched in JS (a value that is not a string matches no row). */
+const filterValue = (v) => (v ? (typeof v === "string" ? v : "\u0000") : undefined);
 
 const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -102,8 +105,10 @@ export function createRunner(postOut, { chunk = WORKER_CHUNK } = {}) {
   let job = null;
   let run = 0;
   let cancelled = false;
-  let rows = [];
-  let view = null;
+  // The results table's rows stay in the engine (BatchJob.setView / viewRows): `ready` once the
+  // run is done, `matched` rows in the current view.
+  let ready = false;
+  let matched = null;
   let viewKey = "";
   let stopped = false;
 
@@ -115,8 +120,8 @@ export function createRunner(postOut, { chunk = WORKER_CHUNK } = {}) {
     const mine = m.run;
     run = mine;
     cancelled = false;
-    rows = [];
-    view = null;
+    ready = false;
+    matched = null;
     viewKey = "";
     if (job) {
       job.free();
@@ -166,39 +171,25 @@ export function createRunner(postOut, { chunk = WORKER_CHUNK } = {}) {
   }
 
   function finish(total) {
-    const count = job.rowCount();
-    rows = [];
-    for (let from = 0; from < count; from += 10000) rows.push(...job.rows(from, Math.min(count, from + 10000)));
     const summary = job.summary();
     const invalid = job.invalid();
-    const bins = new Array(BINS + 1).fill(0);
-    let unknownIncome = 0;
-    const outcomes = {};
-    let failingHouseholds = 0;
-    const lines = new Map();
-    for (const r of rows) {
-      outcomes[r.outcome] = (outcomes[r.outcome] ?? 0) + 1;
-      if (r.failing.length) failingHouseholds += 1;
-      lines.set(r.lineAmount, (lines.get(r.lineAmount) ?? 0) + 1);
-      if (r.perCapita === null || r.perCapita === undefined || !(r.lineAmount > 0)) {
-        unknownIncome += 1;
-        continue;
-      }
-      const ratio = r.perCapita / r.lineAmount;
-      const i = Math.min(BINS, Math.max(0, Math.floor(ratio / BIN_WIDTH)));
-      bins[i] += 1;
-    }
+    // Counted in the engine, where the rows are (the same figures the page computed from every
+    // row pulled into JS before).
+    const digest = job.digest();
+    ready = true;
+    matched = null;
+    viewKey = "";
     post({
       type: "done",
       total,
       summary,
       invalid: invalid.slice(0, MAX_INVALID),
       invalidCount: invalid.length,
-      histogram: { binWidth: BIN_WIDTH, bins, unknown: unknownIncome },
-      outcomes,
-      failingHouseholds,
-      lines: [...lines.entries()].sort((a, b) => b[1] - a[1]).map(([amount, n]) => ({ amount, households: n })),
-      rowCount: rows.length,
+      histogram: digest.histogram,
+      outcomes: digest.outcomes,
+      failingHouseholds: digest.failingHouseholds,
+      lines: digest.lines,
+      rowCount: digest.rowCount,
     });
   }
 
@@ -206,22 +197,21 @@ export function createRunner(postOut, { chunk = WORKER_CHUNK } = {}) {
     const sortKey = ["line", "perCapita", "persons"].includes(m.sort?.key) ? m.sort.key : "line";
     const dir = m.sort?.dir === "desc" ? "desc" : "asc";
     const key = JSON.stringify([sortKey, dir, m.outcome ?? "", m.failing ?? ""]);
-    if (key !== viewKey || !view) {
-      const keep = (r) => {
-        if (m.outcome && r.outcome !== m.outcome) return false;
-        if (m.failing === "any") return r.failing.length > 0;
-        if (m.failing === "none") return r.failing.length === 0;
-        if (m.failing) return r.failing.includes(m.failing);
-        return true;
-      };
-      view = rows.filter(keep);
-      view.sort(comparator(sortKey, dir));
+    const live = ready && job !== null;
+    if (!live) {
+      matched = null;
+    } else if (key !== viewKey || matched === null) {
+      // File order, or per-capita income / persons either way (missing incomes always last; ties
+      // in file order), of the rows with that outcome / failing check.
+      matched = job.setView(sortKey, dir === "desc", filterValue(m.outcome), filterValue(m.failing));
       viewKey = key;
     }
+    const count = live ? matched : 0;
     const size = Math.max(1, Math.min(1000, m.pageSize ?? 100));
-    const pages = Math.max(1, Math.ceil(view.length / size));
+    const pages = Math.max(1, Math.ceil(count / size));
     const page = Math.min(Math.max(0, m.page ?? 0), pages - 1);
-    post({ type: "page", seq: m.seq, page, pages, pageSize: size, matched: view.length, rows: view.slice(page * size, page * size + size) });
+    const rows = live ? job.viewRows(page * size, page * size + size) : [];
+    post({ type: "page", seq: m.seq, page, pages, pageSize: size, matched: count, rows });
   }
 
   const handle = (message) => {

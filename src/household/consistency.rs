@@ -18,7 +18,7 @@ use crate::money::Money;
 use crate::monitoring::no_labour_household;
 use crate::number::Ratio;
 use crate::problem::{Code, Finding};
-use crate::reader::{index, join};
+use crate::reader::{index, join, MemberPath};
 use crate::warning::Warning;
 use std::cmp::Ordering;
 
@@ -37,7 +37,7 @@ pub fn consistency_warnings(
 ) -> Vec<Warning> {
     let mut out = Vec::new();
     for (i, m) in h.members.iter().enumerate() {
-        let p = index("members", i);
+        let p = MemberPath::new(i, None);
         let age = m.age_on(as_of);
         let labour = m.labour;
         let student = m.schooling.is_some_and(|s| s.is_student());
@@ -231,7 +231,7 @@ fn family_age_warnings(
         older.birth_date.age_on(younger.birth_date) < GENERATION_GAP_YEARS * generations
     };
     for (i, m) in h.members.iter().enumerate() {
-        let birth = join(&index("members", i), "birthDate");
+        let birth = MemberPath::new(i, Some("birthDate"));
         let Some(g) = generation(m.relation) else {
             continue;
         };
