@@ -21,13 +21,23 @@ pub fn write_compact<T: Serialize + ?Sized>(
     out: &mut Vec<u8>,
 ) -> serde_json::Result<()> {
     let start = out.len();
-    match value.serialize(&mut Compact { out: &mut *out }) {
+    match write_alone(value, out) {
         Ok(()) => Ok(()),
         Err(GiveUp) => {
             out.truncate(start);
             serde_json::to_writer(&mut *out, value)
         }
     }
+}
+
+/// Appends `value` to `out` as compact JSON with this writer only, with no serde_json fallback:
+/// `Err(GiveUp)` for what only serde_json writes (see the module comment), with `out` then
+/// holding a partial value. The core wasm module writes its answers this way (`src/wasm.rs`
+/// `to_js`): none of them has such a value, and leaving serde_json's serializer out of the
+/// module means one set of per-type serializing code instead of two (BENCHMARKS.md, "Core
+/// package size", third round).
+pub fn write_alone<T: Serialize + ?Sized>(value: &T, out: &mut Vec<u8>) -> Result<(), GiveUp> {
+    value.serialize(&mut Compact { out })
 }
 
 /// Why the fast writer stopped: serde_json writes the value instead (and reports any error).
