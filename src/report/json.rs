@@ -162,6 +162,15 @@ impl Seq<'_, '_> {
             self.ser.out.push(b',');
         }
     }
+
+    /// `,"key":` (no comma before the first field). Kept out of line: `serialize_field` is
+    /// compiled once per field type, and with this not inlined each copy is two calls.
+    #[inline(never)]
+    fn field_key(&mut self, key: &str) {
+        self.comma();
+        write_str(self.ser.out, key);
+        self.ser.out.push(b':');
+    }
 }
 
 impl<'s, 'a> ser::Serializer for &'s mut Compact<'a> {
@@ -335,6 +344,25 @@ impl<'s, 'a> ser::Serializer for &'s mut Compact<'a> {
         open_variant(self.out, variant);
         self.serialize_map(Some(len))
     }
+    /// What serde's default does (`[`, the elements between commas, `]`), without its length
+    /// hint: this is compiled once per element type, so the less of it the better (the core
+    /// wasm module, issue 8 item 6).
+    fn collect_seq<I>(self, iter: I) -> Result<(), GiveUp>
+    where
+        I: IntoIterator,
+        I::Item: Serialize,
+    {
+        self.out.push(b'[');
+        let mut first = true;
+        for item in iter {
+            if !std::mem::replace(&mut first, false) {
+                self.out.push(b',');
+            }
+            item.serialize(&mut *self)?;
+        }
+        self.out.push(b']');
+        Ok(())
+    }
     fn collect_str<T: fmt::Display + ?Sized>(self, v: &T) -> Result<(), GiveUp> {
         use fmt::Write as _;
         self.out.push(b'"');
@@ -416,9 +444,7 @@ impl ser::SerializeStruct for Seq<'_, '_> {
         key: &'static str,
         v: &T,
     ) -> Result<(), GiveUp> {
-        self.comma();
-        write_str(self.ser.out, key);
-        self.ser.out.push(b':');
+        self.field_key(key);
         v.serialize(&mut *self.ser)
     }
     fn end(self) -> Result<(), GiveUp> {
