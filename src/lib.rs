@@ -15,8 +15,9 @@ pub mod engine;
 pub mod exit;
 pub mod explain;
 pub mod household;
-/// Strict JSON text (duplicate keys, exact numbers): the CLI and the batch page's files.
-#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+/// Strict JSON text (duplicate keys, exact numbers): the CLI and the batch page's files. The
+/// core wasm module uses only its word scan (the report writer, `report::json`); the linker
+/// drops the rest.
 pub mod json_text;
 pub mod money;
 pub mod monitoring;

@@ -285,11 +285,22 @@ export interface VersionInfo { crate: string; contract: 1; policyPacks: string[]
 /// Results cross as JSON text parsed by the engine of the page (`JSON.parse`): one string copy
 /// instead of thousands of small boundary calls, plain objects by construction (no ES Map, no
 /// `undefined`), and no second serializer compiled into the module.
+///
+/// The text is written by `report::json::write_alone` (byte for byte what serde_json writes,
+/// checked by `tests/report_json.rs`), not by `serde_json::to_string`: the per-field code of
+/// that writer is smaller, and with only one writer in the module each answer type's
+/// serializing code is compiled once (BENCHMARKS.md, "Core package size", third round).
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value)
-        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
+    let mut out = Vec::new();
+    crate::report::json::write_alone(value, &mut out)
+        .map_err(|_| JsValue::from(js_sys::Error::new(UNWRITABLE)))?;
+    let text = String::from_utf8(out).map_err(|_| JsValue::from(js_sys::Error::new(UNWRITABLE)))?;
     js_sys::JSON::parse(&text)
 }
+
+/// No answer of the core holds a value the JSON writer leaves to serde_json (a raw JSON token,
+/// a map key that is neither a string nor an integer); this is what a future one would meet.
+const UNWRITABLE: &str = "tuopin: internal error, the answer could not be written as JSON";
 
 #[wasm_bindgen]
 extern "C" {

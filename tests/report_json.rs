@@ -4,6 +4,10 @@
 //! languages (with and without `policy.applied`), on strings holding every character that needs
 //! an escape at every position of an 8-byte word, and on every shape serde can ask for (enum
 //! variants, maps with integer and other keys, floats that are not finite, i128, bytes).
+//!
+//! Issue 8 item 6 (core package size) with item 7: the core wasm module writes every answer with
+//! this writer alone (`write_alone`, no serde_json fallback compiled in), so every kind of answer
+//! it returns must be written whole by it, byte for byte as serde_json writes it.
 
 #![allow(
     clippy::unwrap_used,
@@ -18,7 +22,7 @@ mod cases;
 use serde::Serialize;
 use serde_json::json;
 use std::collections::BTreeMap;
-use tuopin::report::json::write_compact;
+use tuopin::report::json::{write_alone, write_compact};
 
 fn same<T: Serialize + ?Sized>(value: &T) {
     let want = serde_json::to_vec(value).unwrap();
@@ -146,4 +150,62 @@ fn every_serde_shape_is_written_as_serde_json_writes_it() {
     same(&value);
     // A date is written through `collect_str`.
     same(&tuopin::date::Date::parse("2019-12-31").unwrap());
+}
+
+/// What the core wasm module's `to_js` does: the writer alone must take the value whole (no
+/// `GiveUp`) and write serde_json's bytes.
+fn alone<T: Serialize + ?Sized>(value: &T) {
+    let want = serde_json::to_vec(value).unwrap();
+    let mut got = Vec::new();
+    write_alone(value, &mut got).expect("the core writer gave up on an answer");
+    assert_eq!(
+        String::from_utf8(got).unwrap(),
+        String::from_utf8(want).unwrap()
+    );
+}
+
+#[test]
+fn every_answer_of_the_core_module_is_written_by_the_writer_alone() {
+    // `policies()` and `version()`.
+    alone(&tuopin::catalog::policies());
+    alone(&tuopin::catalog::version());
+    let cases = cases::load_all().unwrap();
+    let (mut reports, mut refused, mut batches) = (0, 0, 0);
+    for case in &cases {
+        for lang in ["zh-CN", "en"] {
+            let mut options = case.options.clone();
+            if let Some(o) = options.as_object_mut() {
+                o.insert("lang".into(), json!(lang));
+            }
+            // `assess()`: a report, or the problems its error carries.
+            match tuopin::assess_json(&case.household, Some(&options)) {
+                Ok(report) => {
+                    alone(&report);
+                    reports += 1;
+                }
+                Err(problems) => {
+                    alone(&problems);
+                    refused += 1;
+                }
+            }
+            // `validate()`.
+            alone(&tuopin::engine::validate_json(
+                &case.household,
+                Some(&options),
+            ));
+            // `assessMany()`: the case's household twice, so the roll-up counts more than one.
+            let many = json!([case.household.clone(), case.household.clone()]);
+            match tuopin::batch::assess_many_json(&many, Some(&options)) {
+                Ok(out) => {
+                    alone(&out);
+                    batches += 1;
+                }
+                Err(problems) => alone(&problems),
+            }
+        }
+    }
+    assert!(
+        reports > 100 && refused > 0 && batches > 100,
+        "{reports} {refused} {batches}"
+    );
 }

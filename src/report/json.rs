@@ -21,13 +21,23 @@ pub fn write_compact<T: Serialize + ?Sized>(
     out: &mut Vec<u8>,
 ) -> serde_json::Result<()> {
     let start = out.len();
-    match value.serialize(&mut Compact { out: &mut *out }) {
+    match write_alone(value, out) {
         Ok(()) => Ok(()),
         Err(GiveUp) => {
             out.truncate(start);
             serde_json::to_writer(&mut *out, value)
         }
     }
+}
+
+/// Appends `value` to `out` as compact JSON with this writer only, with no serde_json fallback:
+/// `Err(GiveUp)` for what only serde_json writes (see the module comment), with `out` then
+/// holding a partial value. The core wasm module writes its answers this way (`src/wasm.rs`
+/// `to_js`): none of them has such a value, and leaving serde_json's serializer out of the
+/// module means one set of per-type serializing code instead of two (BENCHMARKS.md, "Core
+/// package size", third round).
+pub fn write_alone<T: Serialize + ?Sized>(value: &T, out: &mut Vec<u8>) -> Result<(), GiveUp> {
+    value.serialize(&mut Compact { out })
 }
 
 /// Why the fast writer stopped: serde_json writes the value instead (and reports any error).
@@ -151,6 +161,16 @@ impl Seq<'_, '_> {
         if !std::mem::replace(&mut self.first, false) {
             self.ser.out.push(b',');
         }
+    }
+
+    /// `,"key":` (no comma before the first field). Kept out of line in wasm: `serialize_field`
+    /// is compiled once per field type, and with this not inlined each copy is two calls (the
+    /// core module's size, issue 8 item 6); native builds inline as they see fit.
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
+    fn field_key(&mut self, key: &str) {
+        self.comma();
+        write_str(self.ser.out, key);
+        self.ser.out.push(b':');
     }
 }
 
@@ -325,6 +345,25 @@ impl<'s, 'a> ser::Serializer for &'s mut Compact<'a> {
         open_variant(self.out, variant);
         self.serialize_map(Some(len))
     }
+    /// What serde's default does (`[`, the elements between commas, `]`), without its length
+    /// hint: this is compiled once per element type, so the less of it the better (the core
+    /// wasm module, issue 8 item 6).
+    fn collect_seq<I>(self, iter: I) -> Result<(), GiveUp>
+    where
+        I: IntoIterator,
+        I::Item: Serialize,
+    {
+        self.out.push(b'[');
+        let mut first = true;
+        for item in iter {
+            if !std::mem::replace(&mut first, false) {
+                self.out.push(b',');
+            }
+            item.serialize(&mut *self)?;
+        }
+        self.out.push(b']');
+        Ok(())
+    }
     fn collect_str<T: fmt::Display + ?Sized>(self, v: &T) -> Result<(), GiveUp> {
         use fmt::Write as _;
         self.out.push(b'"');
@@ -406,9 +445,7 @@ impl ser::SerializeStruct for Seq<'_, '_> {
         key: &'static str,
         v: &T,
     ) -> Result<(), GiveUp> {
-        self.comma();
-        write_str(self.ser.out, key);
-        self.ser.out.push(b':');
+        self.field_key(key);
         v.serialize(&mut *self.ser)
     }
     fn end(self) -> Result<(), GiveUp> {
