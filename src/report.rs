@@ -13,8 +13,7 @@ use crate::warning::Warning;
 use serde::Serialize;
 use serde_json::Value;
 
-/// The report writer of `tuopin batch --out` (and of any build that reads files).
-#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+/// The compact JSON writer: `tuopin batch --out` and every answer of the wasm module.
 pub mod json;
 
 #[derive(Debug, Clone, Serialize)]
