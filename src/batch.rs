@@ -5,7 +5,6 @@ use crate::assessment::Regime;
 use crate::engine::{assess_resolved, facts_resolved, province_of};
 #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
 use crate::engine::{row_resolved, RowFigures};
-use crate::explain::Lang;
 use crate::household::{read_household, Household};
 use crate::options::{lang_of, read_options, Options};
 use crate::policy::resolve;
@@ -15,6 +14,7 @@ use crate::reader::Reader;
 use crate::report::Report;
 use crate::summary::RowFacts;
 use crate::summary::{Summary, Tally};
+use crate::words::Lang;
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -359,14 +359,14 @@ impl Batch {
             let column = table
                 .map(|t| t.column_name(issue.column))
                 .unwrap_or_default();
-            p.message = crate::explain::at_table_cell(self.lang, issue.line, &column, &p.message);
+            p.message = crate::words::at_table_cell(self.lang, issue.line, &column, &p.message);
             located.push(p);
         }
         for c in table.iter().flat_map(|t| t.conflicts.iter()) {
             problems.push(Problem {
                 path: c.location.path.clone(),
                 code: Code::InvalidValue,
-                message: crate::explain::rows_disagree(
+                message: crate::words::rows_disagree(
                     self.lang,
                     c.location.line,
                     &c.location.column,
@@ -399,7 +399,7 @@ impl Batch {
                 let mut all = located;
                 all.extend(problems.into_iter().map(|mut p| {
                     if let Some(loc) = table.and_then(|t| t.locate(&p.path)) {
-                        p.message = crate::explain::at_table_cell(
+                        p.message = crate::words::at_table_cell(
                             self.lang,
                             loc.line,
                             &loc.column,
@@ -422,7 +422,7 @@ impl Batch {
         self.push_unreadable();
         self.lines.invalid += 1;
         let mut p = problem.render(self.lang);
-        p.message = crate::explain::at_table_cell(self.lang, line, "", &p.message);
+        p.message = crate::words::at_table_cell(self.lang, line, "", &p.message);
         InvalidRow::at_line(line, None, vec![p])
     }
 

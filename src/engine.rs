@@ -5,7 +5,6 @@ use crate::assessment::{run_checks, Ctx, IncomeFigures, LineKind, Regime};
 use crate::causes::{suggest_causes, suggest_measures};
 use crate::date::Date;
 use crate::exit::exit_checklist;
-use crate::explain::{self, Lang};
 use crate::household::{
     consistency_warnings, date_order_problems, read_household, DropoutReason, ExitStep, Household,
     Registration, Schooling,
@@ -20,6 +19,7 @@ use crate::reader::{index, join, Reader};
 use crate::report::{IncomeOut, PolicyEcho, Report};
 use crate::summary::RowFacts;
 use crate::warning::Warning;
+use crate::words::{self, Lang};
 use serde_json::Value;
 use std::cmp::Ordering;
 use std::sync::Arc;
@@ -482,8 +482,8 @@ fn localized_sources(applied: &Arc<[Applied]>, lang: Lang) -> Arc<[Applied]> {
                 .and_then(|from| source_of(&a.pack, a.key, from, Lang::ZhCn));
             a.source = match (from_pack, a.pack.as_str()) {
                 (Some(zh), _) => zh.to_string(),
-                (None, OVERRIDE) => explain::source_override(Lang::ZhCn),
-                (None, _) => explain::source_default(Lang::ZhCn),
+                (None, OVERRIDE) => words::source_override(Lang::ZhCn),
+                (None, _) => words::source_default(Lang::ZhCn),
             };
             a
         })
@@ -554,14 +554,14 @@ fn rule_warnings(
         out.push(Warning::new(
             "options.asOf",
             "rules_after_2025",
-            explain::w_rules_after_2025(lang),
+            words::w_rules_after_2025(lang),
         ));
     }
     if ctx.regime == Regime::Monitoring2021 && h.registration == Some(Registration::Poor) {
         out.push(Warning::new(
             "registration",
             "poor_registration_after_2020",
-            explain::w_poor_after_2020(lang),
+            words::w_poor_after_2020(lang),
         ));
     }
     // 以产业、就业增收为主: a household with labour living mainly on transfers is flagged only.
@@ -574,7 +574,7 @@ fn rule_warnings(
             out.push(Warning::new(
                 "income.transfer",
                 "transfer_share_high",
-                explain::w_transfer_share(lang),
+                words::w_transfer_share(lang),
             ));
         }
     }
@@ -582,7 +582,7 @@ fn rule_warnings(
         out.push(Warning::new(
             "income.transferItems",
             "excluded_item_not_itemised",
-            explain::w_unitemised(lang, &income.unitemised),
+            words::w_unitemised(lang, &income.unitemised),
         ));
     }
     let (lo, hi) = p.school_age;
@@ -598,7 +598,7 @@ fn rule_warnings(
             out.push(Warning::new(
                 join(&path, "dropoutReason"),
                 "dropout_not_for_poverty",
-                explain::w_dropout_other(lang),
+                words::w_dropout_other(lang),
             ));
         }
         if !p
@@ -609,7 +609,7 @@ fn rule_warnings(
             out.push(Warning::new(
                 join(&path, "criticalIllnessInsurance"),
                 "no_critical_illness_insurance",
-                explain::w_no_critical(lang),
+                words::w_no_critical(lang),
             ));
         }
         if !p.medical_requires.contains(&MedicalRequirement::Assistance)
@@ -618,7 +618,7 @@ fn rule_warnings(
             out.push(Warning::new(
                 join(&path, "medicalAssistance"),
                 "no_medical_assistance",
-                explain::w_no_assistance(lang),
+                words::w_no_assistance(lang),
             ));
         }
     }
@@ -627,7 +627,7 @@ fn rule_warnings(
             out.push(Warning::new(
                 "monitoring.riskEliminatedOn",
                 "already_eliminated",
-                explain::w_already_eliminated(lang),
+                words::w_already_eliminated(lang),
             ));
         }
         if let (Some(recorded), Some(now)) = (mon.category, category) {
@@ -646,7 +646,7 @@ fn rule_warnings(
                 out.push(Warning::new(
                     "monitoring.category",
                     "category_changed",
-                    explain::w_category_changed(lang),
+                    words::w_category_changed(lang),
                 ));
             }
         }
@@ -666,7 +666,7 @@ fn procedure_warnings(h: &Household, notice_days: Option<i64>, lang: Lang) -> Ve
         out.push(Warning::new(
             "exitProcedure",
             "exit_steps_out_of_order",
-            explain::w_steps_order(lang),
+            words::w_steps_order(lang),
         ));
     }
     let on = |s: ExitStep| dated.iter().find(|(x, _)| *x == s).map(|(_, d)| *d);
@@ -679,7 +679,7 @@ fn procedure_warnings(h: &Household, notice_days: Option<i64>, lang: Lang) -> Ve
             out.push(Warning::new(
                 "exitProcedure.announcement",
                 "notice_too_short",
-                explain::w_notice_short(lang, days),
+                words::w_notice_short(lang, days),
             ));
         }
     }

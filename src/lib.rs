@@ -13,7 +13,6 @@ pub mod causes;
 pub mod date;
 pub mod engine;
 pub mod exit;
-pub mod explain;
 pub mod household;
 /// Strict JSON text (duplicate keys, exact numbers): the CLI and the batch page's files. The
 /// core wasm module uses only its word scan (the report writer, `report::json`); the linker
@@ -40,8 +39,8 @@ pub mod words;
 pub mod wasm;
 
 pub use engine::{assess, assess_crossed, assess_json, validate_crossed, validate_json};
-pub use explain::Lang;
 pub use household::Household;
 pub use options::Options;
 pub use problem::Problem;
 pub use report::Report;
+pub use words::Lang;

@@ -1,9 +1,9 @@
 //! The options of a call: `{ asOf, province?, lang?, policy? }`.
 
 use crate::date::Date;
-use crate::explain::Lang;
 use crate::problem::{Code, Finding};
 use crate::reader::Reader;
+use crate::words::Lang;
 use serde_json::Value;
 
 #[derive(Debug, Clone)]

@@ -1,7 +1,7 @@
 //! Problems: why a call cannot be evaluated. Each has a field path, a stable code and a
 //! message in the caller's language.
 
-use crate::explain::{self, Lang};
+use crate::words::{self, Lang};
 use serde::Serialize;
 
 /// Stable problem codes (contract v1 and extensions).
@@ -126,7 +126,7 @@ impl Finding {
         Problem {
             path: self.path.clone(),
             code: self.code,
-            message: explain::problem(lang, self),
+            message: words::problem(lang, self),
         }
     }
 }

@@ -141,7 +141,7 @@ impl RowFacts {
 /// `sample_flag_ignored` for a sample flag on a household that cannot be in that sample
 /// (contract v1.1 item 7): `exitSample` on anything but `exited`, `missedSample` on anything
 /// but `ordinary`.
-pub fn sample_warnings(h: &Household, lang: crate::explain::Lang) -> Vec<crate::warning::Warning> {
+pub fn sample_warnings(h: &Household, lang: crate::words::Lang) -> Vec<crate::warning::Warning> {
     let Some(survey) = &h.survey else {
         return Vec::new();
     };
@@ -163,7 +163,7 @@ pub fn sample_warnings(h: &Household, lang: crate::explain::Lang) -> Vec<crate::
             out.push(crate::warning::Warning::new(
                 path,
                 "sample_flag_ignored",
-                crate::explain::w_sample_flag_ignored(lang, path, registration, wanted.as_str()),
+                crate::words::w_sample_flag_ignored(lang, path, registration, wanted.as_str()),
             ));
         }
     }

@@ -539,7 +539,7 @@ fn cross(value: &JsValue, path: &str) -> (Option<Value>, Vec<Finding>) {
 
 /// The caller's language, read before anything else so that even the problems of crossing
 /// are worded in it.
-fn lang_of(options: Option<&Value>) -> crate::explain::Lang {
+fn lang_of(options: Option<&Value>) -> crate::words::Lang {
     crate::options::lang_of(options)
 }
 

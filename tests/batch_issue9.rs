@@ -174,7 +174,7 @@ fn issue9_item2_rows_of_a_household_split_by_another_are_reported_at_both_places
     let f = tuopin::problem::Finding::new("id", tuopin::problem::Code::HouseholdRowsNotContiguous)
         .given("A")
         .expected("2, 5");
-    let zh = tuopin::explain::problem(tuopin::Lang::ZhCn, &f);
+    let zh = tuopin::words::problem(tuopin::Lang::ZhCn, &f);
     assert!(zh.contains("户编号“A”的行不相邻（第2、5行）"), "{zh}");
 }
 
@@ -536,7 +536,7 @@ fn issue9_item4_a_ragged_row_and_text_after_a_quote_say_what_is_wrong_in_each_la
     let f = tuopin::problem::Finding::new("", tuopin::problem::Code::WrongCellCount)
         .given("3")
         .expected("24");
-    let zh = tuopin::explain::problem(tuopin::Lang::ZhCn, &f);
+    let zh = tuopin::words::problem(tuopin::Lang::ZhCn, &f);
     assert!(zh.contains("本行有3个单元格，表头有24个"), "{zh}");
     assert!(!zh.bytes().any(|b| b.is_ascii_alphabetic()), "{zh}");
 }

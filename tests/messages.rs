@@ -39,7 +39,7 @@ use tuopin::number::Decimal;
 use tuopin::policy::{packs, Confidence, Params};
 use tuopin::problem::{Code, Finding};
 use tuopin::reader::{Codes, Reader};
-use tuopin::words::{self as explain, Lang};
+use tuopin::words::{self, Lang};
 
 const LANGS: [Lang; 2] = [Lang::ZhCn, Lang::En];
 
@@ -472,13 +472,13 @@ fn every_message(lang: Lang) -> Vec<(String, String)> {
 
     for code in all_codes() {
         for f in findings(code) {
-            say(&format!("problem {code:?}"), explain::problem(lang, &f));
+            say(&format!("problem {code:?}"), words::problem(lang, &f));
         }
     }
-    say("source_override", explain::source_override(lang));
-    say("source_default", explain::source_default(lang));
+    say("source_override", words::source_override(lang));
+    say("source_default", words::source_default(lang));
     for b in all_bases() {
-        say(&format!("basis {b:?}"), explain::basis(lang, b).to_string());
+        say(&format!("basis {b:?}"), words::basis(lang, b).to_string());
     }
     for item in [
         "rigid_spending_exceeds_income",
@@ -500,7 +500,7 @@ fn every_message(lang: Lang) -> Vec<(String, String)> {
     ] {
         say(
             "missing_facts",
-            explain::missing_facts(
+            words::missing_facts(
                 lang,
                 item,
                 &["spending.education".into(), "members[1].labour".into()],
@@ -524,19 +524,19 @@ fn every_message(lang: Lang) -> Vec<(String, String)> {
     for f in [&exact, &at_line, &ranged, &missing] {
         let finding = f.finding();
         for s in statuses {
-            say("income_check", explain::income_check(lang, s, &finding));
+            say("income_check", words::income_check(lang, s, &finding));
         }
         for below in [Some(true), Some(false), None] {
             say(
                 "monitoring_income",
-                explain::monitoring_income(lang, below, finding.per_capita, f.line),
+                words::monitoring_income(lang, below, finding.per_capita, f.line),
             );
         }
     }
     let spending = household().spending;
     say(
         "rigid_spending",
-        explain::rigid_spending(
+        words::rigid_spending(
             lang,
             spending.medical_out_of_pocket.unwrap(),
             spending.education.unwrap(),
@@ -544,32 +544,29 @@ fn every_message(lang: Lang) -> Vec<(String, String)> {
         ),
     );
     for (r, _) in Risk::ALL {
-        say("risk", explain::risk(lang, *r));
+        say("risk", words::risk(lang, *r));
     }
     for s in statuses {
-        say("food", explain::food(lang, s));
-        say("clothing", explain::clothing(lang, s));
+        say("food", words::food(lang, s));
+        say("clothing", words::clothing(lang, s));
         for veto in [true, false] {
-            say("electricity", explain::electricity(lang, s, veto));
+            say("electricity", words::electricity(lang, s, veto));
         }
-        say("education", explain::education(lang, s, 6, 15));
-        say("medical", explain::medical(lang, s));
+        say("education", words::education(lang, s, 6, 15));
+        say("medical", words::medical(lang, s));
     }
     for case in all_edu_cases() {
-        say(
-            "education_member",
-            explain::education_member(lang, case, 12),
-        );
+        say("education_member", words::education_member(lang, case, 12));
     }
     for case in all_med_cases() {
-        say("medical_member", explain::medical_member(lang, case));
+        say("medical_member", words::medical_member(lang, case));
     }
     for case in all_housing_cases() {
-        say("housing", explain::housing(lang, &case, 4));
+        say("housing", words::housing(lang, &case, 4));
     }
     for water in all_water_findings() {
         for s in statuses {
-            say("water", explain::water(lang, s, &water));
+            say("water", words::water(lang, s, &water));
         }
     }
     // The dispatchers: every kind of finding through the function a report is rendered with.
@@ -578,81 +575,75 @@ fn every_message(lang: Lang) -> Vec<(String, String)> {
             for veto in [true, false] {
                 say(
                     &format!("check_reason {f:?}"),
-                    explain::check_reason(lang, s, veto, &f),
+                    words::check_reason(lang, s, veto, &f),
                 );
             }
         }
     }
     for f in all_member_findings() {
-        say("member_reason", explain::member_reason(lang, &f));
+        say("member_reason", words::member_reason(lang, &f));
     }
     let checks = [unworded_housing_check()];
     for r in all_reasons() {
         say(
             "monitoring_reason",
-            explain::monitoring_reason(lang, &r, &checks),
+            words::monitoring_reason(lang, &r, &checks),
         );
     }
     for f in all_cause_findings() {
-        say("cause", explain::cause(lang, &f));
+        say("cause", words::cause(lang, &f));
     }
     let y = Money::from_yuan(5200);
-    say("cause_illness", explain::cause_illness(lang, &[0], &[], y));
-    say(
-        "cause_illness",
-        explain::cause_illness(lang, &[], &[0, 2], y),
-    );
-    say("cause_disability", explain::cause_disability(lang, &[1, 3]));
-    say("cause_education", explain::cause_education(lang, &[2], y));
+    say("cause_illness", words::cause_illness(lang, &[0], &[], y));
+    say("cause_illness", words::cause_illness(lang, &[], &[0, 2], y));
+    say("cause_disability", words::cause_disability(lang, &[1, 3]));
+    say("cause_education", words::cause_education(lang, &[2], y));
     say(
         "cause_lack_of_labour",
-        explain::cause_lack_of_labour(lang, 1, 5),
+        words::cause_lack_of_labour(lang, 1, 5),
     );
-    say("cause_disaster", explain::cause_disaster(lang, y));
+    say("cause_disaster", words::cause_disaster(lang, y));
     for (id, _) in CheckId::ALL {
-        say("cause_from_check", explain::cause_from_check(lang, *id));
+        say("cause_from_check", words::cause_from_check(lang, *id));
     }
     for (m, _) in Measure::ALL {
-        say("measure_why", explain::measure_why(lang, *m));
+        say("measure_why", words::measure_why(lang, *m));
     }
-    say("w_child_labour", explain::w_child_labour(lang, 12));
-    say("w_student_labour", explain::w_student_labour(lang));
-    say("w_severe_disability", explain::w_severe_disability(lang));
+    say("w_child_labour", words::w_child_labour(lang, 12));
+    say("w_student_labour", words::w_student_labour(lang));
+    say("w_severe_disability", words::w_severe_disability(lang));
     say(
         "w_grade_without_disability",
-        explain::w_grade_without_disability(lang),
+        words::w_grade_without_disability(lang),
     );
-    say(
-        "w_healthy_no_labour",
-        explain::w_healthy_no_labour(lang, 40),
-    );
-    say("w_double_insurance", explain::w_double_insurance(lang));
+    say("w_healthy_no_labour", words::w_healthy_no_labour(lang, 40));
+    say("w_double_insurance", words::w_double_insurance(lang));
     say(
         "w_school_age_no_status",
-        explain::w_school_age_no_status(lang, 9),
+        words::w_school_age_no_status(lang, 9),
     );
-    say("w_no_head", explain::w_no_head(lang));
-    say("w_same_sex", explain::w_same_sex(lang));
-    say("w_multiple_heads", explain::w_multiple_heads(lang, 2));
-    say("w_no_labour_no_dibao", explain::w_no_labour_no_dibao(lang));
+    say("w_no_head", words::w_no_head(lang));
+    say("w_same_sex", words::w_same_sex(lang));
+    say("w_multiple_heads", words::w_multiple_heads(lang, 2));
+    say("w_no_labour_no_dibao", words::w_no_labour_no_dibao(lang));
     say(
         "w_lack_of_labour_risk",
-        explain::w_lack_of_labour_risk(lang, 3, 4),
+        words::w_lack_of_labour_risk(lang, 3, 4),
     );
-    say("w_rules_after_2025", explain::w_rules_after_2025(lang));
-    say("w_poor_after_2020", explain::w_poor_after_2020(lang));
-    say("w_transfer_share", explain::w_transfer_share(lang));
+    say("w_rules_after_2025", words::w_rules_after_2025(lang));
+    say("w_poor_after_2020", words::w_poor_after_2020(lang));
+    say("w_transfer_share", words::w_transfer_share(lang));
     say(
         "w_unitemised",
-        explain::w_unitemised(lang, &[TransferItem::BasicPension, TransferItem::DibaoC]),
+        words::w_unitemised(lang, &[TransferItem::BasicPension, TransferItem::DibaoC]),
     );
-    say("w_dropout_other", explain::w_dropout_other(lang));
-    say("w_no_critical", explain::w_no_critical(lang));
-    say("w_no_assistance", explain::w_no_assistance(lang));
-    say("w_already_eliminated", explain::w_already_eliminated(lang));
-    say("w_category_changed", explain::w_category_changed(lang));
-    say("w_steps_order", explain::w_steps_order(lang));
-    say("w_notice_short", explain::w_notice_short(lang, 7));
+    say("w_dropout_other", words::w_dropout_other(lang));
+    say("w_no_critical", words::w_no_critical(lang));
+    say("w_no_assistance", words::w_no_assistance(lang));
+    say("w_already_eliminated", words::w_already_eliminated(lang));
+    say("w_category_changed", words::w_category_changed(lang));
+    say("w_steps_order", words::w_steps_order(lang));
+    say("w_notice_short", words::w_notice_short(lang, 7));
     // Column names and cells are the file's own text (Chinese headers are common); what is
     // checked is our wording around them, so the data is ASCII in the English rendering.
     let (column, here, earlier) = if lang == Lang::En {
@@ -663,12 +654,12 @@ fn every_message(lang: Lang) -> Vec<(String, String)> {
     for column in ["", column] {
         say(
             "at_table_cell",
-            explain::at_table_cell(lang, 7, column, "members[1].birthDate"),
+            words::at_table_cell(lang, 7, column, "members[1].birthDate"),
         );
     }
     say(
         "rows_disagree",
-        explain::rows_disagree(lang, 9, "village", here, earlier),
+        words::rows_disagree(lang, 9, "village", here, earlier),
     );
     for (path, reg, wanted) in [
         ("survey.exitSample", "poor", "exited"),
@@ -677,50 +668,50 @@ fn every_message(lang: Lang) -> Vec<(String, String)> {
     ] {
         say(
             "w_sample_flag_ignored",
-            explain::w_sample_flag_ignored(lang, path, reg, wanted),
+            words::w_sample_flag_ignored(lang, path, reg, wanted),
         );
     }
     for (r, _) in Relation::ALL {
         say(
             "w_child_too_old",
-            explain::w_child_too_old(lang, 2, *r, date("1976-03-01"), 1),
+            words::w_child_too_old(lang, 2, *r, date("1976-03-01"), 1),
         );
         say(
             "w_elder_too_young",
-            explain::w_elder_too_young(lang, 3, *r, date("1976-03-01"), 2),
+            words::w_elder_too_young(lang, 3, *r, date("1976-03-01"), 2),
         );
     }
     say(
         "w_child_too_old_for_spouse",
-        explain::w_child_too_old_for_spouse(lang, 2, date("1978-01-01"), 1),
+        words::w_child_too_old_for_spouse(lang, 2, date("1978-01-01"), 1),
     );
     for male in [true, false] {
         say(
             "w_under_marriage_age",
-            explain::w_under_marriage_age(lang, 19, male, 20),
+            words::w_under_marriage_age(lang, 19, male, 20),
         );
     }
     for (s, _) in Schooling::ALL {
         say(
             "w_student_too_old",
-            explain::w_student_too_old(lang, 30, Some(*s), 16),
+            words::w_student_too_old(lang, 30, Some(*s), 16),
         );
     }
     say(
         "w_student_too_old",
-        explain::w_student_too_old(lang, 30, None, 16),
+        words::w_student_too_old(lang, 30, None, 16),
     );
     say(
         "w_identified_before_2014",
-        explain::w_identified_before_2014(lang, date("2013-12-31")),
+        words::w_identified_before_2014(lang, date("2013-12-31")),
     );
     say(
         "w_step_before_identification",
-        explain::w_step_before_identification(lang, date("2014-09-01"), date("2014-10-15")),
+        words::w_step_before_identification(lang, date("2014-09-01"), date("2014-10-15")),
     );
     say(
         "w_monitoring_before_exit",
-        explain::w_monitoring_before_exit(lang, date("2020-06-01"), date("2020-12-01")),
+        words::w_monitoring_before_exit(lang, date("2020-06-01"), date("2020-12-01")),
     );
     out
 }
@@ -1090,12 +1081,12 @@ fn monitoring_reason_of_a_failing_check_is_worded_from_its_finding() {
         finding: ReasonFinding::Check(CheckId::Housing),
     };
     for lang in [Lang::ZhCn, Lang::En] {
-        let said = explain::monitoring_reason(lang, &reason, &checks);
+        let said = words::monitoring_reason(lang, &reason, &checks);
         let c = &checks[0];
         assert!(!said.is_empty(), "{lang:?}: empty reason");
         assert_eq!(
             said,
-            explain::check_reason(lang, c.status, c.veto, &c.finding)
+            words::check_reason(lang, c.status, c.veto, &c.finding)
         );
     }
 }
@@ -1105,8 +1096,8 @@ fn monitoring_reason_of_a_failing_check_is_worded_from_its_finding() {
 #[test]
 fn monitoring_missing_items_are_named() {
     for item in ["income", "rigid_spending", "registration"] {
-        let zh = explain::missing_facts(Lang::ZhCn, item, &["registration".into()]);
-        let en = explain::missing_facts(Lang::En, item, &["registration".into()]);
+        let zh = words::missing_facts(Lang::ZhCn, item, &["registration".into()]);
+        let en = words::missing_facts(Lang::En, item, &["registration".into()]);
         assert!(!zh.contains("该项"), "{item}: {zh}");
         assert!(!en.contains("this item"), "{item}: {en}");
     }

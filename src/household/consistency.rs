@@ -13,13 +13,13 @@ use super::{
     TransferItem,
 };
 use crate::date::Date;
-use crate::explain::{self, Lang};
 use crate::money::Money;
 use crate::monitoring::no_labour_household;
 use crate::number::Ratio;
 use crate::problem::{Code, Finding};
 use crate::reader::{index, join, MemberPath};
 use crate::warning::Warning;
+use crate::words::{self, Lang};
 use std::cmp::Ordering;
 
 /// Age from which labour may be coded (under 16 → 无劳动力).
@@ -45,13 +45,13 @@ pub fn consistency_warnings(
             out.push(Warning::new(
                 join(&p, "labour"),
                 "child_coded_as_labour",
-                explain::w_child_labour(lang, age),
+                words::w_child_labour(lang, age),
             ));
         } else if student && labour.is_some_and(Labour::is_able) {
             out.push(Warning::new(
                 join(&p, "labour"),
                 "student_coded_as_labour",
-                explain::w_student_labour(lang),
+                words::w_student_labour(lang),
             ));
         }
         if m.health == Some(Health::Disabled)
@@ -61,14 +61,14 @@ pub fn consistency_warnings(
             out.push(Warning::new(
                 join(&p, "labour"),
                 "severe_disability_normal_labour",
-                explain::w_severe_disability(lang),
+                words::w_severe_disability(lang),
             ));
         }
         if m.disability_grade.is_some() && m.health.is_some_and(|h| h != Health::Disabled) {
             out.push(Warning::new(
                 join(&p, "disabilityGrade"),
                 "disability_grade_without_disability",
-                explain::w_grade_without_disability(lang),
+                words::w_grade_without_disability(lang),
             ));
         }
         if m.health == Some(Health::Healthy)
@@ -79,7 +79,7 @@ pub fn consistency_warnings(
             out.push(Warning::new(
                 join(&p, "labour"),
                 "healthy_adult_no_labour",
-                explain::w_healthy_no_labour(lang, age),
+                words::w_healthy_no_labour(lang, age),
             ));
         }
         if m.medical_insurance.contains(&Insurance::Resident)
@@ -88,7 +88,7 @@ pub fn consistency_warnings(
             out.push(Warning::new(
                 join(&p, "medicalInsurance"),
                 "double_medical_insurance",
-                explain::w_double_insurance(lang),
+                words::w_double_insurance(lang),
             ));
         }
         if (school_age.0..=school_age.1).contains(&age)
@@ -98,7 +98,7 @@ pub fn consistency_warnings(
             out.push(Warning::new(
                 join(&p, "schooling"),
                 "school_age_no_status",
-                explain::w_school_age_no_status(lang, age),
+                words::w_school_age_no_status(lang, age),
             ));
         }
     }
@@ -110,7 +110,7 @@ pub fn consistency_warnings(
         .map(|(i, _)| i)
         .collect();
     match heads.as_slice() {
-        [] => out.push(Warning::new("members", "no_head", explain::w_no_head(lang))),
+        [] => out.push(Warning::new("members", "no_head", words::w_no_head(lang))),
         [head] => {
             let head_sex = h.members.get(*head).map(|m| m.sex);
             for (i, m) in h.members.iter().enumerate() {
@@ -118,7 +118,7 @@ pub fn consistency_warnings(
                     out.push(Warning::new(
                         join(&index("members", i), "sex"),
                         "head_spouse_same_sex",
-                        explain::w_same_sex(lang),
+                        words::w_same_sex(lang),
                     ));
                 }
             }
@@ -126,7 +126,7 @@ pub fn consistency_warnings(
         _ => out.push(Warning::new(
             "members",
             "multiple_heads",
-            explain::w_multiple_heads(lang, heads.len()),
+            words::w_multiple_heads(lang, heads.len()),
         )),
     }
     if no_labour_household(h) == Some(true) && h.income.transfer_items_given {
@@ -146,7 +146,7 @@ pub fn consistency_warnings(
             out.push(Warning::new(
                 "income.transferItems",
                 "no_labour_without_dibao",
-                explain::w_no_labour_no_dibao(lang),
+                words::w_no_labour_no_dibao(lang),
             ));
         }
     }
@@ -166,7 +166,7 @@ pub fn consistency_warnings(
             out.push(Warning::new(
                 "monitoring.risks",
                 "lack_of_labour_risk_inconsistent",
-                explain::w_lack_of_labour_risk(lang, able, h.members.len()),
+                words::w_lack_of_labour_risk(lang, able, h.members.len()),
             ));
         }
     }
@@ -243,7 +243,7 @@ fn family_age_warnings(
                     out.push(Warning::new(
                         birth.clone(),
                         "child_too_old_for_head",
-                        explain::w_child_too_old(lang, i, m.relation, hd.birth_date, -g),
+                        words::w_child_too_old(lang, i, m.relation, hd.birth_date, -g),
                     ));
                 }
             }
@@ -252,7 +252,7 @@ fn family_age_warnings(
                     out.push(Warning::new(
                         birth.clone(),
                         "child_too_old_for_spouse",
-                        explain::w_child_too_old_for_spouse(lang, i, sp.birth_date, -g),
+                        words::w_child_too_old_for_spouse(lang, i, sp.birth_date, -g),
                     ));
                 }
             }
@@ -263,7 +263,7 @@ fn family_age_warnings(
                     out.push(Warning::new(
                         birth.clone(),
                         "elder_too_young_for_head",
-                        explain::w_elder_too_young(lang, i, m.relation, hd.birth_date, g),
+                        words::w_elder_too_young(lang, i, m.relation, hd.birth_date, g),
                     ));
                 }
             }
@@ -280,7 +280,7 @@ fn family_age_warnings(
             out.push(Warning::new(
                 birth.clone(),
                 "under_marriage_age",
-                explain::w_under_marriage_age(lang, age, m.sex == Sex::Male, min_age),
+                words::w_under_marriage_age(lang, age, m.sex == Sex::Male, min_age),
             ));
         }
         if let Some(last) = m.schooling.and_then(stage_last_age) {
@@ -288,7 +288,7 @@ fn family_age_warnings(
                 out.push(Warning::new(
                     join(&index("members", i), "schooling"),
                     "student_too_old_for_stage",
-                    explain::w_student_too_old(lang, age, m.schooling, last),
+                    words::w_student_too_old(lang, age, m.schooling, last),
                 ));
             }
         }
@@ -313,7 +313,7 @@ fn date_order_warnings(h: &Household, lang: Lang) -> Vec<Warning> {
             out.push(Warning::new(
                 "identifiedOn",
                 "identified_before_registration_began",
-                explain::w_identified_before_2014(lang, id),
+                words::w_identified_before_2014(lang, id),
             ));
         }
     }
@@ -322,7 +322,7 @@ fn date_order_warnings(h: &Household, lang: Lang) -> Vec<Warning> {
             out.push(Warning::new(
                 join("exitProcedure", step.as_str()),
                 "exit_step_before_identification",
-                explain::w_step_before_identification(lang, *d, id),
+                words::w_step_before_identification(lang, *d, id),
             ));
         }
     }
@@ -335,7 +335,7 @@ fn date_order_warnings(h: &Household, lang: Lang) -> Vec<Warning> {
                 out.push(Warning::new(
                     "monitoring.identifiedOn",
                     "monitoring_before_exit",
-                    explain::w_monitoring_before_exit(lang, mid, exited),
+                    words::w_monitoring_before_exit(lang, mid, exited),
                 ));
             }
         }

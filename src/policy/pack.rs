@@ -1,7 +1,7 @@
 //! The built-in packs, compiled in as static data at build time (see `build.rs`).
 
 use crate::date::Date;
-use crate::explain::Lang;
+use crate::words::Lang;
 use serde::Serialize;
 use serde_json::Value;
 use std::sync::OnceLock;

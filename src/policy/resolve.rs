@@ -217,7 +217,7 @@ fn apply_overrides(params: &mut Params, applied: &mut Vec<Applied>, v: &Value, r
             to: None,
             // In English here; a zh-CN report shows the same sentence in Chinese
             // (engine::localized_sources), as for every pack citation.
-            source: crate::explain::source_override(crate::explain::Lang::En),
+            source: crate::words::source_override(crate::words::Lang::En),
             confidence: None,
             pack: OVERRIDE.to_string(),
         });
