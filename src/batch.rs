@@ -13,11 +13,10 @@ use crate::problem::{render_all, Code, Finding, Problem};
 use crate::reader::Reader;
 use crate::report::Report;
 use crate::summary::RowFacts;
-use crate::summary::{Summary, Tally};
+use crate::summary::{ByName, Summary, Tally};
 use crate::words::Lang;
 use serde::Serialize;
 use serde_json::Value;
-use std::collections::BTreeMap;
 
 #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
 pub mod view;
@@ -104,7 +103,8 @@ pub struct ProvinceApplied {
 pub struct Batch {
     opts: Options,
     tally: Tally,
-    provinces: BTreeMap<String, u64>,
+    /// Rows per province, in `.0` (the roll-up's map type: see [`ByName`]).
+    provinces: ByName,
     /// One resolved policy per province: resolution is the same for every row of a province.
     resolved: HashMap<String, Resolved>,
     lang: Lang,
@@ -117,7 +117,7 @@ impl Batch {
         Batch {
             opts,
             tally: Tally::default(),
-            provinces: BTreeMap::new(),
+            provinces: ByName::new(),
             resolved: HashMap::new(),
             lang,
             lines: LineCount::default(),
@@ -214,7 +214,7 @@ impl Batch {
 
     fn count(&mut self, province: String, facts: &RowFacts) {
         self.tally.add(facts);
-        *self.provinces.entry(province).or_default() += 1;
+        self.provinces.entry(province).or_default().0 += 1;
     }
 
     /// The household's province, its policy resolved once; or why the row is refused before
@@ -268,7 +268,7 @@ impl Batch {
     pub fn merge(&mut self, other: &Batch) {
         self.tally.merge(&other.tally);
         for (province, n) in &other.provinces {
-            *self.provinces.entry(province.clone()).or_default() += n;
+            self.provinces.entry(province.clone()).or_default().0 += n.0;
         }
         let o = other.lines;
         self.lines.read += o.read;
@@ -558,7 +558,7 @@ impl Batch {
             .or_else(|| {
                 self.provinces
                     .iter()
-                    .max_by_key(|(_, n)| **n)
+                    .max_by_key(|(_, n)| n.0)
                     .map(|(p, _)| p.clone())
             })
             .unwrap_or_default();
