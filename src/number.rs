@@ -308,7 +308,12 @@ fn plain_decimal(text: &str) -> String {
                 out.push('0');
             }
         } else {
-            let (int, rest) = digits.split_at(point);
+            // `get`, not `split_at`: the digits are ASCII so it always succeeds, and
+            // `split_at`'s panic path formats a `char`, which brings core's Unicode tables
+            // into the wasm module (issue 8 item 6).
+            let (Some(int), Some(rest)) = (digits.get(..point), digits.get(point..)) else {
+                return text.to_string();
+            };
             out.push_str(int);
             out.push('.');
             out.push_str(rest);
