@@ -13,15 +13,13 @@ use crate::problem::{render_all, Code, Finding, Problem};
 use crate::reader::Reader;
 use crate::report::Report;
 use crate::summary::RowFacts;
-use crate::summary::{Summary, Tally};
+use crate::summary::{ByName, Summary, Tally};
 use crate::words::Lang;
 use serde::Serialize;
 use serde_json::Value;
-use std::collections::BTreeMap;
 
 #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
 pub mod view;
-use std::collections::HashMap;
 
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -104,9 +102,13 @@ pub struct ProvinceApplied {
 pub struct Batch {
     opts: Options,
     tally: Tally,
-    provinces: BTreeMap<String, u64>,
+    /// Rows per province, in `.0` (the roll-up's map type: see [`ByName`]).
+    provinces: ByName,
     /// One resolved policy per province: resolution is the same for every row of a province.
-    resolved: HashMap<String, Resolved>,
+    /// A list searched in order, not a `HashMap`: provinces are the 34 known codes at most
+    /// (`read_province`), and this was the core module's only hash map, whose hashing and table
+    /// code cost more wasm than the list (issue 8 item 6).
+    resolved: Vec<(String, Resolved)>,
     lang: Lang,
     lines: LineCount,
 }
@@ -117,8 +119,8 @@ impl Batch {
         Batch {
             opts,
             tally: Tally::default(),
-            provinces: BTreeMap::new(),
-            resolved: HashMap::new(),
+            provinces: ByName::new(),
+            resolved: Vec::new(),
             lang,
             lines: LineCount::default(),
         }
@@ -152,7 +154,7 @@ impl Batch {
     /// As [`Batch::push`], also returning the row's roll-up facts.
     pub fn push_facts(&mut self, h: &Household) -> Result<(Report, RowFacts), Vec<Problem>> {
         let province = self.admit(h)?;
-        let Some(resolved) = self.resolved.get(&province) else {
+        let Some(resolved) = self.resolved_for(&province) else {
             return Err(Vec::new());
         };
         match assess_resolved(h, &self.opts, &province, resolved) {
@@ -172,7 +174,7 @@ impl Batch {
     /// [`Batch::push_facts`].
     pub fn tally_facts(&mut self, h: &Household) -> Result<RowFacts, Vec<Problem>> {
         let province = self.admit(h)?;
-        let Some(resolved) = self.resolved.get(&province) else {
+        let Some(resolved) = self.resolved_for(&province) else {
             return Err(Vec::new());
         };
         match facts_resolved(h, &self.opts, &province, resolved) {
@@ -193,7 +195,7 @@ impl Batch {
     /// refused with the same problems as [`Batch::push_facts`].
     pub fn row_facts(&mut self, h: &Household) -> Result<RowParts, Vec<Problem>> {
         let province = self.admit(h)?;
-        let Some(resolved) = self.resolved.get(&province) else {
+        let Some(resolved) = self.resolved_for(&province) else {
             return Err(Vec::new());
         };
         match row_resolved(h, &self.opts, &province, resolved) {
@@ -214,7 +216,15 @@ impl Batch {
 
     fn count(&mut self, province: String, facts: &RowFacts) {
         self.tally.add(facts);
-        *self.provinces.entry(province).or_default() += 1;
+        self.provinces.entry(province).or_default().0 += 1;
+    }
+
+    /// The policy resolved for `province`, if a row of it was admitted.
+    fn resolved_for(&self, province: &str) -> Option<&Resolved> {
+        self.resolved
+            .iter()
+            .find(|(p, _)| p == province)
+            .map(|(_, r)| r)
     }
 
     /// The household's province, its policy resolved once; or why the row is refused before
@@ -245,7 +255,7 @@ impl Batch {
                 .collect());
         }
         let province = province_of(h, &self.opts);
-        if !self.resolved.contains_key(&province) {
+        if self.resolved_for(&province).is_none() {
             let mut r = Reader::new();
             let resolved = resolve(
                 &province,
@@ -257,7 +267,7 @@ impl Batch {
                 self.tally.add_invalid();
                 return Err(render_all(r.findings(), self.lang));
             }
-            self.resolved.insert(province.clone(), resolved);
+            self.resolved.push((province.clone(), resolved));
         }
         Ok(province)
     }
@@ -268,7 +278,7 @@ impl Batch {
     pub fn merge(&mut self, other: &Batch) {
         self.tally.merge(&other.tally);
         for (province, n) in &other.provinces {
-            *self.provinces.entry(province.clone()).or_default() += n;
+            self.provinces.entry(province.clone()).or_default().0 += n.0;
         }
         let o = other.lines;
         self.lines.read += o.read;
@@ -558,7 +568,7 @@ impl Batch {
             .or_else(|| {
                 self.provinces
                     .iter()
-                    .max_by_key(|(_, n)| **n)
+                    .max_by_key(|(_, n)| n.0)
                     .map(|(p, _)| p.clone())
             })
             .unwrap_or_default();

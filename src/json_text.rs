@@ -370,7 +370,7 @@ impl Parser<'_> {
                 .expected(crate::number::MAX_SCALE.to_string()),
             _ => Finding::new(path, Code::OutOfRange)
                 .given(token)
-                .expected(format!("±{}", crate::number::MAX_ABS)),
+                .expected(crate::number::MAX_ABS_TEXT),
         };
         self.findings.push(f);
         Value::Null

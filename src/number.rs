@@ -19,6 +19,10 @@ pub struct Decimal {
 /// count that a household record can hold, and small enough that sums and cross-multiplications
 /// in i128 never overflow.
 pub const MAX_ABS: i128 = 1_000_000_000_000_000;
+/// [`MAX_ABS`] as the `expected` of an out-of-range problem. Written out rather than formatted
+/// at run time: `{}` on an i128 is the only thing that would bring core's u128 formatting into
+/// the wasm module (issue 8 item 6). `tests::max_abs_text_is_max_abs` ties the two together.
+pub const MAX_ABS_TEXT: &str = "±1000000000000000";
 /// More fractional digits than this are never meaningful here and are refused.
 pub const MAX_SCALE: u32 = 9;
 
@@ -304,7 +308,12 @@ fn plain_decimal(text: &str) -> String {
                 out.push('0');
             }
         } else {
-            let (int, rest) = digits.split_at(point);
+            // `get`, not `split_at`: the digits are ASCII so it always succeeds, and
+            // `split_at`'s panic path formats a `char`, which brings core's Unicode tables
+            // into the wasm module (issue 8 item 6).
+            let (Some(int), Some(rest)) = (digits.get(..point), digits.get(point..)) else {
+                return text.to_string();
+            };
             out.push_str(int);
             out.push('.');
             out.push_str(rest);
@@ -316,6 +325,12 @@ fn plain_decimal(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 8 item 6: the written-out bound is the bound.
+    #[test]
+    fn max_abs_text_is_max_abs() {
+        assert_eq!(MAX_ABS_TEXT, format!("±{MAX_ABS}"));
+    }
 
     #[test]
     fn reads_doubles_as_typed() {

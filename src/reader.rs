@@ -378,7 +378,7 @@ impl Reader {
                 self.note(
                     Finding::new(path, Code::OutOfRange)
                         .given(n.to_string())
-                        .expected(format!("±{}", crate::number::MAX_ABS)),
+                        .expected(crate::number::MAX_ABS_TEXT),
                 );
                 None
             }

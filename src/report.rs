@@ -160,7 +160,45 @@ fn transfer_share(f: &IncomeFigures) -> Option<f64> {
         return None;
     }
     let hundredths = (i128::from(t.fen()) * 200 + i128::from(n.fen())) / (2 * i128::from(n.fen()));
-    Decimal::parse(&format!("{}.{:02}", hundredths / 100, hundredths % 100))
-        .ok()
-        .map(|d| d.to_f64())
+    hundredths_decimal(hundredths).map(|d| d.to_f64())
+}
+
+/// `hundredths / 100` read back from its text `{whole}.{rest:02}`. Written through i64: an i128
+/// `{}` would bring core's u128 formatting into the wasm module (issue 8 item 6). Same answer as
+/// formatting the i128: a whole part past i64 is past MAX_ABS too, which `parse` refuses all the
+/// same, and the remainder is below 100.
+fn hundredths_decimal(hundredths: i128) -> Option<Decimal> {
+    let whole = i64::try_from(hundredths / 100).ok()?;
+    let rest = i64::try_from(hundredths % 100).ok()?;
+    Decimal::parse(&format!("{whole}.{rest:02}")).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 8 item 6: the transfer share read through i64 is the same number as through the
+    /// i128 text it replaced, at the edges of i64 and MAX_ABS, negative and positive.
+    #[test]
+    fn hundredths_through_i64_same_as_through_i128() {
+        let mut cases: Vec<i128> = vec![0, 1, 5, 99, 100, 101, 12_345, -1, -5, -100, -250, -12_345];
+        for edge in [
+            crate::number::MAX_ABS * 100,
+            i128::from(i64::MAX),
+            i128::from(i64::MAX) * 100,
+            i128::from(i64::MAX) * 1000,
+        ] {
+            for d in [-101, -100, -1, 0, 1, 99, 100] {
+                cases.push(edge + d);
+                cases.push(-(edge + d));
+            }
+        }
+        for h in cases {
+            let old = Decimal::parse(&format!("{}.{:02}", h / 100, h % 100))
+                .ok()
+                .map(|d| d.to_f64().to_bits());
+            let new = hundredths_decimal(h).map(|d| d.to_f64().to_bits());
+            assert_eq!(new, old, "{h}");
+        }
+    }
 }

@@ -15,6 +15,12 @@ use serde::Serialize;
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
+/// Counts kept by name, in name order: the villages of a roll-up (households, persons, remaining
+/// poor persons) and the provinces of a batch (rows in `.0`). One map type for both because each
+/// `BTreeMap<K, V>` is compiled once per `(K, V)`: a second one is ~4 KB more wasm in the core
+/// module (issue 8 item 6).
+pub type ByName = BTreeMap<String, (u64, u64, u64)>;
+
 /// Counts by code, few distinct keys: a small sorted list (smaller code than a map), shown as a
 /// JSON object.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -227,7 +233,7 @@ pub struct Tally {
     missed_sample_unknown: u64,
     surveyed_households: u64,
     recognising_households: u64,
-    villages: BTreeMap<String, (u64, u64, u64)>,
+    villages: ByName,
 }
 
 impl Tally {

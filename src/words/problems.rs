@@ -7,7 +7,7 @@ pub fn problem(lang: Lang, f: &Finding) -> String {
     let given = f.given.as_deref().unwrap_or("");
     let expected = f.expected.as_deref().unwrap_or("");
     // Line lists ("2, 5") read "2、5" in Chinese.
-    let zh_lines = expected.replace(", ", "、");
+    let zh_lines = replace_all(expected, ", ", "、");
     let base = match f.code {
         Code::InvalidDate => say!(lang, "日期“{given}”无效，请按 YYYY-MM-DD 填写真实的日期，例如 2019-12-31", "invalid date \"{given}\": type a real date as YYYY-MM-DD, e.g. 2019-12-31"),
         Code::InvalidValue if expected.is_empty() => say!(lang, "取值“{given}”无效", "invalid value \"{given}\""),
@@ -146,7 +146,7 @@ fn expected_text(lang: Lang, expected: &str) -> String {
         "> 0" => "大于 0 的数",
         "array of households" => "家庭记录的列表",
         other => {
-            let t = other.replace(" | ", "、").replace("..", "至");
+            let t = replace_all(&replace_all(other, " | ", "、"), "..", "至");
             return format!(" {t}");
         }
     };
@@ -166,7 +166,7 @@ fn sex_name(lang: Lang, code: &str) -> String {
 /// wording itself is not shown in Chinese.
 fn json_position(lang: Lang, parser_message: &str) -> String {
     let number_after = |word: &str| -> Option<u64> {
-        let rest = parser_message.split(word).nth(1)?;
+        let rest = after_first(parser_message, word)?;
         let digits: String = rest
             .trim_start()
             .chars()
@@ -202,4 +202,84 @@ pub fn source_default(lang: Lang) -> String {
         "该日期没有政策包数值，采用接口约定的默认值（见 docs/contract.md）",
         "no pack value for the date: the default stated in docs/contract.md"
     )
+}
+
+// Substring search by hand, on bytes: core's `str::replace` / `split(&str)` searcher carries a
+// panic path that formats a `char` with `Debug`, and with it core's Unicode printable tables,
+// into the wasm module (issue 8 item 6). A match of a whole UTF-8 `needle` in UTF-8 text always
+// starts and ends on character boundaries, so the `get`s below never miss.
+
+/// Byte offset of the first `needle` in `hay` (`needle` not empty).
+fn find(hay: &str, needle: &str) -> Option<usize> {
+    if needle.is_empty() {
+        return None;
+    }
+    hay.as_bytes()
+        .windows(needle.len())
+        .position(|w| w == needle.as_bytes())
+}
+
+/// `text` with every `from` replaced by `to`, as `str::replace` does for a non-empty `from`.
+fn replace_all(text: &str, from: &str, to: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = find(rest, from) {
+        out.push_str(rest.get(..at).unwrap_or_default());
+        out.push_str(to);
+        rest = rest.get(at + from.len()..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
+}
+
+/// What follows the first `word` in `text`. `json_position` reads only the digits at its start
+/// (after spaces), which is what `text.split(word).nth(1)` gave: `word` starts with a letter,
+/// so cutting at its next occurrence cannot shorten those digits.
+fn after_first<'a>(text: &'a str, word: &str) -> Option<&'a str> {
+    let at = find(text, word)?;
+    text.get(at + word.len()..)
+}
+
+#[cfg(test)]
+mod search_tests {
+    use super::*;
+
+    /// Issue 8 item 6: the hand-written search answers as `str::replace` and `split` did, on the
+    /// patterns the messages use, in ASCII and Chinese text, at both ends and overlapping.
+    #[test]
+    fn replace_all_is_str_replace() {
+        let texts = [
+            "",
+            "2, 5",
+            "2, 5, 7",
+            ", 2, ",
+            "a | b | c",
+            "0..10",
+            "1...3",
+            "....",
+            "年龄, 2, 5",
+            "“甲”, 乙 | 丙..丁",
+            "no match",
+            ", , ,",
+        ];
+        for t in texts {
+            for (from, to) in [(", ", "、"), (" | ", "、"), ("..", "至")] {
+                assert_eq!(
+                    replace_all(t, from, to),
+                    t.replace(from, to),
+                    "{t:?} {from:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn json_position_reads_line_and_column() {
+        let m = "expected value at line 3 column 17";
+        assert_eq!(after_first(m, "line"), m.split("line").nth(1));
+        assert_eq!(json_position(Lang::En, m), "(at line 3, column 17)");
+        assert_eq!(json_position(Lang::ZhCn, m), "（第3行第17列附近有误）");
+        assert_eq!(json_position(Lang::En, "EOF while parsing"), "");
+        assert_eq!(json_position(Lang::En, "line line 5 column 2"), "");
+    }
 }
