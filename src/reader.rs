@@ -87,6 +87,11 @@ pub struct Reader {
     /// cycle...). The value there was replaced by null, so later findings at or under these
     /// paths (a `missing_field` for the null) would only repeat the problem and are dropped.
     crossed: Vec<String>,
+    /// Path buffers for [`Reader::optional`] and [`Reader::needed`], reused: every field read
+    /// needs its path (`members[2].birthDate`) for the problem it might have, almost none has
+    /// one, and a fresh `String` per field was the largest cost of reading a household
+    /// (profile of one `assess()` call, BENCHMARKS.md "speed2"). One buffer per nesting level.
+    spare_paths: Vec<String>,
 }
 
 impl Default for Reader {
@@ -205,6 +210,7 @@ impl Reader {
         Reader {
             findings: Vec::new(),
             crossed: Vec::new(),
+            spare_paths: Vec::new(),
         }
     }
 
@@ -213,6 +219,7 @@ impl Reader {
         Reader {
             crossed: prior.iter().map(|f| f.path.clone()).collect(),
             findings: prior,
+            spare_paths: Vec::new(),
         }
     }
 
@@ -460,8 +467,54 @@ impl Reader {
     ) -> Option<T> {
         match map.get(key) {
             None | Some(Value::Null) => None,
-            Some(v) => read(self, v, &join(path, key)),
+            Some(v) => self.at_path(path, key, |r, p| read(r, v, p)),
         }
+    }
+
+    /// Calls `f` with `path.key` in a reused buffer (see `spare_paths`).
+    pub fn at_path<T>(
+        &mut self,
+        path: &str,
+        key: &str,
+        f: impl FnOnce(&mut Reader, &str) -> T,
+    ) -> T {
+        let mut buf = self.spare_paths.pop().unwrap_or_default();
+        buf.clear();
+        if !path.is_empty() {
+            buf.push_str(path);
+            buf.push('.');
+        }
+        buf.push_str(key);
+        let out = f(self, &buf);
+        self.spare_paths.push(buf);
+        out
+    }
+
+    /// Calls `f` with `path[i]` in a reused buffer (see `spare_paths`).
+    pub fn at_index<T>(
+        &mut self,
+        path: &str,
+        i: usize,
+        f: impl FnOnce(&mut Reader, &str) -> T,
+    ) -> T {
+        let mut buf = self.spare_paths.pop().unwrap_or_default();
+        buf.clear();
+        buf.push_str(path);
+        buf.push('[');
+        // The digits written in place (no `itoa` String: this runs once per member).
+        let start = buf.len();
+        let mut n = i;
+        loop {
+            buf.insert(start, char::from(b'0' + (n % 10) as u8));
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        buf.push(']');
+        let out = f(self, &buf);
+        self.spare_paths.push(buf);
+        out
     }
 
     /// Reads a required field with `read`; a missing one is `missing_field`.
@@ -473,7 +526,7 @@ impl Reader {
         read: impl FnOnce(&mut Reader, &'v Value, &str) -> Option<T>,
     ) -> Option<T> {
         let v = self.required(map, path, key)?;
-        read(self, v, &join(path, key))
+        self.at_path(path, key, |r, p| read(r, v, p))
     }
 
     /// A list of codes, e.g. `["industry", "employment"]`.
