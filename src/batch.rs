@@ -2,7 +2,7 @@
 //! row number and problems, the others still assessed), and a running roll-up.
 
 use crate::assessment::Regime;
-use crate::engine::{assess_resolved, facts_resolved, province_of};
+use crate::engine::{assess_resolved, facts_resolved};
 #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
 use crate::engine::{row_resolved, RowFigures};
 use crate::household::{read_household, Household};
@@ -151,13 +151,14 @@ impl Batch {
 
     /// As [`Batch::push`], also returning the row's roll-up facts.
     pub fn push_facts(&mut self, h: &Household) -> Result<(Report, RowFacts), Vec<Problem>> {
-        let province = self.admit(h)?;
-        let Some(resolved) = self.resolved.get(&province) else {
+        self.admit(h)?;
+        let province = province_name(h, &self.opts);
+        let Some(resolved) = self.resolved.get(province) else {
             return Err(Vec::new());
         };
-        match assess_resolved(h, &self.opts, &province, resolved) {
+        match assess_resolved(h, &self.opts, province, resolved) {
             Ok((report, facts)) => {
-                self.count(province, &facts);
+                count(&mut self.tally, &mut self.provinces, province, &facts);
                 Ok((report, facts))
             }
             Err(f) => {
@@ -171,13 +172,14 @@ impl Batch {
     /// building its report; the same rows are refused with the same problems as
     /// [`Batch::push_facts`].
     pub fn tally_facts(&mut self, h: &Household) -> Result<RowFacts, Vec<Problem>> {
-        let province = self.admit(h)?;
-        let Some(resolved) = self.resolved.get(&province) else {
+        self.admit(h)?;
+        let province = province_name(h, &self.opts);
+        let Some(resolved) = self.resolved.get(province) else {
             return Err(Vec::new());
         };
-        match facts_resolved(h, &self.opts, &province, resolved) {
+        match facts_resolved(h, &self.opts, province, resolved) {
             Ok(facts) => {
-                self.count(province, &facts);
+                count(&mut self.tally, &mut self.provinces, province, &facts);
                 Ok(facts)
             }
             Err(f) => {
@@ -192,13 +194,14 @@ impl Batch {
     /// and returns what its compact row shows, without building its report; the same rows are
     /// refused with the same problems as [`Batch::push_facts`].
     pub fn row_facts(&mut self, h: &Household) -> Result<RowParts, Vec<Problem>> {
-        let province = self.admit(h)?;
-        let Some(resolved) = self.resolved.get(&province) else {
+        self.admit(h)?;
+        let province = province_name(h, &self.opts);
+        let Some(resolved) = self.resolved.get(province) else {
             return Err(Vec::new());
         };
-        match row_resolved(h, &self.opts, &province, resolved) {
+        match row_resolved(h, &self.opts, province, resolved) {
             Ok((facts, figures)) => {
-                self.count(province, &facts);
+                count(&mut self.tally, &mut self.provinces, province, &facts);
                 Ok(RowParts {
                     id: h.id.clone(),
                     facts,
@@ -212,14 +215,9 @@ impl Batch {
         }
     }
 
-    fn count(&mut self, province: String, facts: &RowFacts) {
-        self.tally.add(facts);
-        *self.provinces.entry(province).or_default() += 1;
-    }
-
     /// The household's province, its policy resolved once; or why the row is refused before
     /// any rule runs (several heads, a bad override).
-    fn admit(&mut self, h: &Household) -> Result<String, Vec<Problem>> {
+    fn admit(&mut self, h: &Household) -> Result<(), Vec<Problem>> {
         // In a batch, two heads most often mean two households given one id (rows merged):
         // assessing them as one would pool their incomes, so it is a problem, not a warning.
         let is_head =
@@ -244,22 +242,17 @@ impl Batch {
                 })
                 .collect());
         }
-        let province = province_of(h, &self.opts);
-        if !self.resolved.contains_key(&province) {
+        let province = province_name(h, &self.opts);
+        if !self.resolved.contains_key(province) {
             let mut r = Reader::new();
-            let resolved = resolve(
-                &province,
-                self.opts.as_of,
-                self.opts.policy.as_ref(),
-                &mut r,
-            );
+            let resolved = resolve(province, self.opts.as_of, self.opts.policy.as_ref(), &mut r);
             if !r.is_clean() {
                 self.tally.add_invalid();
                 return Err(render_all(r.findings(), self.lang));
             }
-            self.resolved.insert(province.clone(), resolved);
+            self.resolved.insert(province.to_string(), resolved);
         }
-        Ok(province)
+        Ok(())
     }
 
     /// Adds another part of the same batch (a worker's share of the rows) to this one. Every
@@ -1048,5 +1041,29 @@ impl BatchJob {
             out.push_str("\r\n");
         }
         out
+    }
+}
+
+/// The province whose policy a household is assessed under: `options.province`, else the
+/// household's own (as [`crate::engine::province_of`], borrowed: a batch asks once per row,
+/// and a copy per row was measurable, BENCHMARKS.md "speed2").
+fn province_name<'a>(h: &'a Household, opts: &'a Options) -> &'a str {
+    opts.province.as_deref().unwrap_or(&h.province)
+}
+
+/// Adds a valid row to the roll-up and to its province's count (a new province's name is
+/// copied once, on its first row).
+fn count(
+    tally: &mut Tally,
+    provinces: &mut BTreeMap<String, u64>,
+    province: &str,
+    facts: &RowFacts,
+) {
+    tally.add(facts);
+    match provinces.get_mut(province) {
+        Some(n) => *n += 1,
+        None => {
+            provinces.insert(province.to_string(), 1);
+        }
     }
 }
