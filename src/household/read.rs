@@ -158,7 +158,10 @@ fn read_members(r: &mut Reader, v: &Value, p: &str) -> Option<Vec<Member>> {
     let mut out = Vec::with_capacity(items.len());
     let mut ok = true;
     for (i, item) in items.iter().enumerate() {
-        match r.at_index(p, i, |r, p| read_member(r, item, p)) {
+        let path = r.take_index_path(p, i);
+        let member = read_member(r, item, &path);
+        r.give_path(path);
+        match member {
             Some(m) => out.push(m),
             None => ok = false,
         }
