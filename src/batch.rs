@@ -2,7 +2,7 @@
 //! row number and problems, the others still assessed), and a running roll-up.
 
 use crate::assessment::Regime;
-use crate::engine::{assess_resolved, facts_resolved, province_of};
+use crate::engine::{assess_resolved, facts_resolved};
 #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
 use crate::engine::{row_resolved, RowFigures};
 use crate::household::{read_household, Household};
@@ -153,13 +153,14 @@ impl Batch {
 
     /// As [`Batch::push`], also returning the row's roll-up facts.
     pub fn push_facts(&mut self, h: &Household) -> Result<(Report, RowFacts), Vec<Problem>> {
-        let province = self.admit(h)?;
-        let Some(resolved) = self.resolved_for(&province) else {
+        self.admit(h)?;
+        let province = province_name(h, &self.opts);
+        let Some(resolved) = resolved_for(&self.resolved, province) else {
             return Err(Vec::new());
         };
-        match assess_resolved(h, &self.opts, &province, resolved) {
+        match assess_resolved(h, &self.opts, province, resolved) {
             Ok((report, facts)) => {
-                self.count(province, &facts);
+                count(&mut self.tally, &mut self.provinces, province, &facts);
                 Ok((report, facts))
             }
             Err(f) => {
@@ -173,13 +174,14 @@ impl Batch {
     /// building its report; the same rows are refused with the same problems as
     /// [`Batch::push_facts`].
     pub fn tally_facts(&mut self, h: &Household) -> Result<RowFacts, Vec<Problem>> {
-        let province = self.admit(h)?;
-        let Some(resolved) = self.resolved_for(&province) else {
+        self.admit(h)?;
+        let province = province_name(h, &self.opts);
+        let Some(resolved) = resolved_for(&self.resolved, province) else {
             return Err(Vec::new());
         };
-        match facts_resolved(h, &self.opts, &province, resolved) {
+        match facts_resolved(h, &self.opts, province, resolved) {
             Ok(facts) => {
-                self.count(province, &facts);
+                count(&mut self.tally, &mut self.provinces, province, &facts);
                 Ok(facts)
             }
             Err(f) => {
@@ -194,13 +196,14 @@ impl Batch {
     /// and returns what its compact row shows, without building its report; the same rows are
     /// refused with the same problems as [`Batch::push_facts`].
     pub fn row_facts(&mut self, h: &Household) -> Result<RowParts, Vec<Problem>> {
-        let province = self.admit(h)?;
-        let Some(resolved) = self.resolved_for(&province) else {
+        self.admit(h)?;
+        let province = province_name(h, &self.opts);
+        let Some(resolved) = resolved_for(&self.resolved, province) else {
             return Err(Vec::new());
         };
-        match row_resolved(h, &self.opts, &province, resolved) {
+        match row_resolved(h, &self.opts, province, resolved) {
             Ok((facts, figures)) => {
-                self.count(province, &facts);
+                count(&mut self.tally, &mut self.provinces, province, &facts);
                 Ok(RowParts {
                     id: h.id.clone(),
                     facts,
@@ -214,22 +217,9 @@ impl Batch {
         }
     }
 
-    fn count(&mut self, province: String, facts: &RowFacts) {
-        self.tally.add(facts);
-        self.provinces.entry(province).or_default().0 += 1;
-    }
-
-    /// The policy resolved for `province`, if a row of it was admitted.
-    fn resolved_for(&self, province: &str) -> Option<&Resolved> {
-        self.resolved
-            .iter()
-            .find(|(p, _)| p == province)
-            .map(|(_, r)| r)
-    }
-
     /// The household's province, its policy resolved once; or why the row is refused before
     /// any rule runs (several heads, a bad override).
-    fn admit(&mut self, h: &Household) -> Result<String, Vec<Problem>> {
+    fn admit(&mut self, h: &Household) -> Result<(), Vec<Problem>> {
         // In a batch, two heads most often mean two households given one id (rows merged):
         // assessing them as one would pool their incomes, so it is a problem, not a warning.
         let is_head =
@@ -254,22 +244,17 @@ impl Batch {
                 })
                 .collect());
         }
-        let province = province_of(h, &self.opts);
-        if self.resolved_for(&province).is_none() {
+        let province = province_name(h, &self.opts);
+        if resolved_for(&self.resolved, province).is_none() {
             let mut r = Reader::new();
-            let resolved = resolve(
-                &province,
-                self.opts.as_of,
-                self.opts.policy.as_ref(),
-                &mut r,
-            );
+            let resolved = resolve(province, self.opts.as_of, self.opts.policy.as_ref(), &mut r);
             if !r.is_clean() {
                 self.tally.add_invalid();
                 return Err(render_all(r.findings(), self.lang));
             }
-            self.resolved.push((province.clone(), resolved));
+            self.resolved.push((province.to_string(), resolved));
         }
-        Ok(province)
+        Ok(())
     }
 
     /// Adds another part of the same batch (a worker's share of the rows) to this one. Every
@@ -1059,4 +1044,29 @@ impl BatchJob {
         }
         out
     }
+}
+
+/// The province whose policy a household is assessed under: `options.province`, else the
+/// household's own (as [`crate::engine::province_of`], borrowed: a batch asks once per row,
+/// and a copy per row was measurable, BENCHMARKS.md "speed2").
+fn province_name<'a>(h: &'a Household, opts: &'a Options) -> &'a str {
+    opts.province.as_deref().unwrap_or(&h.province)
+}
+
+/// Adds a valid row to the roll-up and to its province's count (a new province's name is
+/// copied once, on its first row).
+fn count(tally: &mut Tally, provinces: &mut ByName, province: &str, facts: &RowFacts) {
+    tally.add(facts);
+    match provinces.get_mut(province) {
+        Some(n) => n.0 += 1,
+        None => {
+            provinces.insert(province.to_string(), (1, 0, 0));
+        }
+    }
+}
+
+/// The policy resolved for `province`, if a row of it was admitted (a list searched in order:
+/// at most the 34 known provinces, usually one; the core module carries no hash map for it).
+fn resolved_for<'a>(resolved: &'a [(String, Resolved)], province: &str) -> Option<&'a Resolved> {
+    resolved.iter().find(|(p, _)| p == province).map(|(_, r)| r)
 }

@@ -87,6 +87,11 @@ pub struct Reader {
     /// cycle...). The value there was replaced by null, so later findings at or under these
     /// paths (a `missing_field` for the null) would only repeat the problem and are dropped.
     crossed: Vec<String>,
+    /// Path buffers for [`Reader::optional`] and [`Reader::needed`], reused: every field read
+    /// needs its path (`members[2].birthDate`) for the problem it might have, almost none has
+    /// one, and a fresh `String` per field was the largest cost of reading a household
+    /// (profile of one `assess()` call, BENCHMARKS.md "speed2"). One buffer per nesting level.
+    spare_paths: Vec<String>,
 }
 
 impl Default for Reader {
@@ -205,6 +210,7 @@ impl Reader {
         Reader {
             findings: Vec::new(),
             crossed: Vec::new(),
+            spare_paths: Vec::new(),
         }
     }
 
@@ -213,6 +219,7 @@ impl Reader {
         Reader {
             crossed: prior.iter().map(|f| f.path.clone()).collect(),
             findings: prior,
+            spare_paths: Vec::new(),
         }
     }
 
@@ -460,8 +467,55 @@ impl Reader {
     ) -> Option<T> {
         match map.get(key) {
             None | Some(Value::Null) => None,
-            Some(v) => read(self, v, &join(path, key)),
+            Some(v) => {
+                let p = self.take_path(path, key);
+                let out = read(self, v, &p);
+                self.give_path(p);
+                out
+            }
         }
+    }
+
+    /// `path.key` in a reused buffer (see `spare_paths`); hand it back with
+    /// [`Reader::give_path`]. Not generic, so the core module holds one copy (a closure-taking
+    /// helper made one per field reader: +1.8 KB gzipped, measured).
+    #[inline(never)]
+    pub fn take_path(&mut self, path: &str, key: &str) -> String {
+        let mut buf = self.spare_paths.pop().unwrap_or_default();
+        buf.clear();
+        if !path.is_empty() {
+            buf.push_str(path);
+            buf.push('.');
+        }
+        buf.push_str(key);
+        buf
+    }
+
+    /// `path[i]` in a reused buffer, as [`Reader::take_path`].
+    #[inline(never)]
+    pub fn take_index_path(&mut self, path: &str, i: usize) -> String {
+        let mut buf = self.spare_paths.pop().unwrap_or_default();
+        buf.clear();
+        buf.push_str(path);
+        buf.push('[');
+        // The digits written in place (no `itoa` String: this runs once per member).
+        let start = buf.len();
+        let mut n = i;
+        loop {
+            buf.insert(start, char::from(b'0' + (n % 10) as u8));
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        buf.push(']');
+        buf
+    }
+
+    /// Returns a buffer from [`Reader::take_path`] for the next field.
+    #[inline(never)]
+    pub fn give_path(&mut self, buf: String) {
+        self.spare_paths.push(buf);
     }
 
     /// Reads a required field with `read`; a missing one is `missing_field`.
@@ -473,7 +527,10 @@ impl Reader {
         read: impl FnOnce(&mut Reader, &'v Value, &str) -> Option<T>,
     ) -> Option<T> {
         let v = self.required(map, path, key)?;
-        read(self, v, &join(path, key))
+        let p = self.take_path(path, key);
+        let out = read(self, v, &p);
+        self.give_path(p);
+        out
     }
 
     /// A list of codes, e.g. `["industry", "employment"]`.

@@ -3,7 +3,7 @@
 use super::*;
 use crate::problem::{Code, Finding};
 use crate::province;
-use crate::reader::{index, join, Reader};
+use crate::reader::{join, Reader};
 use serde_json::{Map, Value};
 
 const HOUSEHOLD_FIELDS: &[&str] = &[
@@ -158,7 +158,10 @@ fn read_members(r: &mut Reader, v: &Value, p: &str) -> Option<Vec<Member>> {
     let mut out = Vec::with_capacity(items.len());
     let mut ok = true;
     for (i, item) in items.iter().enumerate() {
-        match read_member(r, item, &index(p, i)) {
+        let path = r.take_index_path(p, i);
+        let member = read_member(r, item, &path);
+        r.give_path(path);
+        match member {
             Some(m) => out.push(m),
             None => ok = false,
         }
