@@ -66,7 +66,7 @@ hash_of() {
 
 wasm_inputs="$(
   {
-    hash_of src Cargo.toml Cargo.lock build.rs scripts/build.sh scripts/strip-target-features.mjs \
+    hash_of src Cargo.toml Cargo.lock build.rs scripts/build.sh scripts/wasm-binary.mjs scripts/strip-target-features.mjs \
       scripts/pkg-short-imports.mjs
     wasm-bindgen --version 2>/dev/null || echo "no wasm-bindgen"
     wasm-opt --version 2>/dev/null || echo "no wasm-opt"

@@ -20,22 +20,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { leb, sections } from "./wasm-binary.mjs";
 
 const MODULE = "./tuopin_bg.js";
-
-/** Reads an unsigned LEB128 number at `pos`; returns [value, next position]. */
-function leb(bytes, pos) {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    if (pos >= bytes.length) throw new Error("truncated LEB128 number");
-    const b = bytes[pos++];
-    value += (b & 0x7f) * 2 ** shift;
-    if ((b & 0x80) === 0) return [value, pos];
-    shift += 7;
-    if (shift > 35) throw new Error("LEB128 number too long");
-  }
-}
 
 function uleb(n) {
   const out = [];
@@ -84,23 +71,12 @@ function skipDesc(bytes, kind, pos) {
 
 /** Renames the imports of MODULE; returns the new module and the map old name → new name. */
 export function renameImports(bytes, taken) {
-  const MAGIC = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
-  if (bytes.length < 8 || MAGIC.some((b, i) => bytes[i] !== b)) {
-    throw new Error("not a WebAssembly binary (version 1)");
-  }
   const parts = [bytes.subarray(0, 8)];
   const renamed = new Map();
   let next = 0;
-  let pos = 8;
-  while (pos < bytes.length) {
-    const start = pos;
-    const id = bytes[pos++];
-    const [size, body] = leb(bytes, pos);
-    const end = body + size;
-    if (end > bytes.length) throw new Error(`section at byte ${start} runs past the end of the file`);
+  for (const { id, start, body, end } of sections(bytes)) {
     if (id !== 2) {
       parts.push(bytes.subarray(start, end));
-      pos = end;
       continue;
     }
     const [count, first] = leb(bytes, body);
@@ -130,7 +106,6 @@ export function renameImports(bytes, taken) {
     if (p !== end) throw new Error("import section has bytes after its entries");
     const content = Buffer.concat(entries);
     parts.push(Buffer.from([2]), uleb(content.length), content);
-    pos = end;
   }
   return { bytes: Buffer.concat(parts), renamed };
 }

@@ -12,36 +12,13 @@
 
 import { readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-
-/** Reads an unsigned LEB128 number at `pos`; returns [value, next position]. */
-function leb(bytes, pos) {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    if (pos >= bytes.length) throw new Error("truncated LEB128 number");
-    const b = bytes[pos++];
-    value += (b & 0x7f) * 2 ** shift;
-    if ((b & 0x80) === 0) return [value, pos];
-    shift += 7;
-    if (shift > 35) throw new Error("LEB128 number too long");
-  }
-}
+import { leb, sections } from "./wasm-binary.mjs";
 
 /** Returns the module without its custom sections named `name`, and how many were removed. */
 export function stripCustomSection(bytes, name) {
-  const MAGIC = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
-  if (bytes.length < 8 || MAGIC.some((b, i) => bytes[i] !== b)) {
-    throw new Error("not a WebAssembly binary (version 1)");
-  }
   const keep = [bytes.subarray(0, 8)];
   let removed = 0;
-  let pos = 8;
-  while (pos < bytes.length) {
-    const start = pos;
-    const id = bytes[pos++];
-    const [size, body] = leb(bytes, pos);
-    const end = body + size;
-    if (end > bytes.length) throw new Error(`section at byte ${start} runs past the end of the file`);
+  for (const { id, start, body, end } of sections(bytes)) {
     let drop = false;
     if (id === 0) {
       const [len, at] = leb(bytes, body);
@@ -50,7 +27,6 @@ export function stripCustomSection(bytes, name) {
     }
     if (drop) removed++;
     else keep.push(bytes.subarray(start, end));
-    pos = end;
   }
   return { bytes: Buffer.concat(keep), removed };
 }

@@ -180,16 +180,7 @@ pub fn facts_resolved(
     match line {
         Some(line) if findings.is_empty() => {
             let d = decide(h, opts, resolved, regime, line, kind);
-            Ok(RowFacts::from_parts(
-                h,
-                &d.checks,
-                d.exit.as_ref(),
-                d.monitoring.as_ref(),
-                d.elimination.as_ref(),
-                &d.causes,
-                &d.income,
-                resolved.params.boundary,
-            ))
+            Ok(d.facts(h, resolved))
         }
         _ => Err(findings),
     }
@@ -245,6 +236,22 @@ struct Decision {
     monitoring: Option<crate::monitoring::MonitoringResult>,
     elimination: Option<crate::monitoring::Elimination>,
     causes: Vec<crate::causes::CauseOut>,
+}
+
+impl Decision {
+    /// What the household adds to a roll-up (the same facts whichever path decided it).
+    fn facts(&self, h: &Household, resolved: &Resolved) -> RowFacts {
+        RowFacts::from_parts(
+            h,
+            &self.checks,
+            self.exit.as_ref(),
+            self.monitoring.as_ref(),
+            self.elimination.as_ref(),
+            &self.causes,
+            &self.income,
+            resolved.params.boundary,
+        )
+    }
 }
 
 fn decide(
@@ -425,23 +432,11 @@ pub fn row_resolved(
             .len()
                 + crate::summary::sample_warnings(h, opts.lang).len();
             let figures = RowFigures {
-                per_capita: d
-                    .income
-                    .counted_exact()
-                    .map(|c| d.income.per_capita(c).rounded()),
+                per_capita: d.income.counted_per_capita(),
                 line: d.income.line,
                 warnings,
             };
-            let facts = RowFacts::from_parts(
-                h,
-                &d.checks,
-                d.exit.as_ref(),
-                d.monitoring.as_ref(),
-                d.elimination.as_ref(),
-                &d.causes,
-                &d.income,
-                resolved.params.boundary,
-            );
+            let facts = d.facts(h, resolved);
             Ok((facts, figures))
         }
         _ => Err(findings),

@@ -157,9 +157,7 @@ pub fn categorise(
         },
         ReasonFinding::Income {
             below,
-            per_capita: income
-                .counted_exact()
-                .map(|c| income.per_capita(c).rounded()),
+            per_capita: income.counted_per_capita(),
             line: income.line,
         },
     )];

@@ -130,7 +130,7 @@ impl IncomeOut {
             net: f.net,
             members: f.persons,
             per_capita: f.net.map(|n| f.per_capita(n).rounded()),
-            counted_per_capita: counted.map(|c| f.per_capita(c).rounded()),
+            counted_per_capita: f.counted_per_capita(),
             excluded: f
                 .excluded
                 .iter()

@@ -17,60 +17,36 @@ mod cases;
 use serde_json::{json, Value};
 use tuopin::engine::{assess_resolved, facts_resolved, province_of, row_resolved};
 use tuopin::household::read_household;
+use tuopin::household::Household;
 use tuopin::options::read_options;
+use tuopin::options::Options;
 use tuopin::policy::resolve;
+use tuopin::policy::Resolved;
 use tuopin::reader::Reader;
 
 #[test]
 fn rollup_facts_equal_the_facts_of_the_full_assessment() {
-    let cases = cases::load_all().unwrap();
     let (mut compared, mut refused) = (0, 0);
-    for case in &cases {
-        let mut variants: Vec<Value> = vec![case.options.clone()];
-        for (as_of, lang) in [("2019-12-31", "en"), ("2024-06-30", "zh-CN")] {
-            let mut o = case.options.clone();
-            if let Some(m) = o.as_object_mut() {
-                m.insert("asOf".into(), json!(as_of));
-                m.insert("lang".into(), json!(lang));
+    each_resolved_case(|name, h, opts, province, resolved| {
+        let full = assess_resolved(h, opts, province, resolved);
+        let rollup = facts_resolved(h, opts, province, resolved);
+        match (full, rollup) {
+            (Ok((_, a)), Ok(b)) => {
+                assert_eq!(format!("{a:?}"), format!("{b:?}"), "{name}");
+                compared += 1;
             }
-            variants.push(o);
+            (Err(a), Err(b)) => {
+                assert_eq!(format!("{a:?}"), format!("{b:?}"), "{name}");
+                refused += 1;
+            }
+            (a, b) => panic!(
+                "{}: full assessment {:?}, roll-up path {:?}",
+                name,
+                a.is_ok(),
+                b.is_ok()
+            ),
         }
-        for options in &variants {
-            let mut r = Reader::new();
-            let (Some(opts), Some(h)) = (
-                read_options(&mut r, Some(options)),
-                read_household(&mut r, &case.household, ""),
-            ) else {
-                continue;
-            };
-            if !r.is_clean() {
-                continue;
-            }
-            let province = province_of(&h, &opts);
-            let resolved = resolve(&province, opts.as_of, opts.policy.as_ref(), &mut r);
-            if !r.is_clean() {
-                continue;
-            }
-            let full = assess_resolved(&h, &opts, &province, &resolved);
-            let rollup = facts_resolved(&h, &opts, &province, &resolved);
-            match (full, rollup) {
-                (Ok((_, a)), Ok(b)) => {
-                    assert_eq!(format!("{a:?}"), format!("{b:?}"), "{}", case.name);
-                    compared += 1;
-                }
-                (Err(a), Err(b)) => {
-                    assert_eq!(format!("{a:?}"), format!("{b:?}"), "{}", case.name);
-                    refused += 1;
-                }
-                (a, b) => panic!(
-                    "{}: full assessment {:?}, roll-up path {:?}",
-                    case.name,
-                    a.is_ok(),
-                    b.is_ok()
-                ),
-            }
-        }
-    }
+    });
     assert!(
         compared > 100 && refused > 0,
         "{compared} compared, {refused} refused"
@@ -82,9 +58,50 @@ fn rollup_facts_equal_the_facts_of_the_full_assessment() {
 /// person, line and number of warnings, and refuses the same households.
 #[test]
 fn compact_row_figures_equal_the_full_reports() {
-    let cases = cases::load_all().unwrap();
     let (mut compared, mut refused, mut warned) = (0, 0, 0);
-    for case in &cases {
+    each_resolved_case(|name, h, opts, province, resolved| {
+        let full = assess_resolved(h, opts, province, resolved);
+        let row = row_resolved(h, opts, province, resolved);
+        match (full, row) {
+            (Ok((report, a)), Ok((b, figures))) => {
+                assert_eq!(format!("{a:?}"), format!("{b:?}"), "{name}");
+                assert_eq!(
+                    (figures.per_capita, figures.line, figures.warnings),
+                    (
+                        report.income.counted_per_capita,
+                        report.income.line,
+                        report.warnings.len()
+                    ),
+                    "{}",
+                    name
+                );
+                compared += 1;
+                if figures.warnings > 0 {
+                    warned += 1;
+                }
+            }
+            (Err(a), Err(b)) => {
+                assert_eq!(format!("{a:?}"), format!("{b:?}"), "{name}");
+                refused += 1;
+            }
+            (a, b) => panic!(
+                "{}: full assessment {:?}, compact row {:?}",
+                name,
+                a.is_ok(),
+                b.is_ok()
+            ),
+        }
+    });
+    assert!(
+        compared > 100 && refused > 0 && warned > 10,
+        "{compared} compared, {refused} refused, {warned} with warnings"
+    );
+}
+
+/// Every golden case whose household and options read cleanly and whose policy resolves, under
+/// its own options and under both regimes' dates in both languages.
+fn each_resolved_case(mut f: impl FnMut(&str, &Household, &Options, &str, &Resolved)) {
+    for case in &cases::load_all().unwrap() {
         let mut variants: Vec<Value> = vec![case.options.clone()];
         for (as_of, lang) in [("2019-12-31", "en"), ("2024-06-30", "zh-CN")] {
             let mut o = case.options.clone();
@@ -107,44 +124,9 @@ fn compact_row_figures_equal_the_full_reports() {
             }
             let province = province_of(&h, &opts);
             let resolved = resolve(&province, opts.as_of, opts.policy.as_ref(), &mut r);
-            if !r.is_clean() {
-                continue;
-            }
-            let full = assess_resolved(&h, &opts, &province, &resolved);
-            let row = row_resolved(&h, &opts, &province, &resolved);
-            match (full, row) {
-                (Ok((report, a)), Ok((b, figures))) => {
-                    assert_eq!(format!("{a:?}"), format!("{b:?}"), "{}", case.name);
-                    assert_eq!(
-                        (figures.per_capita, figures.line, figures.warnings),
-                        (
-                            report.income.counted_per_capita,
-                            report.income.line,
-                            report.warnings.len()
-                        ),
-                        "{}",
-                        case.name
-                    );
-                    compared += 1;
-                    if figures.warnings > 0 {
-                        warned += 1;
-                    }
-                }
-                (Err(a), Err(b)) => {
-                    assert_eq!(format!("{a:?}"), format!("{b:?}"), "{}", case.name);
-                    refused += 1;
-                }
-                (a, b) => panic!(
-                    "{}: full assessment {:?}, compact row {:?}",
-                    case.name,
-                    a.is_ok(),
-                    b.is_ok()
-                ),
+            if r.is_clean() {
+                f(&case.name, &h, &opts, &province, &resolved);
             }
         }
     }
-    assert!(
-        compared > 100 && refused > 0 && warned > 10,
-        "{compared} compared, {refused} refused, {warned} with warnings"
-    );
 }

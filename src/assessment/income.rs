@@ -110,6 +110,12 @@ impl IncomeFigures {
         }
     }
 
+    /// The counted income per person as reports show it (rounded to the fen), when the counted
+    /// income is known exactly: the income block, the income check and monitoring all name this.
+    pub fn counted_per_capita(&self) -> Option<Money> {
+        self.counted_exact().map(|c| self.per_capita(c).rounded())
+    }
+
     /// Evaluates a monotone test at both ends of the counted range: known only when both agree.
     pub fn decide(&self, test: impl Fn(Money) -> bool) -> Tri {
         let (low, high) = self.counted?;
@@ -123,7 +129,7 @@ impl IncomeFigures {
         IncomeFinding {
             line: self.line,
             line_kind: self.line_kind,
-            per_capita: self.counted_exact().map(|c| self.per_capita(c).rounded()),
+            per_capita: self.counted_per_capita(),
             net_known: self.net.is_some(),
             missing: if self.net.is_some() {
                 Vec::new()
