@@ -262,8 +262,8 @@ impl Batch {
     /// rows were shared out (issue 8 item 5).
     pub fn merge(&mut self, other: &Batch) {
         self.tally.merge(&other.tally);
-        for (province, n) in &other.provinces {
-            self.provinces.entry(province.clone()).or_default().0 += n.0;
+        for (province, n) in other.provinces.in_order() {
+            self.provinces.add(&province, (n.0, 0, 0));
         }
         let o = other.lines;
         self.lines.read += o.read;
@@ -551,10 +551,12 @@ impl Batch {
             .province
             .clone()
             .or_else(|| {
+                // In name order, the last of the most rows (as before over a sorted map).
                 self.provinces
-                    .iter()
+                    .in_order()
+                    .into_iter()
                     .max_by_key(|(_, n)| n.0)
-                    .map(|(p, _)| p.clone())
+                    .map(|(p, _)| p)
             })
             .unwrap_or_default();
         let mut r = Reader::new();
@@ -1057,12 +1059,7 @@ fn province_name<'a>(h: &'a Household, opts: &'a Options) -> &'a str {
 /// copied once, on its first row).
 fn count(tally: &mut Tally, provinces: &mut ByName, province: &str, facts: &RowFacts) {
     tally.add(facts);
-    match provinces.get_mut(province) {
-        Some(n) => n.0 += 1,
-        None => {
-            provinces.insert(province.to_string(), (1, 0, 0));
-        }
-    }
+    provinces.add(province, (1, 0, 0));
 }
 
 /// The policy resolved for `province`, if a row of it was admitted (a list searched in order:

@@ -13,13 +13,119 @@ use crate::policy::{Boundary, Params};
 use crate::report::Report;
 use serde::Serialize;
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
 
-/// Counts kept by name, in name order: the villages of a roll-up (households, persons, remaining
-/// poor persons) and the provinces of a batch (rows in `.0`). One map type for both because each
-/// `BTreeMap<K, V>` is compiled once per `(K, V)`: a second one is ~4 KB more wasm in the core
-/// module (issue 8 item 6).
-pub type ByName = BTreeMap<String, (u64, u64, u64)>;
+/// The counts of one name: households (or rows), persons, remaining poor persons.
+pub type NameCounts = (u64, u64, u64);
+
+/// Counts kept by name, read out in name order: the villages of a roll-up (households, persons,
+/// remaining poor persons) and the provinces of a batch (rows in `.0`).
+///
+/// Not a `BTreeMap`: the map's code is compiled once per `(K, V)` and this was the core module's
+/// only instantiation besides serde_json's (~6 KB of wasm before compression, issue 8 item 6).
+/// Names are kept in sorted runs of distinct names (a binary counter: a new name is a run of
+/// one, and two runs are merged while the newer is at least as long as the one before it), so
+/// a new name costs O(log n) amortised moves and a lookup O(log² n) comparisons, whatever the
+/// number of villages (a national run has hundreds of thousands; a sorted `Vec` would move half
+/// of them for every new one). The name found last is tried first: rows of one village mostly
+/// come together.
+#[derive(Debug, Clone, Default)]
+pub struct ByName {
+    runs: Vec<Vec<(String, NameCounts)>>,
+    /// Run and index of the name found last.
+    last: (usize, usize),
+}
+
+impl ByName {
+    pub fn new() -> ByName {
+        ByName::default()
+    }
+
+    /// Adds `n` to the counts of `name` (a name not seen before starts at zero and is copied
+    /// once).
+    pub fn add(&mut self, name: &str, n: NameCounts) {
+        let at = match self.find(name) {
+            Some(at) => Some(at),
+            None => {
+                self.insert(name);
+                self.find(name)
+            }
+        };
+        let Some((r, i)) = at else {
+            return;
+        };
+        self.last = (r, i);
+        if let Some((_, c)) = self.runs.get_mut(r).and_then(|run| run.get_mut(i)) {
+            c.0 += n.0;
+            c.1 += n.1;
+            c.2 += n.2;
+        }
+    }
+
+    fn find(&self, name: &str) -> Option<(usize, usize)> {
+        let (r, i) = self.last;
+        if self
+            .runs
+            .get(r)
+            .and_then(|run| run.get(i))
+            .is_some_and(|(k, _)| k == name)
+        {
+            return Some((r, i));
+        }
+        for (r, run) in self.runs.iter().enumerate() {
+            if let Ok(i) = run.binary_search_by(|(k, _)| k.as_str().cmp(name)) {
+                return Some((r, i));
+            }
+        }
+        None
+    }
+
+    fn insert(&mut self, name: &str) {
+        self.runs.push(vec![(name.to_string(), (0, 0, 0))]);
+        while let [.., older, newer] = self.runs.as_slice() {
+            if older.len() > newer.len() {
+                break;
+            }
+            let (Some(newer), Some(older)) = (self.runs.pop(), self.runs.pop()) else {
+                break;
+            };
+            self.runs.push(merge(older, newer));
+        }
+    }
+
+    /// Every name with its counts, in name order (byte order of the names, as `String` sorts):
+    /// the runs merged into one, by the same merge that builds them.
+    pub fn in_order(&self) -> Vec<(String, NameCounts)> {
+        self.runs
+            .iter()
+            .fold(Vec::new(), |all, run| merge(all, run.clone()))
+    }
+}
+
+/// Two sorted runs of distinct names as one (entries taken out by `mem::take`, which leaves
+/// an empty `String` and allocates nothing: less code than two consuming iterators).
+fn merge(
+    mut a: Vec<(String, NameCounts)>,
+    mut b: Vec<(String, NameCounts)>,
+) -> Vec<(String, NameCounts)> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    loop {
+        let from_b = match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) => y.0 < x.0,
+            (Some(_), None) => false,
+            (None, Some(_)) => true,
+            (None, None) => return out,
+        };
+        let next = if from_b {
+            j += 1;
+            b.get_mut(j - 1)
+        } else {
+            i += 1;
+            a.get_mut(i - 1)
+        };
+        out.extend(next.map(std::mem::take));
+    }
+}
 
 /// Counts by code, few distinct keys: a small sorted list (smaller code than a map), shown as a
 /// JSON object.
@@ -293,12 +399,8 @@ impl Tally {
             }
         }
         if let Some(v) = &f.village {
-            let e = self.villages.entry(v.clone()).or_default();
-            e.0 += 1;
-            e.1 += f.persons;
-            if remaining {
-                e.2 += f.persons;
-            }
+            let poor = if remaining { f.persons } else { 0 };
+            self.villages.add(v, (1, f.persons, poor));
         }
     }
 
@@ -338,11 +440,8 @@ impl Tally {
                 map.add(k, *v);
             }
         }
-        for (k, (a, b, c)) in &o.villages {
-            let e = self.villages.entry(k.clone()).or_default();
-            e.0 += a;
-            e.1 += b;
-            e.2 += c;
+        for (k, n) in o.villages.in_order() {
+            self.villages.add(&k, n);
         }
     }
 
@@ -398,14 +497,15 @@ impl Tally {
         });
         let villages = self
             .villages
-            .iter()
-            .map(|(v, (h, p, poor))| VillageRow {
-                village: v.clone(),
-                households: *h,
-                persons: *p,
-                remaining_poor_persons: *poor,
+            .in_order()
+            .into_iter()
+            .map(|(village, (h, p, poor))| VillageRow {
+                village,
+                households: h,
+                persons: p,
+                remaining_poor_persons: poor,
                 incidence: (regime == Regime::Exit2016).then(|| {
-                    Indicator::new(*poor, *p, incidence_max, Direction::Below, b, "persons")
+                    Indicator::new(poor, p, incidence_max, Direction::Below, b, "persons")
                 }),
             })
             .collect();
