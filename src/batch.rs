@@ -585,8 +585,8 @@ pub fn assess_many_json(
     let opts = read_options(&mut r, options);
     // Overrides are checked once, up front, so a bad override is one problem, not one per row.
     if let Some(o) = &opts {
-        let probe = o.province.clone().unwrap_or_else(|| "CN-YN".to_string());
-        resolve(&probe, o.as_of, o.policy.as_ref(), &mut r);
+        let probe = o.province.as_deref().unwrap_or("CN-YN");
+        resolve(probe, o.as_of, o.policy.as_ref(), &mut r);
     }
     let rows = match households {
         Value::Array(rows) => Some(rows),
@@ -609,19 +609,18 @@ pub fn assess_many_json(
     let mut reports = Vec::with_capacity(rows.len());
     let mut invalid = Vec::new();
     let mut applied: Vec<ProvinceApplied> = Vec::new();
+    // One empty list shared by every report (its `applied` is given once per province).
+    let none: std::sync::Arc<[crate::policy::Applied]> = std::sync::Arc::from(Vec::new());
     for (row, v) in rows.iter().enumerate() {
         match batch.push_json(v) {
             Ok(mut report) => {
-                if !applied
-                    .iter()
-                    .any(|a: &ProvinceApplied| a.province == report.policy.province)
-                {
+                let list = std::mem::replace(&mut report.policy.applied, none.clone());
+                if !applied.iter().any(|a| a.province == report.policy.province) {
                     applied.push(ProvinceApplied {
                         province: report.policy.province.clone(),
-                        applied: report.policy.applied.clone(),
+                        applied: list,
                     });
                 }
-                report.policy.applied = std::sync::Arc::from(Vec::new());
                 reports.push(report);
             }
             Err(problems) => invalid.push(InvalidRow {
