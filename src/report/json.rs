@@ -346,23 +346,19 @@ impl<'s, 'a> ser::Serializer for &'s mut Compact<'a> {
         self.serialize_map(Some(len))
     }
     /// What serde's default does (`[`, the elements between commas, `]`), without its length
-    /// hint: this is compiled once per element type, so the less of it the better (the core
+    /// hint. This is compiled once per element type, so it only wraps the iterator in a
+    /// closure: the brackets and commas are written by [`write_seq`], compiled once (the core
     /// wasm module, issue 8 item 6).
     fn collect_seq<I>(self, iter: I) -> Result<(), GiveUp>
     where
         I: IntoIterator,
         I::Item: Serialize,
     {
-        self.out.push(b'[');
-        let mut first = true;
-        for item in iter {
-            if !std::mem::replace(&mut first, false) {
-                self.out.push(b',');
-            }
-            item.serialize(&mut *self)?;
-        }
-        self.out.push(b']');
-        Ok(())
+        let mut iter = iter.into_iter();
+        write_seq(self, &mut |ser| match iter.next() {
+            Some(item) => item.serialize(ser).map(|()| true),
+            None => Ok(false),
+        })
     }
     fn collect_str<T: fmt::Display + ?Sized>(self, v: &T) -> Result<(), GiveUp> {
         use fmt::Write as _;
@@ -371,6 +367,29 @@ impl<'s, 'a> ser::Serializer for &'s mut Compact<'a> {
         self.out.push(b'"');
         Ok(())
     }
+}
+
+/// `[`, then each element `next` writes (it says `false` when there is none left) with commas
+/// between them, then `]`.
+fn write_seq(
+    ser: &mut Compact,
+    next: &mut dyn FnMut(&mut Compact) -> Result<bool, GiveUp>,
+) -> Result<(), GiveUp> {
+    ser.out.push(b'[');
+    let mut first = true;
+    loop {
+        let mark = ser.out.len();
+        if !std::mem::replace(&mut first, false) {
+            ser.out.push(b',');
+        }
+        if !next(ser)? {
+            // No element after all: no comma for it.
+            ser.out.truncate(mark);
+            break;
+        }
+    }
+    ser.out.push(b']');
+    Ok(())
 }
 
 impl ser::SerializeSeq for Seq<'_, '_> {
