@@ -128,6 +128,20 @@ fn write_int<I: itoa::Integer>(out: &mut Vec<u8>, v: I) {
     out.extend_from_slice(buf.format(v).as_bytes());
 }
 
+/// Every integer up to 64 bits through one formatting routine (`u64`), a sign written first:
+/// one copy of itoa's digit loop instead of one per integer type (the core module's size,
+/// issue 8 item 6).
+fn write_u64(out: &mut Vec<u8>, v: u64) {
+    write_int(out, v);
+}
+
+fn write_i64(out: &mut Vec<u8>, v: i64) {
+    if v < 0 {
+        out.push(b'-');
+    }
+    write_u64(out, v.unsigned_abs());
+}
+
 /// serde_json's own float text (its shortest round-trip form; `null` when not finite).
 fn write_float<F: Serialize>(out: &mut Vec<u8>, v: F) -> Result<(), GiveUp> {
     serde_json::to_writer(&mut *out, &v).map_err(|_| GiveUp)
@@ -191,19 +205,19 @@ impl<'s, 'a> ser::Serializer for &'s mut Compact<'a> {
         Ok(())
     }
     fn serialize_i8(self, v: i8) -> Result<(), GiveUp> {
-        write_int(self.out, v);
+        write_i64(self.out, i64::from(v));
         Ok(())
     }
     fn serialize_i16(self, v: i16) -> Result<(), GiveUp> {
-        write_int(self.out, v);
+        write_i64(self.out, i64::from(v));
         Ok(())
     }
     fn serialize_i32(self, v: i32) -> Result<(), GiveUp> {
-        write_int(self.out, v);
+        write_i64(self.out, i64::from(v));
         Ok(())
     }
     fn serialize_i64(self, v: i64) -> Result<(), GiveUp> {
-        write_int(self.out, v);
+        write_i64(self.out, i64::from(v));
         Ok(())
     }
     fn serialize_i128(self, v: i128) -> Result<(), GiveUp> {
@@ -211,19 +225,19 @@ impl<'s, 'a> ser::Serializer for &'s mut Compact<'a> {
         Ok(())
     }
     fn serialize_u8(self, v: u8) -> Result<(), GiveUp> {
-        write_int(self.out, v);
+        write_u64(self.out, u64::from(v));
         Ok(())
     }
     fn serialize_u16(self, v: u16) -> Result<(), GiveUp> {
-        write_int(self.out, v);
+        write_u64(self.out, u64::from(v));
         Ok(())
     }
     fn serialize_u32(self, v: u32) -> Result<(), GiveUp> {
-        write_int(self.out, v);
+        write_u64(self.out, u64::from(v));
         Ok(())
     }
     fn serialize_u64(self, v: u64) -> Result<(), GiveUp> {
-        write_int(self.out, v);
+        write_u64(self.out, u64::from(v));
         Ok(())
     }
     fn serialize_u128(self, v: u128) -> Result<(), GiveUp> {
@@ -252,7 +266,7 @@ impl<'s, 'a> ser::Serializer for &'s mut Compact<'a> {
             if i > 0 {
                 self.out.push(b',');
             }
-            write_int(self.out, *b);
+            write_u64(self.out, u64::from(*b));
         }
         self.out.push(b']');
         Ok(())
@@ -493,9 +507,13 @@ impl ser::SerializeStructVariant for Seq<'_, '_> {
 struct Key<'a>(&'a mut Vec<u8>);
 
 impl Key<'_> {
-    fn int<I: itoa::Integer>(self, v: I) -> Result<(), GiveUp> {
+    fn int(self, v: i128) -> Result<(), GiveUp> {
         self.0.push(b'"');
-        write_int(self.0, v);
+        match (u64::try_from(v), i64::try_from(v)) {
+            (Ok(u), _) => write_u64(self.0, u),
+            (_, Ok(i)) => write_i64(self.0, i),
+            _ => return Err(GiveUp),
+        }
         self.0.push(b'"');
         Ok(())
     }
@@ -532,28 +550,28 @@ impl ser::Serializer for Key<'_> {
         v.serialize(self)
     }
     fn serialize_i8(self, v: i8) -> Result<(), GiveUp> {
-        self.int(v)
+        self.int(i128::from(v))
     }
     fn serialize_i16(self, v: i16) -> Result<(), GiveUp> {
-        self.int(v)
+        self.int(i128::from(v))
     }
     fn serialize_i32(self, v: i32) -> Result<(), GiveUp> {
-        self.int(v)
+        self.int(i128::from(v))
     }
     fn serialize_i64(self, v: i64) -> Result<(), GiveUp> {
-        self.int(v)
+        self.int(i128::from(v))
     }
     fn serialize_u8(self, v: u8) -> Result<(), GiveUp> {
-        self.int(v)
+        self.int(i128::from(v))
     }
     fn serialize_u16(self, v: u16) -> Result<(), GiveUp> {
-        self.int(v)
+        self.int(i128::from(v))
     }
     fn serialize_u32(self, v: u32) -> Result<(), GiveUp> {
-        self.int(v)
+        self.int(i128::from(v))
     }
     fn serialize_u64(self, v: u64) -> Result<(), GiveUp> {
-        self.int(v)
+        self.int(i128::from(v))
     }
     fn serialize_bool(self, _: bool) -> Result<(), GiveUp> {
         Err(GiveUp)
