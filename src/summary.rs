@@ -1005,6 +1005,84 @@ mod tests {
         );
     }
 
+    /// Issue 8 item 6: `ByName` (sorted runs instead of a `BTreeMap`) keeps each name once,
+    /// sums its counts and reads out in the byte order a `BTreeMap<String, _>` gives, whatever
+    /// the order names arrive in (runs merged at every size), and tallies merged from shares
+    /// give the same villages as one tally.
+    #[test]
+    fn by_name_counts_like_a_sorted_map() {
+        use std::collections::BTreeMap;
+        let mut names = ByName::new();
+        let mut reference: BTreeMap<String, NameCounts> = BTreeMap::new();
+        // A fixed pseudo-random walk over 300 names, ASCII and Chinese, most seen many times,
+        // some in runs of the same name (the last-found shortcut).
+        let mut x: u64 = 12_345;
+        for step in 0..5_000u64 {
+            x = x
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            let k = (x >> 33) % 300;
+            let name = if k % 3 == 0 {
+                format!("{k}村")
+            } else {
+                format!("v{k:03}")
+            };
+            let n = (1, step % 7, step % 2);
+            for _ in 0..(1 + step % 3) {
+                names.add(&name, n);
+                let e = reference.entry(name.clone()).or_default();
+                e.0 += n.0;
+                e.1 += n.1;
+                e.2 += n.2;
+            }
+        }
+        let want: Vec<(String, NameCounts)> = reference.into_iter().collect();
+        assert_eq!(names.in_order(), want);
+        assert_eq!(ByName::new().in_order(), Vec::new());
+
+        // Shares merged: the same villages as one tally of every row.
+        let row = |village: &str, persons: u64| RowFacts {
+            village: Some(village.to_string()),
+            exit_verdict: Some("not_ready"),
+            ..facts(persons, Registration::Poor)
+        };
+        let rows: Vec<RowFacts> = (0..200u64)
+            .map(|i| row(&format!("村{}", (i * 37) % 23), 1 + i % 5))
+            .collect();
+        let mut whole = Tally::default();
+        let (mut a, mut b) = (Tally::default(), Tally::default());
+        for (i, r) in rows.iter().enumerate() {
+            whole.add(r);
+            if i % 2 == 0 {
+                a.add(r)
+            } else {
+                b.add(r)
+            }
+        }
+        a.merge(&b);
+        let p = params(Boundary::Strict);
+        let (one, two) = (
+            whole.finish(Regime::Exit2016, "CN-HB", &p),
+            a.finish(Regime::Exit2016, "CN-HB", &p),
+        );
+        let villages = |s: &Summary| {
+            s.villages
+                .iter()
+                .map(|v| {
+                    (
+                        v.village.clone(),
+                        v.households,
+                        v.persons,
+                        v.remaining_poor_persons,
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(villages(&one), villages(&two));
+        assert_eq!(one.villages.len(), 23);
+        assert!(one.villages.windows(2).all(|w| w[0].village < w[1].village));
+    }
+
     #[test]
     fn an_empty_denominator_never_passes() {
         assert_eq!(

@@ -647,3 +647,55 @@ impl ser::Serializer for Key<'_> {
         Err(GiveUp)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    fn same_as_serde_json<T: Serialize + ?Sized>(v: &T) {
+        let mut out = Vec::new();
+        assert!(write_alone(v, &mut out).is_ok());
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            serde_json::to_string(v).unwrap()
+        );
+    }
+
+    /// Issue 8 item 6: every integer type goes through one `u64` routine with the sign written
+    /// first; the text must stay serde_json's at every edge, as values and as map keys.
+    #[test]
+    fn integers_at_their_edges_as_serde_json_writes_them() {
+        same_as_serde_json(&(i8::MIN, i8::MAX, i16::MIN, i16::MAX, i32::MIN, i32::MAX));
+        same_as_serde_json(&(i64::MIN, i64::MAX, -1i64, 0i64, 1i64));
+        same_as_serde_json(&(u8::MAX, u16::MAX, u32::MAX, u64::MAX, 0u64, 10u64, 99u8));
+        same_as_serde_json(&(usize::MAX, isize::MIN, 1_000_000_007u64));
+        let keys: BTreeMap<i64, u8> = [(i64::MIN, 1), (-7, 2), (0, 3), (i64::MAX, 4)].into();
+        same_as_serde_json(&keys);
+        let keys: BTreeMap<u64, i8> = [(0, -1), (u64::MAX, i8::MIN)].into();
+        same_as_serde_json(&keys);
+        same_as_serde_json(&serde_bytes_like(&[0, 9, 10, 255]));
+    }
+
+    /// `serialize_bytes` (serde_json writes an array of numbers).
+    fn serde_bytes_like(b: &[u8]) -> impl Serialize + '_ {
+        struct Bytes<'a>(&'a [u8]);
+        impl Serialize for Bytes<'_> {
+            fn serialize<S: ser::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_bytes(self.0)
+            }
+        }
+        Bytes(b)
+    }
+
+    /// Issue 8 item 6: sequences are written by one `write_seq` that takes back the comma it
+    /// wrote before finding no element; empty, one and several elements, nested.
+    #[test]
+    fn sequences_of_every_length_as_serde_json_writes_them() {
+        same_as_serde_json(&Vec::<u8>::new());
+        same_as_serde_json(&vec![7u8]);
+        same_as_serde_json(&vec!["a", "b\"", "户"]);
+        same_as_serde_json(&vec![Vec::<i32>::new(), vec![1], vec![-1, 2, -3]]);
+        same_as_serde_json(&vec![Some(1.5f64), None, Some(-0.25)]);
+    }
+}
