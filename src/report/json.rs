@@ -217,7 +217,7 @@ impl<'s, 'a> ser::Serializer for &'s mut Compact<'a> {
         Ok(())
     }
     fn serialize_i64(self, v: i64) -> Result<(), GiveUp> {
-        write_i64(self.out, i64::from(v));
+        write_i64(self.out, v);
         Ok(())
     }
     fn serialize_i128(self, v: i128) -> Result<(), GiveUp> {
@@ -237,7 +237,7 @@ impl<'s, 'a> ser::Serializer for &'s mut Compact<'a> {
         Ok(())
     }
     fn serialize_u64(self, v: u64) -> Result<(), GiveUp> {
-        write_u64(self.out, u64::from(v));
+        write_u64(self.out, v);
         Ok(())
     }
     fn serialize_u128(self, v: u128) -> Result<(), GiveUp> {
