@@ -43,14 +43,8 @@ impl ByName {
     /// Adds `n` to the counts of `name` (a name not seen before starts at zero and is copied
     /// once).
     pub fn add(&mut self, name: &str, n: NameCounts) {
-        let at = match self.find(name) {
-            Some(at) => Some(at),
-            None => {
-                self.insert(name);
-                self.find(name)
-            }
-        };
-        let Some((r, i)) = at else {
+        let Some((r, i)) = self.find(name) else {
+            self.insert(name, n);
             return;
         };
         self.last = (r, i);
@@ -79,8 +73,10 @@ impl ByName {
         None
     }
 
-    fn insert(&mut self, name: &str) {
-        self.runs.push(vec![(name.to_string(), (0, 0, 0))]);
+    /// A new name as a run of one, merged while the run before is no longer: `last` may then
+    /// point at another name, which `find` checks before trusting it.
+    fn insert(&mut self, name: &str, n: NameCounts) {
+        self.runs.push(vec![(name.to_string(), n)]);
         while let [.., older, newer] = self.runs.as_slice() {
             if older.len() > newer.len() {
                 break;
