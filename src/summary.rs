@@ -21,8 +21,8 @@ pub type NameCounts = (u64, u64, u64);
 /// remaining poor persons) and the provinces of a batch (rows in `.0`).
 ///
 /// Not a `BTreeMap`: the map's code is compiled once per `(K, V)` and this was the core module's
-/// only instantiation besides serde_json's (~6 KB of wasm before compression, issue 8 item 6).
-/// Names are kept in sorted runs of distinct names (a binary counter: a new name is a run of
+/// only instantiation besides serde_json's; this type is ~1.5 KB less wasm and 0.3 KB less
+/// gzipped (BENCHMARKS.md, "Core package size", fifth round; issue 8 item 6). Names are kept in sorted runs of distinct names (a binary counter: a new name is a run of
 /// one, and two runs are merged while the newer is at least as long as the one before it), so
 /// a new name costs O(log n) amortised moves and a lookup O(log² n) comparisons, whatever the
 /// number of villages (a national run has hundreds of thousands; a sorted `Vec` would move half
