@@ -38,6 +38,14 @@ pub mod words;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+/// Every wasm build allocates with talc instead of Rust's default dlmalloc (issue 8 item 6): the
+/// core module is 2.6 KB gzipped smaller, and `assess`, `assessMany` and `BatchJob` run at the
+/// same speed (BENCHMARKS.md "Core package size", fifth round). Our modules are single-threaded
+/// (no `atomics`), which is what talc's wasm allocator requires.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 pub use engine::{assess, assess_crossed, assess_json, validate_crossed, validate_json};
 pub use household::Household;
 pub use options::Options;
