@@ -131,8 +131,12 @@ pub fn missing_facts(lang: Lang, item: &str, paths: &[String]) -> String {
     };
     say!(
         lang,
-        "信息不全，无法判断{zh_item}：请填写 {zh_list}",
-        "not known {en_item}: fill in {en_list}"
+        "信息不全，无法判断{0}：请填写 {1}",
+        "not known {2}: fill in {3}",
+        zh_item,
+        zh_list,
+        en_item,
+        en_list,
     )
 }
 
@@ -148,14 +152,14 @@ pub fn income_check(lang: Lang, status: Status, f: &IncomeFinding) -> String {
     match (status, pc) {
         (Status::Unknown, _) if !f.net_known => {
             let (zh, en) = (f.missing.join("、"), f.missing.join(", "));
-            say!(lang, "收入数据不全（{zh}），无法计算人均纯收入", "income is incomplete ({en}): per-capita net income cannot be computed")
+            say!(lang, "收入数据不全（{0}），无法计算人均纯收入", "income is incomplete ({1}): per-capita net income cannot be computed", zh, en)
         }
-        (Status::Unknown, _) => say!(lang, "部分不计入收入的转移性收入未列明金额，人均纯收入可能高于或低于{zh_line} {line} 元", "some excluded transfer items are not itemised: counted income may be above or below the {en_line} of {line} yuan"),
-        (Status::Pass, Some(pc)) => say!(lang, "人均纯收入 {pc} 元，高于{zh_line} {line} 元", "per-capita net income {pc} yuan is above the {en_line} of {line} yuan"),
-        (Status::Pass, None) => say!(lang, "人均纯收入高于{zh_line} {line} 元", "per-capita net income is above the {en_line} of {line} yuan"),
-        (_, Some(pc)) if pc == line => say!(lang, "人均纯收入 {pc} 元恰好等于{zh_line}，按严格口径不算“超过”", "per-capita net income {pc} yuan equals the {en_line} exactly, which under the strict reading is not above it"),
-        (_, Some(pc)) => say!(lang, "人均纯收入 {pc} 元，未超过{zh_line} {line} 元", "per-capita net income {pc} yuan is not above the {en_line} of {line} yuan"),
-        (_, None) => say!(lang, "人均纯收入未超过{zh_line} {line} 元", "per-capita net income is not above the {en_line} of {line} yuan"),
+        (Status::Unknown, _) => say!(lang, "部分不计入收入的转移性收入未列明金额，人均纯收入可能高于或低于{0} {1} 元", "some excluded transfer items are not itemised: counted income may be above or below the {2} of {1} yuan", zh_line, line, en_line),
+        (Status::Pass, Some(pc)) => say!(lang, "人均纯收入 {0} 元，高于{1} {2} 元", "per-capita net income {0} yuan is above the {3} of {2} yuan", pc, zh_line, line, en_line),
+        (Status::Pass, None) => say!(lang, "人均纯收入高于{0} {1} 元", "per-capita net income is above the {2} of {1} yuan", zh_line, line, en_line),
+        (_, Some(pc)) if pc == line => say!(lang, "人均纯收入 {0} 元恰好等于{1}，按严格口径不算“超过”", "per-capita net income {0} yuan equals the {2} exactly, which under the strict reading is not above it", pc, zh_line, en_line),
+        (_, Some(pc)) => say!(lang, "人均纯收入 {0} 元，未超过{1} {2} 元", "per-capita net income {0} yuan is not above the {3} of {2} yuan", pc, zh_line, line, en_line),
+        (_, None) => say!(lang, "人均纯收入未超过{0} {1} 元", "per-capita net income is not above the {2} of {1} yuan", zh_line, line, en_line),
     }
 }
 
@@ -165,11 +169,11 @@ pub fn monitoring_income(lang: Lang, below: Tri, per_capita: Option<Money>, line
     // without a number rather than print a placeholder.
     let pc = per_capita.map(yuan);
     match (below, pc) {
-        (Some(true), Some(pc)) => say!(lang, "人均纯收入 {pc} 元，低于监测线 {line} 元", "per-capita net income {pc} yuan is below the monitoring line of {line} yuan"),
-        (Some(false), Some(pc)) => say!(lang, "人均纯收入 {pc} 元，不低于监测线 {line} 元", "per-capita net income {pc} yuan is not below the monitoring line of {line} yuan"),
-        (Some(true), None) => say!(lang, "人均纯收入低于监测线 {line} 元", "per-capita net income is below the monitoring line of {line} yuan"),
-        (Some(false), None) => say!(lang, "人均纯收入不低于监测线 {line} 元", "per-capita net income is not below the monitoring line of {line} yuan"),
-        (None, _) => say!(lang, "收入数据不全，无法判断是否低于监测线 {line} 元", "income is incomplete: cannot tell whether it is below the monitoring line of {line} yuan"),
+        (Some(true), Some(pc)) => say!(lang, "人均纯收入 {0} 元，低于监测线 {1} 元", "per-capita net income {0} yuan is below the monitoring line of {1} yuan", pc, line),
+        (Some(false), Some(pc)) => say!(lang, "人均纯收入 {0} 元，不低于监测线 {1} 元", "per-capita net income {0} yuan is not below the monitoring line of {1} yuan", pc, line),
+        (Some(true), None) => say!(lang, "人均纯收入低于监测线 {0} 元", "per-capita net income is below the monitoring line of {0} yuan", line),
+        (Some(false), None) => say!(lang, "人均纯收入不低于监测线 {0} 元", "per-capita net income is not below the monitoring line of {0} yuan", line),
+        (None, _) => say!(lang, "收入数据不全，无法判断是否低于监测线 {0} 元", "income is incomplete: cannot tell whether it is below the monitoring line of {0} yuan", line),
     }
 }
 
@@ -177,8 +181,11 @@ pub fn rigid_spending(lang: Lang, medical: Money, education: Money, disaster: Mo
     let (med, edu, dis) = (yuan(medical), yuan(education), yuan(disaster));
     say!(
         lang,
-        "刚性支出较大：医疗自付 {med} 元、教育 {edu} 元、灾害损失 {dis} 元，超过家庭纯收入",
-        "large rigid spending: medical out-of-pocket {med} yuan, education {edu} yuan, disaster loss {dis} yuan, above the household's net income",
+        "刚性支出较大：医疗自付 {0} 元、教育 {1} 元、灾害损失 {2} 元，超过家庭纯收入",
+        "large rigid spending: medical out-of-pocket {0} yuan, education {1} yuan, disaster loss {2} yuan, above the household's net income",
+        med,
+        edu,
+        dis,
     )
 }
 
@@ -261,8 +268,9 @@ pub fn electricity(lang: Lang, status: Status, veto: bool) -> String {
     } else {
         say!(
             lang,
-            "{base}（本省政策未将用电列为否决项，仅作参考）",
-            "{base} (not a veto item under this province's rules; shown for information)"
+            "{0}（本省政策未将用电列为否决项，仅作参考）",
+            "{0} (not a veto item under this province's rules; shown for information)",
+            base,
         )
     }
 }
@@ -271,18 +279,18 @@ pub fn electricity(lang: Lang, status: Status, veto: bool) -> String {
 
 pub fn education_member(lang: Lang, case: EduCase, age: i32) -> String {
     match case {
-        EduCase::Completed => say!(lang, "{age}岁，已完成九年义务教育", "aged {age}, has completed compulsory schooling"),
-        EduCase::NoStatus => say!(lang, "{age}岁，在校状况未填写", "aged {age}, schooling status not recorded"),
-        EduCase::InSchool => say!(lang, "{age}岁，在校就读", "aged {age}, in school"),
-        EduCase::HomeTutoring => say!(lang, "{age}岁，送教上门，视同接受义务教育", "aged {age}, taught at home (送教上门), which counts as schooling"),
-        EduCase::Exempt => say!(lang, "{age}岁，经县级专家委员会认定因身体原因不具备学习条件，不计为失学", "aged {age}, assessed by the county expert committee as unable to study for health reasons: not a dropout"),
-        EduCase::DeferredEntry => say!(lang, "{age}岁，经批准推迟入学（最低学龄），不计为失学", "aged {age}, approved deferred entry at the lowest school age: not a dropout"),
-        EduCase::DeferredTooOld => say!(lang, "{age}岁，超过可推迟入学的年龄仍未入学", "aged {age}, too old for deferred entry and not in school"),
-        EduCase::DroppedOut => say!(lang, "{age}岁，辍学（2019年起不论原因均不得失学辍学）", "aged {age}, dropped out (from 2019 no dropout is allowed, whatever the reason)"),
-        EduCase::PovertyDropout => say!(lang, "{age}岁，因贫辍学", "aged {age}, dropped out because of poverty"),
-        EduCase::OtherDropout => say!(lang, "{age}岁，非因贫辍学（按当时“无因贫辍学”标准不否决）", "aged {age}, dropped out for a reason other than poverty (no veto under the then rule of no dropout because of poverty (无因贫辍学))"),
-        EduCase::DropoutNoReason => say!(lang, "{age}岁，辍学但未填写辍学原因，无法按“无因贫辍学”判断", "aged {age}, dropped out with no recorded reason: cannot apply the rule of no dropout because of poverty (无因贫辍学)"),
-        EduCase::NotInSchool => say!(lang, "{age}岁，处于义务教育年龄但未入学", "aged {age}, of compulsory-school age but not in school"),
+        EduCase::Completed => say!(lang, "{0}岁，已完成九年义务教育", "aged {0}, has completed compulsory schooling", age),
+        EduCase::NoStatus => say!(lang, "{0}岁，在校状况未填写", "aged {0}, schooling status not recorded", age),
+        EduCase::InSchool => say!(lang, "{0}岁，在校就读", "aged {0}, in school", age),
+        EduCase::HomeTutoring => say!(lang, "{0}岁，送教上门，视同接受义务教育", "aged {0}, taught at home (送教上门), which counts as schooling", age),
+        EduCase::Exempt => say!(lang, "{0}岁，经县级专家委员会认定因身体原因不具备学习条件，不计为失学", "aged {0}, assessed by the county expert committee as unable to study for health reasons: not a dropout", age),
+        EduCase::DeferredEntry => say!(lang, "{0}岁，经批准推迟入学（最低学龄），不计为失学", "aged {0}, approved deferred entry at the lowest school age: not a dropout", age),
+        EduCase::DeferredTooOld => say!(lang, "{0}岁，超过可推迟入学的年龄仍未入学", "aged {0}, too old for deferred entry and not in school", age),
+        EduCase::DroppedOut => say!(lang, "{0}岁，辍学（2019年起不论原因均不得失学辍学）", "aged {0}, dropped out (from 2019 no dropout is allowed, whatever the reason)", age),
+        EduCase::PovertyDropout => say!(lang, "{0}岁，因贫辍学", "aged {0}, dropped out because of poverty", age),
+        EduCase::OtherDropout => say!(lang, "{0}岁，非因贫辍学（按当时“无因贫辍学”标准不否决）", "aged {0}, dropped out for a reason other than poverty (no veto under the then rule of no dropout because of poverty (无因贫辍学))", age),
+        EduCase::DropoutNoReason => say!(lang, "{0}岁，辍学但未填写辍学原因，无法按“无因贫辍学”判断", "aged {0}, dropped out with no recorded reason: cannot apply the rule of no dropout because of poverty (无因贫辍学)", age),
+        EduCase::NotInSchool => say!(lang, "{0}岁，处于义务教育年龄但未入学", "aged {0}, of compulsory-school age but not in school", age),
     }
 }
 
@@ -290,23 +298,31 @@ pub fn education(lang: Lang, status: Status, lo: i32, hi: i32) -> String {
     match status {
         Status::Pass => say!(
             lang,
-            "{lo}—{hi}岁适龄成员均有学上",
-            "every member aged {lo}–{hi} is in compulsory schooling or exempt"
+            "{0}—{1}岁适龄成员均有学上",
+            "every member aged {0}–{1} is in compulsory schooling or exempt",
+            lo,
+            hi,
         ),
         Status::Fail => say!(
             lang,
-            "有{lo}—{hi}岁适龄成员失学辍学",
-            "a member aged {lo}–{hi} is out of compulsory schooling"
+            "有{0}—{1}岁适龄成员失学辍学",
+            "a member aged {0}–{1} is out of compulsory schooling",
+            lo,
+            hi,
         ),
         Status::Unknown => say!(
             lang,
-            "有{lo}—{hi}岁适龄成员的在校情况不明",
-            "the schooling of a member aged {lo}–{hi} is not known"
+            "有{0}—{1}岁适龄成员的在校情况不明",
+            "the schooling of a member aged {0}–{1} is not known",
+            lo,
+            hi,
         ),
         Status::NotApplicable => say!(
             lang,
-            "家中没有{lo}—{hi}岁义务教育适龄成员",
-            "no member is of compulsory-school age ({lo}–{hi})"
+            "家中没有{0}—{1}岁义务教育适龄成员",
+            "no member is of compulsory-school age ({0}–{1})",
+            lo,
+            hi,
         ),
     }
 }
@@ -369,18 +385,18 @@ pub fn housing(lang: Lang, case: &HousingCase, persons: usize) -> String {
                 SafeAlternative::PublicRental => ("住公租房", "in public rental housing"),
                 SafeAlternative::Rented => ("租住安全住房", "in a rented safe house"),
             };
-            say!(lang, "现{zh}，住房安全有保障", "living safely elsewhere ({en})")
+            say!(lang, "现{0}，住房安全有保障", "living safely elsewhere ({1})", zh, en)
         }
         HousingCase::SafeGrade(g) => {
             let g = g.as_str();
-            say!(lang, "住房鉴定为{g}级，安全", "the house is appraised grade {g}, safe")
+            say!(lang, "住房鉴定为{0}级，安全", "the house is appraised grade {0}, safe", g)
         }
-        HousingCase::AreaUnknown(min) => say!(lang, "本省要求人均不低于{min}平方米，住房面积未填写", "this province requires at least {min} m² per person; floor area not recorded"),
-        HousingCase::SmallArea(area, min) => say!(lang, "住房面积 {area} 平方米，{persons} 人，低于本省人均{min}平方米的要求", "floor area {area} m² for {persons} persons is below this province's {min} m² per person"),
+        HousingCase::AreaUnknown(min) => say!(lang, "本省要求人均不低于{0}平方米，住房面积未填写", "this province requires at least {0} m² per person; floor area not recorded", min),
+        HousingCase::SmallArea(area, min) => say!(lang, "住房面积 {0} 平方米，{1} 人，低于本省人均{2}平方米的要求", "floor area {0} m² for {1} persons is below this province's {2} m² per person", area, persons, min),
         HousingCase::NoHouse => say!(lang, "无住房", "no house"),
         HousingCase::Unsafe(g) => {
             let g = g.as_str();
-            say!(lang, "住房为{g}级危房", "the house is grade {g}, unsafe")
+            say!(lang, "住房为{0}级危房", "the house is grade {0}, unsafe", g)
         }
         HousingCase::GradeUnknown => say!(lang, "住房未经安全鉴定（等级未填写）", "the house has not been appraised (no grade)"),
     }
@@ -424,15 +440,15 @@ pub fn water(lang: Lang, status: Status, f: &WaterFinding) -> String {
         Status::Pass => say!(
             lang,
             "水量、水质、方便程度、供水保证率均达标",
-            "quantity, quality, convenience and reliability all meet the standard"
+            "quantity, quality, convenience and reliability all meet the standard",
         ),
         Status::Fail => {
             let (zh, en) = list(Status::Fail);
-            say!(lang, "未达标：{zh}", "not met: {en}")
+            say!(lang, "未达标：{0}", "not met: {1}", zh, en)
         }
         _ => {
             let (zh, en) = list(Status::Unknown);
-            say!(lang, "信息不全：{zh}", "not known: {en}")
+            say!(lang, "信息不全：{0}", "not known: {1}", zh, en)
         }
     }
 }

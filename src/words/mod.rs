@@ -61,22 +61,80 @@ pub(crate) fn pick(lang: Lang, zh: &str, en: &str) -> String {
     }
 }
 
-/// Formats only the language asked for.
+/// A sentence in the language asked for: `say!(lang, "zh {0}…", "en {0}…", a, b)`, where `{i}`
+/// is the `i`-th argument after the two templates (the languages may order them differently).
+///
+/// Why not `format_args!` (issue 8 item 6): formatting each language through its own
+/// `format_args!` built two argument arrays and two piece tables per sentence at every call
+/// site, ~70 bytes of code each plus the pointer tables. Here a call site passes the two
+/// templates and one array of arguments to one shared filler ([`said`]); the templates are
+/// checked when the crate compiles (`slots_fit`), so a slot can neither be missing nor point
+/// past the arguments. A sentence without arguments is a fixed text ([`pick`]).
 macro_rules! say {
-    ($lang:expr, $zh:expr, $en:expr $(,)?) => {
-        match $lang {
-            Lang::ZhCn => $crate::words::written(format_args!($zh)),
-            Lang::En => $crate::words::written(format_args!($en)),
-            Lang::Quiet => String::new(),
-        }
-    };
+    ($lang:expr, $zh:literal, $en:literal $(,)?) => {{
+        const _: () = assert!($crate::words::slots_fit($zh, $en, 0));
+        $crate::words::pick($lang, $zh, $en)
+    }};
+    ($lang:expr, $zh:literal, $en:literal $(, $arg:expr)+ $(,)?) => {{
+        const _: () = assert!($crate::words::slots_fit($zh, $en, [$(stringify!($arg)),+].len()));
+        $crate::words::said($lang, $zh, $en, &[$(&$arg as &dyn std::fmt::Display),+])
+    }};
 }
 
-/// The one place a sentence is formatted: `format!` inlines its fast path at every call, twice
-/// per sentence here; one shared call keeps the code small for the same text.
+/// Fills the template of `lang` (`{0}`–`{9}` are slots) with `args`, each written as `{}` would
+/// write it, so the text is byte for byte what `format!` made of the same sentence.
 #[inline(never)]
-pub(crate) fn written(args: std::fmt::Arguments) -> String {
-    std::fmt::format(args)
+pub(crate) fn said(lang: Lang, zh: &str, en: &str, args: &[&dyn std::fmt::Display]) -> String {
+    use std::fmt::Write;
+    let template = match lang {
+        Lang::ZhCn => zh,
+        Lang::En => en,
+        Lang::Quiet => return String::new(),
+    };
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    // `slots_fit` has checked every `{` at compile time: a digit naming an argument, then `}`.
+    while let Some(at) = rest.bytes().position(|b| b == b'{') {
+        out.push_str(rest.get(..at).unwrap_or_default());
+        let slot = rest.as_bytes().get(at + 1).map(|d| usize::from(d.wrapping_sub(b'0')));
+        if let Some(arg) = slot.and_then(|i| args.get(i)) {
+            // Writing into a `String` cannot fail.
+            let _ = write!(out, "{arg}");
+        }
+        rest = rest.get(at + 3..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Compile-time check of a `say!` sentence: in both templates every `{` opens a slot `{i}` with
+/// `i < n`, no `}` stands alone, and each of the `n` arguments fills a slot of at least one
+/// language.
+pub(crate) const fn slots_fit(zh: &str, en: &str, n: usize) -> bool {
+    let (Some(a), Some(b)) = (slots_used(zh.as_bytes(), n), slots_used(en.as_bytes(), n)) else {
+        return false;
+    };
+    n <= 10 && (a | b) == (1u16 << n) - 1
+}
+
+/// The set of slots a template uses, as bits; `None` when a brace is not a slot below `n`.
+const fn slots_used(mut rest: &[u8], n: usize) -> Option<u16> {
+    let mut used = 0u16;
+    while let [first, tail @ ..] = rest {
+        rest = tail;
+        match *first {
+            b'{' => match rest {
+                [d @ b'0'..=b'9', b'}', tail @ ..] if ((*d - b'0') as usize) < n => {
+                    used |= 1 << (*d - b'0');
+                    rest = tail;
+                }
+                _ => return None,
+            },
+            b'}' => return None,
+            _ => {}
+        }
+    }
+    Some(used)
 }
 
 pub(crate) fn yuan(m: Money) -> String {
@@ -86,7 +144,7 @@ pub(crate) fn yuan(m: Money) -> String {
 pub(crate) fn who(lang: Lang, idx: &[usize]) -> String {
     let list: Vec<String> = idx.iter().map(|i| (i + 1).to_string()).collect();
     let (zh, en) = (list.join("、"), list.join(", "));
-    say!(lang, "第{zh}位成员", "member {en}")
+    say!(lang, "第{0}位成员", "member {1}", zh, en)
 }
 
 // The sentence makers, one file per kind of finding; they share `say!`, `pick`, `yuan`, `who`.
