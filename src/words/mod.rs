@@ -81,6 +81,16 @@ macro_rules! say {
     }};
 }
 
+/// The two templates of one arm of a `match` whose arms share one call of [`said`] with `$n`
+/// arguments: checked when the crate compiles like `say!`'s, except that an arm may leave an
+/// argument unused.
+macro_rules! pair {
+    ($zh:literal, $en:literal, $n:literal) => {{
+        const _: () = assert!($crate::words::slots_below($zh, $en, $n));
+        ($zh, $en)
+    }};
+}
+
 /// Fills the template of `lang` (`{0}`–`{9}` are slots) with `args`, each written as `{}` would
 /// write it, so the text is byte for byte what `format!` made of the same sentence.
 #[inline(never)]
@@ -115,6 +125,11 @@ pub(crate) const fn slots_fit(zh: &str, en: &str, n: usize) -> bool {
         return false;
     };
     n <= 10 && (a | b) == (1u16 << n) - 1
+}
+
+/// Every `{` of both templates opens a slot `{i}` with `i < n`, and no `}` stands alone.
+pub(crate) const fn slots_below(zh: &str, en: &str, n: usize) -> bool {
+    slots_used(zh.as_bytes(), n).is_some() && slots_used(en.as_bytes(), n).is_some()
 }
 
 /// The set of slots a template uses, as bits; `None` when a brace is not a slot below `n`.
