@@ -1,7 +1,7 @@
 //! The eight checks in words: reasons, members' reasons, bases; the missing facts of an
 //! `incomplete` verdict; the monitoring reasons.
 
-use super::{pick, yuan, Lang};
+use super::{listed, pick, yuan, Lang};
 use crate::assessment::{
     Basis, Check, CheckFinding, EduCase, HousingCase, IncomeFinding, LineKind, MedCase,
     MemberFinding, Status, Tri, WaterFinding, WaterPart,
@@ -83,7 +83,7 @@ pub fn basis(lang: Lang, b: Basis) -> &'static str {
 /// Why an `incomplete` verdict is incomplete: the item that cannot be decided and the fields
 /// to fill in (issue 10 §5: a blank field must not read like a finding).
 pub fn missing_facts(lang: Lang, item: &str, paths: &[String]) -> String {
-    let (zh_list, en_list) = (paths.join("、"), paths.join(", "));
+    let list = listed(lang, paths);
     let (zh_item, en_item) = match item {
         "rigid_spending_exceeds_income" => (
             "因病因学刚性支出是否超过收入",
@@ -131,12 +131,11 @@ pub fn missing_facts(lang: Lang, item: &str, paths: &[String]) -> String {
     };
     say!(
         lang,
-        "信息不全，无法判断{0}：请填写 {1}",
-        "not known {2}: fill in {3}",
+        "信息不全，无法判断{0}：请填写 {2}",
+        "not known {1}: fill in {2}",
         zh_item,
-        zh_list,
         en_item,
-        en_list,
+        list,
     )
 }
 
@@ -151,8 +150,8 @@ pub fn income_check(lang: Lang, status: Status, f: &IncomeFinding) -> String {
     let pc = f.per_capita.map(yuan);
     match (status, pc) {
         (Status::Unknown, _) if !f.net_known => {
-            let (zh, en) = (f.missing.join("、"), f.missing.join(", "));
-            say!(lang, "收入数据不全（{0}），无法计算人均纯收入", "income is incomplete ({1}): per-capita net income cannot be computed", zh, en)
+            let list = listed(lang, &f.missing);
+            say!(lang, "收入数据不全（{0}），无法计算人均纯收入", "income is incomplete ({0}): per-capita net income cannot be computed", list)
         }
         (Status::Unknown, _) => say!(lang, "部分不计入收入的转移性收入未列明金额，人均纯收入可能高于或低于{0} {1} 元", "some excluded transfer items are not itemised: counted income may be above or below the {2} of {1} yuan", zh_line, line, en_line),
         (Status::Pass, Some(pc)) => say!(lang, "人均纯收入 {0} 元，高于{1} {2} 元", "per-capita net income {0} yuan is above the {3} of {2} yuan", pc, zh_line, line, en_line),
@@ -405,50 +404,60 @@ pub fn housing(lang: Lang, case: &HousingCase, persons: usize) -> String {
 // ---------------------------------------------------------------- water
 
 pub fn water(lang: Lang, status: Status, f: &WaterFinding) -> String {
-    let (parts, rule, min) = (&f.parts, f, f.litres_min);
-    let describe = |p: WaterPart| -> (String, String) {
-        match p {
-            WaterPart::Quantity => (format!("水量（每人每天不少于{min}升）"), format!("quantity (at least {min} L per person a day)")),
-            WaterPart::Convenience => (
-                format!("方便程度（供水入户，或取水往返不超过{}分钟、水平距离不超过{}米、垂直距离不超过{}米之一）", rule.fetch_minutes_max, rule.horizontal_m_max, rule.vertical_m_max),
-                format!("convenience (piped home, or a trip within {} min / {} m horizontal / {} m vertical)", rule.fetch_minutes_max, rule.horizontal_m_max, rule.vertical_m_max),
-            ),
-            WaterPart::Supply => (format!("供水保证率（全年断水不超过{}天）", rule.days_without_supply_max), format!("reliability (no more than {} days without supply a year)", rule.days_without_supply_max)),
-            WaterPart::Quality => ("水质".to_string(), "quality".to_string()),
+    let want = match status {
+        Status::Pass => {
+            return say!(
+                lang,
+                "水量、水质、方便程度、供水保证率均达标",
+                "quantity, quality, convenience and reliability all meet the standard"
+            )
         }
+        Status::Fail => Status::Fail,
+        _ => Status::Unknown,
     };
-    let list = |want: Status| -> (String, String) {
-        let picked: Vec<(String, String)> = parts
-            .iter()
-            .filter(|(_, s)| *s == want)
-            .map(|(p, _)| describe(*p))
-            .collect();
-        (
-            picked
-                .iter()
-                .map(|(z, _)| z.as_str())
-                .collect::<Vec<_>>()
-                .join("、"),
-            picked
-                .iter()
-                .map(|(_, e)| e.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
-        )
-    };
-    match status {
-        Status::Pass => say!(
+    // The parts in the language asked for only (they were made in both and one dropped).
+    let parts: Vec<String> = f
+        .parts
+        .iter()
+        .filter(|(_, s)| *s == want)
+        .map(|(p, _)| water_part(lang, *p, f))
+        .collect();
+    let list = listed(lang, &parts);
+    if want == Status::Fail {
+        say!(lang, "未达标：{0}", "not met: {0}", list)
+    } else {
+        say!(lang, "信息不全：{0}", "not known: {0}", list)
+    }
+}
+
+/// One part of the water standard with the limit that applies.
+fn water_part(lang: Lang, p: WaterPart, rule: &WaterFinding) -> String {
+    let (minutes, horizontal, vertical) = (
+        rule.fetch_minutes_max,
+        rule.horizontal_m_max,
+        rule.vertical_m_max,
+    );
+    match p {
+        WaterPart::Quantity => say!(
             lang,
-            "水量、水质、方便程度、供水保证率均达标",
-            "quantity, quality, convenience and reliability all meet the standard",
+            "水量（每人每天不少于{0}升）",
+            "quantity (at least {0} L per person a day)",
+            rule.litres_min
         ),
-        Status::Fail => {
-            let (zh, en) = list(Status::Fail);
-            say!(lang, "未达标：{0}", "not met: {1}", zh, en)
-        }
-        _ => {
-            let (zh, en) = list(Status::Unknown);
-            say!(lang, "信息不全：{0}", "not known: {1}", zh, en)
-        }
+        WaterPart::Convenience => say!(
+            lang,
+            "方便程度（供水入户，或取水往返不超过{0}分钟、水平距离不超过{1}米、垂直距离不超过{2}米之一）",
+            "convenience (piped home, or a trip within {0} min / {1} m horizontal / {2} m vertical)",
+            minutes,
+            horizontal,
+            vertical
+        ),
+        WaterPart::Supply => say!(
+            lang,
+            "供水保证率（全年断水不超过{0}天）",
+            "reliability (no more than {0} days without supply a year)",
+            rule.days_without_supply_max
+        ),
+        WaterPart::Quality => say!(lang, "水质", "quality"),
     }
 }

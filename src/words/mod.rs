@@ -156,10 +156,37 @@ pub(crate) fn yuan(m: Money) -> String {
     m.to_decimal().to_string()
 }
 
+/// Members numbered from 1 ("第1、3位成员", "member 1, 3").
 pub(crate) fn who(lang: Lang, idx: &[usize]) -> String {
-    let list: Vec<String> = idx.iter().map(|i| (i + 1).to_string()).collect();
-    let (zh, en) = (list.join("、"), list.join(", "));
-    say!(lang, "第{0}位成员", "member {1}", zh, en)
+    let mut list = String::new();
+    for (k, i) in idx.iter().enumerate() {
+        if k > 0 {
+            list.push_str(separator(lang));
+        }
+        list.push_str(itoa::Buffer::new().format(i + 1));
+    }
+    say!(lang, "第{0}位成员", "member {0}", list)
+}
+
+/// How `lang` separates the items of a list: 、 in Chinese, a comma in English.
+fn separator(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => ", ",
+        Lang::ZhCn | Lang::Quiet => "、",
+    }
+}
+
+/// `items` joined the way `lang` lists them, made in that language only: the lists were made in
+/// both and one dropped, with two copies of std's `join` in the module (issue 8 item 6).
+pub(crate) fn listed<S: AsRef<str>>(lang: Lang, items: &[S]) -> String {
+    let mut list = String::new();
+    for (k, item) in items.iter().enumerate() {
+        if k > 0 {
+            list.push_str(separator(lang));
+        }
+        list.push_str(item.as_ref());
+    }
+    list
 }
 
 // The sentence makers, one file per kind of finding; they share `say!`, `pick`, `yuan`, `who`.

@@ -1,6 +1,6 @@
 //! Warnings and table-row locations in words.
 
-use super::{pick, Lang};
+use super::{listed, pick, Lang};
 use crate::date::Date;
 use crate::household::{Relation, Schooling, TransferItem};
 
@@ -98,14 +98,13 @@ pub fn w_transfer_share(lang: Lang) -> String {
     say!(lang, "家中有劳动力，但收入主要来自转移性收入；脱贫应主要依靠产业或就业增收", "the household can work but lives mainly on transfers: exit should rest mainly on production or employment income")
 }
 pub fn w_unitemised(lang: Lang, items: &[TransferItem]) -> String {
-    let list: Vec<&str> = items.iter().map(|i| i.as_str()).collect();
-    let (zh, en) = (list.join("、"), list.join(", "));
+    let names: Vec<&str> = items.iter().map(|i| i.as_str()).collect();
+    let list = listed(lang, &names);
     say!(
         lang,
         "不计入收入的项目 {0} 未列明金额，计入收入只能给出区间",
-        "excluded items {1} are not itemised: counted income is only known as a range",
-        zh,
-        en,
+        "excluded items {0} are not itemised: counted income is only known as a range",
+        list,
     )
 }
 pub fn w_dropout_other(lang: Lang) -> String {
