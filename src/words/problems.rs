@@ -174,12 +174,17 @@ fn sex_name(lang: Lang, code: &str) -> String {
 fn json_position(lang: Lang, parser_message: &str) -> String {
     let number_after = |word: &str| -> Option<u64> {
         let rest = after_first(parser_message, word)?;
-        let digits: String = rest
-            .trim_start()
-            .chars()
-            .take_while(char::is_ascii_digit)
-            .collect();
-        digits.parse().ok()
+        // The digits read in place, as `parse::<u64>` of them would (none or too many: `None`),
+        // without collecting them into a `String` first.
+        let mut number: Option<u64> = None;
+        for d in rest.trim_start().bytes().take_while(u8::is_ascii_digit) {
+            number = number
+                .unwrap_or(0)
+                .checked_mul(10)?
+                .checked_add(u64::from(d - b'0'));
+            number?;
+        }
+        number
     };
     match (number_after("line"), number_after("column")) {
         (Some(line), Some(col)) => say!(
@@ -290,5 +295,14 @@ mod search_tests {
         assert_eq!(json_position(Lang::ZhCn, m), "（第3行第17列附近有误）");
         assert_eq!(json_position(Lang::En, "EOF while parsing"), "");
         assert_eq!(json_position(Lang::En, "line line 5 column 2"), "");
+        // Digits read in place answer as `parse::<u64>` did: too large for u64 is no position,
+        // u64::MAX itself is one, leading zeros are dropped.
+        let huge = "at line 18446744073709551616 column 2";
+        assert_eq!(json_position(Lang::En, huge), "");
+        let max = "at line 18446744073709551615 column 007";
+        assert_eq!(
+            json_position(Lang::En, max),
+            "(at line 18446744073709551615, column 7)"
+        );
     }
 }
