@@ -168,11 +168,38 @@ pub fn monitoring_income(lang: Lang, below: Tri, per_capita: Option<Money>, line
     // without a number rather than print a placeholder.
     let pc = per_capita.map(yuan);
     match (below, pc) {
-        (Some(true), Some(pc)) => say!(lang, "人均纯收入 {0} 元，低于监测线 {1} 元", "per-capita net income {0} yuan is below the monitoring line of {1} yuan", pc, line),
-        (Some(false), Some(pc)) => say!(lang, "人均纯收入 {0} 元，不低于监测线 {1} 元", "per-capita net income {0} yuan is not below the monitoring line of {1} yuan", pc, line),
-        (Some(true), None) => say!(lang, "人均纯收入低于监测线 {0} 元", "per-capita net income is below the monitoring line of {0} yuan", line),
-        (Some(false), None) => say!(lang, "人均纯收入不低于监测线 {0} 元", "per-capita net income is not below the monitoring line of {0} yuan", line),
-        (None, _) => say!(lang, "收入数据不全，无法判断是否低于监测线 {0} 元", "income is incomplete: cannot tell whether it is below the monitoring line of {0} yuan", line),
+        (Some(true), Some(pc)) => say!(
+            lang,
+            "人均纯收入 {0} 元，低于监测线 {1} 元",
+            "per-capita net income {0} yuan is below the monitoring line of {1} yuan",
+            pc,
+            line
+        ),
+        (Some(false), Some(pc)) => say!(
+            lang,
+            "人均纯收入 {0} 元，不低于监测线 {1} 元",
+            "per-capita net income {0} yuan is not below the monitoring line of {1} yuan",
+            pc,
+            line
+        ),
+        (Some(true), None) => say!(
+            lang,
+            "人均纯收入低于监测线 {0} 元",
+            "per-capita net income is below the monitoring line of {0} yuan",
+            line
+        ),
+        (Some(false), None) => say!(
+            lang,
+            "人均纯收入不低于监测线 {0} 元",
+            "per-capita net income is not below the monitoring line of {0} yuan",
+            line
+        ),
+        (None, _) => say!(
+            lang,
+            "收入数据不全，无法判断是否低于监测线 {0} 元",
+            "income is incomplete: cannot tell whether it is below the monitoring line of {0} yuan",
+            line
+        ),
     }
 }
 
@@ -373,31 +400,78 @@ pub fn medical(lang: Lang, status: Status) -> String {
 
 pub fn housing(lang: Lang, case: &HousingCase, persons: usize) -> String {
     match case {
-        HousingCase::RelocatedKeys => say!(lang, "易地扶贫搬迁集中安置，已交钥匙", "relocated to a centralised site with keys handed over"),
-        HousingCase::KeysNotHandedOver => say!(lang, "易地扶贫搬迁集中安置尚未交钥匙，原住房不安全", "centralised relocation: keys not yet handed over, and the old house is not safe"),
-        HousingCase::RelocationUnknown => say!(lang, "易地扶贫搬迁进度未填写", "relocation progress not recorded"),
-        HousingCase::RelocatedMovedIn => say!(lang, "易地扶贫搬迁分散安置，已入住", "scattered relocation, moved in"),
-        HousingCase::NotMovedIn => say!(lang, "易地扶贫搬迁分散安置尚未入住，原住房不安全", "scattered relocation not yet moved into, and the old house is not safe"),
+        HousingCase::RelocatedKeys => say!(
+            lang,
+            "易地扶贫搬迁集中安置，已交钥匙",
+            "relocated to a centralised site with keys handed over"
+        ),
+        HousingCase::KeysNotHandedOver => say!(
+            lang,
+            "易地扶贫搬迁集中安置尚未交钥匙，原住房不安全",
+            "centralised relocation: keys not yet handed over, and the old house is not safe"
+        ),
+        HousingCase::RelocationUnknown => say!(
+            lang,
+            "易地扶贫搬迁进度未填写",
+            "relocation progress not recorded"
+        ),
+        HousingCase::RelocatedMovedIn => say!(
+            lang,
+            "易地扶贫搬迁分散安置，已入住",
+            "scattered relocation, moved in"
+        ),
+        HousingCase::NotMovedIn => say!(
+            lang,
+            "易地扶贫搬迁分散安置尚未入住，原住房不安全",
+            "scattered relocation not yet moved into, and the old house is not safe"
+        ),
         HousingCase::SafeElsewhere(a) => {
             let (zh, en) = match a {
                 SafeAlternative::WithFamily => ("投亲靠友", "with family"),
                 SafeAlternative::PublicRental => ("住公租房", "in public rental housing"),
                 SafeAlternative::Rented => ("租住安全住房", "in a rented safe house"),
             };
-            say!(lang, "现{0}，住房安全有保障", "living safely elsewhere ({1})", zh, en)
+            say!(
+                lang,
+                "现{0}，住房安全有保障",
+                "living safely elsewhere ({1})",
+                zh,
+                en
+            )
         }
         HousingCase::SafeGrade(g) => {
             let g = g.as_str();
-            say!(lang, "住房鉴定为{0}级，安全", "the house is appraised grade {0}, safe", g)
+            say!(
+                lang,
+                "住房鉴定为{0}级，安全",
+                "the house is appraised grade {0}, safe",
+                g
+            )
         }
-        HousingCase::AreaUnknown(min) => say!(lang, "本省要求人均不低于{0}平方米，住房面积未填写", "this province requires at least {0} m² per person; floor area not recorded", min),
-        HousingCase::SmallArea(area, min) => say!(lang, "住房面积 {0} 平方米，{1} 人，低于本省人均{2}平方米的要求", "floor area {0} m² for {1} persons is below this province's {2} m² per person", area, persons, min),
+        HousingCase::AreaUnknown(min) => say!(
+            lang,
+            "本省要求人均不低于{0}平方米，住房面积未填写",
+            "this province requires at least {0} m² per person; floor area not recorded",
+            min
+        ),
+        HousingCase::SmallArea(area, min) => say!(
+            lang,
+            "住房面积 {0} 平方米，{1} 人，低于本省人均{2}平方米的要求",
+            "floor area {0} m² for {1} persons is below this province's {2} m² per person",
+            area,
+            persons,
+            min
+        ),
         HousingCase::NoHouse => say!(lang, "无住房", "no house"),
         HousingCase::Unsafe(g) => {
             let g = g.as_str();
             say!(lang, "住房为{0}级危房", "the house is grade {0}, unsafe", g)
         }
-        HousingCase::GradeUnknown => say!(lang, "住房未经安全鉴定（等级未填写）", "the house has not been appraised (no grade)"),
+        HousingCase::GradeUnknown => say!(
+            lang,
+            "住房未经安全鉴定（等级未填写）",
+            "the house has not been appraised (no grade)"
+        ),
     }
 }
 

@@ -106,7 +106,10 @@ pub(crate) fn said(lang: Lang, zh: &str, en: &str, args: &[&dyn std::fmt::Displa
     // `slots_fit` has checked every `{` at compile time: a digit naming an argument, then `}`.
     while let Some(at) = rest.bytes().position(|b| b == b'{') {
         out.push_str(rest.get(..at).unwrap_or_default());
-        let slot = rest.as_bytes().get(at + 1).map(|d| usize::from(d.wrapping_sub(b'0')));
+        let slot = rest
+            .as_bytes()
+            .get(at + 1)
+            .map(|d| usize::from(d.wrapping_sub(b'0')));
         if let Some(arg) = slot.and_then(|i| args.get(i)) {
             // Writing into a `String` cannot fail.
             let _ = write!(out, "{arg}");
