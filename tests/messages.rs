@@ -1128,3 +1128,20 @@ fn every_message_is_byte_for_byte_as_recorded() {
         assert_eq!(n, r);
     }
 }
+
+/// Issue 8 item 6: `Code` is serialized by hand as its `as_str` text; the answer must stay what
+/// `#[serde(rename_all = "snake_case")]` wrote, the variant name in snake case, for every code.
+#[test]
+fn every_code_serializes_as_its_snake_case_name() {
+    for code in all_codes() {
+        let mut snake = String::new();
+        for (i, ch) in format!("{code:?}").chars().enumerate() {
+            if ch.is_ascii_uppercase() && i > 0 {
+                snake.push('_');
+            }
+            snake.push(ch.to_ascii_lowercase());
+        }
+        assert_eq!(serde_json::to_string(&code).unwrap(), format!("\"{snake}\""));
+        assert_eq!(code.as_str(), snake);
+    }
+}
