@@ -1,7 +1,7 @@
 //! The eight checks in words: reasons, members' reasons, bases; the missing facts of an
 //! `incomplete` verdict; the monitoring reasons.
 
-use super::{listed, pick, yuan, Lang};
+use super::{listed, pick, said, yuan, Lang};
 use crate::assessment::{
     Basis, Check, CheckFinding, EduCase, HousingCase, IncomeFinding, LineKind, MedCase,
     MemberFinding, Status, Tri, WaterFinding, WaterPart,
@@ -304,20 +304,22 @@ pub fn electricity(lang: Lang, status: Status, veto: bool) -> String {
 // ---------------------------------------------------------------- education
 
 pub fn education_member(lang: Lang, case: EduCase, age: i32) -> String {
-    match case {
-        EduCase::Completed => say!(lang, "{0}岁，已完成九年义务教育", "aged {0}, has completed compulsory schooling", age),
-        EduCase::NoStatus => say!(lang, "{0}岁，在校状况未填写", "aged {0}, schooling status not recorded", age),
-        EduCase::InSchool => say!(lang, "{0}岁，在校就读", "aged {0}, in school", age),
-        EduCase::HomeTutoring => say!(lang, "{0}岁，送教上门，视同接受义务教育", "aged {0}, taught at home (送教上门), which counts as schooling", age),
-        EduCase::Exempt => say!(lang, "{0}岁，经县级专家委员会认定因身体原因不具备学习条件，不计为失学", "aged {0}, assessed by the county expert committee as unable to study for health reasons: not a dropout", age),
-        EduCase::DeferredEntry => say!(lang, "{0}岁，经批准推迟入学（最低学龄），不计为失学", "aged {0}, approved deferred entry at the lowest school age: not a dropout", age),
-        EduCase::DeferredTooOld => say!(lang, "{0}岁，超过可推迟入学的年龄仍未入学", "aged {0}, too old for deferred entry and not in school", age),
-        EduCase::DroppedOut => say!(lang, "{0}岁，辍学（2019年起不论原因均不得失学辍学）", "aged {0}, dropped out (from 2019 no dropout is allowed, whatever the reason)", age),
-        EduCase::PovertyDropout => say!(lang, "{0}岁，因贫辍学", "aged {0}, dropped out because of poverty", age),
-        EduCase::OtherDropout => say!(lang, "{0}岁，非因贫辍学（按当时“无因贫辍学”标准不否决）", "aged {0}, dropped out for a reason other than poverty (no veto under the then rule of no dropout because of poverty (无因贫辍学))", age),
-        EduCase::DropoutNoReason => say!(lang, "{0}岁，辍学但未填写辍学原因，无法按“无因贫辍学”判断", "aged {0}, dropped out with no recorded reason: cannot apply the rule of no dropout because of poverty (无因贫辍学)", age),
-        EduCase::NotInSchool => say!(lang, "{0}岁，处于义务教育年龄但未入学", "aged {0}, of compulsory-school age but not in school", age),
-    }
+    // One call of the filler for every arm (slot {0}: the age).
+    let (zh, en) = match case {
+        EduCase::Completed => pair!("{0}岁，已完成九年义务教育", "aged {0}, has completed compulsory schooling", 1),
+        EduCase::NoStatus => pair!("{0}岁，在校状况未填写", "aged {0}, schooling status not recorded", 1),
+        EduCase::InSchool => pair!("{0}岁，在校就读", "aged {0}, in school", 1),
+        EduCase::HomeTutoring => pair!("{0}岁，送教上门，视同接受义务教育", "aged {0}, taught at home (送教上门), which counts as schooling", 1),
+        EduCase::Exempt => pair!("{0}岁，经县级专家委员会认定因身体原因不具备学习条件，不计为失学", "aged {0}, assessed by the county expert committee as unable to study for health reasons: not a dropout", 1),
+        EduCase::DeferredEntry => pair!("{0}岁，经批准推迟入学（最低学龄），不计为失学", "aged {0}, approved deferred entry at the lowest school age: not a dropout", 1),
+        EduCase::DeferredTooOld => pair!("{0}岁，超过可推迟入学的年龄仍未入学", "aged {0}, too old for deferred entry and not in school", 1),
+        EduCase::DroppedOut => pair!("{0}岁，辍学（2019年起不论原因均不得失学辍学）", "aged {0}, dropped out (from 2019 no dropout is allowed, whatever the reason)", 1),
+        EduCase::PovertyDropout => pair!("{0}岁，因贫辍学", "aged {0}, dropped out because of poverty", 1),
+        EduCase::OtherDropout => pair!("{0}岁，非因贫辍学（按当时“无因贫辍学”标准不否决）", "aged {0}, dropped out for a reason other than poverty (no veto under the then rule of no dropout because of poverty (无因贫辍学))", 1),
+        EduCase::DropoutNoReason => pair!("{0}岁，辍学但未填写辍学原因，无法按“无因贫辍学”判断", "aged {0}, dropped out with no recorded reason: cannot apply the rule of no dropout because of poverty (无因贫辍学)", 1),
+        EduCase::NotInSchool => pair!("{0}岁，处于义务教育年龄但未入学", "aged {0}, of compulsory-school age but not in school", 1),
+    };
+    said(lang, zh, en, &[&age])
 }
 
 pub fn education(lang: Lang, status: Status, lo: i32, hi: i32) -> String {
