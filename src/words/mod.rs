@@ -21,6 +21,7 @@
 
 use crate::assessment::Check;
 use crate::money::Money;
+use crate::number::Decimal;
 use crate::report::Report;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -77,7 +78,7 @@ macro_rules! say {
     }};
     ($lang:expr, $zh:literal, $en:literal $(, $arg:expr)+ $(,)?) => {{
         const _: () = assert!($crate::words::slots_fit($zh, $en, [$(stringify!($arg)),+].len()));
-        $crate::words::said($lang, $zh, $en, &[$(&$arg as &dyn std::fmt::Display),+])
+        $crate::words::said($lang, $zh, $en, &[$(&$arg as &dyn $crate::words::Slot),+])
     }};
 }
 
@@ -91,11 +92,60 @@ macro_rules! pair {
     }};
 }
 
+/// A value that fills a slot, written as `{}` writes it. Text is copied and integers are
+/// written with `itoa` straight into the sentence: going through `core::fmt` for every argument
+/// (one `fmt::write` each) made `tuopin batch --out` slower than the `format_args!` the filler
+/// replaced (callgrind, BENCHMARKS.md "Fifth round").
+pub(crate) trait Slot {
+    fn put(&self, out: &mut String);
+}
+
+impl Slot for str {
+    fn put(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl<T: Slot + ?Sized> Slot for &T {
+    fn put(&self, out: &mut String) {
+        (**self).put(out);
+    }
+}
+
+impl Slot for String {
+    fn put(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+macro_rules! integer_slots {
+    ($($t:ty),+) => {$(
+        impl Slot for $t {
+            fn put(&self, out: &mut String) {
+                out.push_str(itoa::Buffer::new().format(*self));
+            }
+        }
+    )+};
+}
+integer_slots!(i32, i64, u64, usize);
+
+macro_rules! shown_slots {
+    ($($t:ty),+) => {$(
+        impl Slot for $t {
+            fn put(&self, out: &mut String) {
+                use std::fmt::Write;
+                // Writing into a `String` cannot fail.
+                let _ = write!(out, "{self}");
+            }
+        }
+    )+};
+}
+shown_slots!(Decimal, crate::date::Date);
+
 /// Fills the template of `lang` (`{0}`–`{9}` are slots) with `args`, each written as `{}` would
 /// write it, so the text is byte for byte what `format!` made of the same sentence.
 #[inline(never)]
-pub(crate) fn said(lang: Lang, zh: &str, en: &str, args: &[&dyn std::fmt::Display]) -> String {
-    use std::fmt::Write;
+pub(crate) fn said(lang: Lang, zh: &str, en: &str, args: &[&dyn Slot]) -> String {
     let template = match lang {
         Lang::ZhCn => zh,
         Lang::En => en,
@@ -111,8 +161,7 @@ pub(crate) fn said(lang: Lang, zh: &str, en: &str, args: &[&dyn std::fmt::Displa
             .get(at + 1)
             .map(|d| usize::from(d.wrapping_sub(b'0')));
         if let Some(arg) = slot.and_then(|i| args.get(i)) {
-            // Writing into a `String` cannot fail.
-            let _ = write!(out, "{arg}");
+            arg.put(&mut out);
         }
         rest = rest.get(at + 3..).unwrap_or_default();
     }
