@@ -151,7 +151,9 @@ pub(crate) fn said(lang: Lang, zh: &str, en: &str, args: &[&dyn Slot]) -> String
         Lang::En => en,
         Lang::Quiet => return String::new(),
     };
-    let mut out = String::with_capacity(template.len() + 16);
+    // Room for the arguments as `format!` estimates it (twice the text), so a sentence is
+    // rarely grown while it is filled.
+    let mut out = String::with_capacity(template.len() * 2);
     let mut rest = template;
     // `slots_fit` has checked every `{` at compile time: a digit naming an argument, then `}`.
     while let Some(at) = rest.bytes().position(|b| b == b'{') {
