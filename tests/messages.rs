@@ -1141,7 +1141,10 @@ fn every_code_serializes_as_its_snake_case_name() {
             }
             snake.push(ch.to_ascii_lowercase());
         }
-        assert_eq!(serde_json::to_string(&code).unwrap(), format!("\"{snake}\""));
+        assert_eq!(
+            serde_json::to_string(&code).unwrap(),
+            format!("\"{snake}\"")
+        );
         assert_eq!(code.as_str(), snake);
     }
 }

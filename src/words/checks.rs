@@ -325,10 +325,26 @@ pub fn education_member(lang: Lang, case: EduCase, age: i32) -> String {
 pub fn education(lang: Lang, status: Status, lo: i32, hi: i32) -> String {
     // One call of the filler for every arm (slots {0} and {1}: the ages).
     let (zh, en) = match status {
-        Status::Pass => pair!("{0}—{1}岁适龄成员均有学上", "every member aged {0}–{1} is in compulsory schooling or exempt", 2),
-        Status::Fail => pair!("有{0}—{1}岁适龄成员失学辍学", "a member aged {0}–{1} is out of compulsory schooling", 2),
-        Status::Unknown => pair!("有{0}—{1}岁适龄成员的在校情况不明", "the schooling of a member aged {0}–{1} is not known", 2),
-        Status::NotApplicable => pair!("家中没有{0}—{1}岁义务教育适龄成员", "no member is of compulsory-school age ({0}–{1})", 2),
+        Status::Pass => pair!(
+            "{0}—{1}岁适龄成员均有学上",
+            "every member aged {0}–{1} is in compulsory schooling or exempt",
+            2
+        ),
+        Status::Fail => pair!(
+            "有{0}—{1}岁适龄成员失学辍学",
+            "a member aged {0}–{1} is out of compulsory schooling",
+            2
+        ),
+        Status::Unknown => pair!(
+            "有{0}—{1}岁适龄成员的在校情况不明",
+            "the schooling of a member aged {0}–{1} is not known",
+            2
+        ),
+        Status::NotApplicable => pair!(
+            "家中没有{0}—{1}岁义务教育适龄成员",
+            "no member is of compulsory-school age ({0}–{1})",
+            2
+        ),
     };
     said(lang, zh, en, &[&lo, &hi])
 }
