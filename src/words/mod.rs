@@ -298,3 +298,60 @@ fn render_checks(checks: &mut [Check], lang: Lang) {
         }
     }
 }
+
+#[cfg(test)]
+mod filler_tests {
+    use super::*;
+    use crate::date::Date;
+
+    /// Issue 8 item 6: the compile-time check of `say!` and `pair!` refuses the mistakes a
+    /// template can hold (these functions run at compile time in the macros; here at run time).
+    #[test]
+    fn slot_checks_catch_mistakes() {
+        assert!(slots_fit("第{0}位", "member {0}", 1));
+        assert!(slots_fit("{0}人中仅{1}人", "only {1} of {0}", 2));
+        // An argument each language uses only in its own template (`who` before lists).
+        assert!(slots_fit("第{0}位", "member {1}", 2));
+        assert!(!slots_fit("第{0}位", "member {0}", 2), "argument 1 unused");
+        assert!(
+            !slots_fit("第{1}位", "member {1}", 1),
+            "slot past the arguments"
+        );
+        assert!(!slots_fit("第{x}位", "member {0}", 1), "named slot");
+        assert!(!slots_fit("第{{0}}位", "member {0}", 1), "escaped brace");
+        assert!(!slots_fit("第0}位", "member {0}", 1), "stray closing brace");
+        assert!(!slots_fit("第{0", "member {0}", 1), "unclosed slot");
+        assert!(slots_fit("无住房", "no house", 0));
+        assert!(!slots_fit("无{0}住房", "no house", 0));
+        assert!(
+            slots_below("人均{0}", "no figure here", 2),
+            "pair: an argument may go unused"
+        );
+        assert!(!slots_below("人均{2}", "x", 2));
+    }
+
+    /// The filler writes every argument as `format!("{}")` did, for each type that fills a
+    /// slot, at both ends of the template and side by side, in both languages.
+    #[test]
+    fn filled_as_format_wrote() {
+        let (text, owned) = ("“甲”", String::from("a, b"));
+        let (age, days, count, big) = (-7i32, i64::MIN, usize::MAX, u64::MAX);
+        let (amount, date) = (
+            Money::from_fen(-150).to_decimal(),
+            Date::parse("2019-02-03").unwrap(),
+        );
+        let zh = said(
+            Lang::ZhCn,
+            "{0}{1}：{2}岁{3}天{4}{5}，{6}元{7}",
+            "-",
+            &[&text, &owned, &age, &days, &count, &big, &amount, &date],
+        );
+        assert_eq!(
+            zh,
+            format!("{text}{owned}：{age}岁{days}天{count}{big}，{amount}元{date}")
+        );
+        let en = said(Lang::En, "-", "{1} then {0}", &[&"first", &owned]);
+        assert_eq!(en, format!("{owned} then first"));
+        assert_eq!(said(Lang::Quiet, "{0}", "{0}", &[&text]), "");
+    }
+}
