@@ -1102,3 +1102,49 @@ fn monitoring_missing_items_are_named() {
         assert!(!en.contains("this item"), "{item}: {en}");
     }
 }
+
+/// Issue 8 item 6 (core size, fifth round): the sentence code is rewritten for size, never the
+/// sentences. Every message of the enumeration above, in both languages, must be byte for byte
+/// the recorded text in `tests/fixtures/messages.txt` (one `label [lang] text` line each). A
+/// deliberate change of wording regenerates the file with `TUOPIN_RECORD_MESSAGES=1 cargo test
+/// --test messages` and shows up in review as a diff of that file.
+#[test]
+fn every_message_is_byte_for_byte_as_recorded() {
+    let mut now = String::new();
+    for lang in LANGS {
+        for (label, text) in every_message(lang) {
+            now.push_str(&format!("{label} [{}] {text}\n", lang.tag()));
+        }
+    }
+    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/messages.txt");
+    if std::env::var_os("TUOPIN_RECORD_MESSAGES").is_some() {
+        std::fs::write(file, &now).unwrap();
+    }
+    let recorded = std::fs::read_to_string(file).unwrap();
+    let (now_lines, recorded_lines): (Vec<&str>, Vec<&str>) =
+        (now.lines().collect(), recorded.lines().collect());
+    assert_eq!(now_lines.len(), recorded_lines.len(), "number of messages");
+    for (n, r) in now_lines.iter().zip(&recorded_lines) {
+        assert_eq!(n, r);
+    }
+}
+
+/// Issue 8 item 6: `Code` is serialized by hand as its `as_str` text; the answer must stay what
+/// `#[serde(rename_all = "snake_case")]` wrote, the variant name in snake case, for every code.
+#[test]
+fn every_code_serializes_as_its_snake_case_name() {
+    for code in all_codes() {
+        let mut snake = String::new();
+        for (i, ch) in format!("{code:?}").chars().enumerate() {
+            if ch.is_ascii_uppercase() && i > 0 {
+                snake.push('_');
+            }
+            snake.push(ch.to_ascii_lowercase());
+        }
+        assert_eq!(
+            serde_json::to_string(&code).unwrap(),
+            format!("\"{snake}\"")
+        );
+        assert_eq!(code.as_str(), snake);
+    }
+}

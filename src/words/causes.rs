@@ -27,12 +27,14 @@ pub fn cause_illness(lang: Lang, serious: &[usize], chronic: &[usize], medical: 
         let (w, y) = (who(lang, chronic), yuan(medical));
         say!(
             lang,
-            "{w}患长期慢性病，医疗自付 {y} 元负担较重",
-            "{w} has a chronic illness with heavy out-of-pocket costs ({y} yuan)"
+            "{0}患长期慢性病，医疗自付 {1} 元负担较重",
+            "{0} has a chronic illness with heavy out-of-pocket costs ({1} yuan)",
+            w,
+            y,
         )
     } else {
         let w = who(lang, serious);
-        say!(lang, "{w}患大病", "{w} has a serious illness")
+        say!(lang, "{0}患大病", "{0} has a serious illness", w)
     }
 }
 
@@ -40,8 +42,9 @@ pub fn cause_disability(lang: Lang, idx: &[usize]) -> String {
     let w = who(lang, idx);
     say!(
         lang,
-        "{w}残疾且劳动能力受限",
-        "{w} is disabled with limited labour ability"
+        "{0}残疾且劳动能力受限",
+        "{0} is disabled with limited labour ability",
+        w,
     )
 }
 
@@ -49,16 +52,20 @@ pub fn cause_education(lang: Lang, idx: &[usize], amount: Money) -> String {
     let (w, y) = (who(lang, idx), yuan(amount));
     say!(
         lang,
-        "{w}在读高中、中职或大学，教育支出 {y} 元",
-        "{w} is at senior, vocational or college stage; education spending {y} yuan"
+        "{0}在读高中、中职或大学，教育支出 {1} 元",
+        "{0} is at senior, vocational or college stage; education spending {1} yuan",
+        w,
+        y,
     )
 }
 
 pub fn cause_lack_of_labour(lang: Lang, able: usize, n: usize) -> String {
     say!(
         lang,
-        "{n}人中仅{able}人有劳动能力",
-        "only {able} of {n} members can work fully"
+        "{0}人中仅{1}人有劳动能力",
+        "only {1} of {0} members can work fully",
+        n,
+        able,
     )
 }
 
@@ -66,8 +73,9 @@ pub fn cause_disaster(lang: Lang, loss: Money) -> String {
     let y = yuan(loss);
     say!(
         lang,
-        "本期灾害损失 {y} 元",
-        "disaster loss of {y} yuan in the period"
+        "本期灾害损失 {0} 元",
+        "disaster loss of {0} yuan in the period",
+        y,
     )
 }
 

@@ -1,7 +1,7 @@
 //! The eight checks in words: reasons, members' reasons, bases; the missing facts of an
 //! `incomplete` verdict; the monitoring reasons.
 
-use super::{pick, yuan, Lang};
+use super::{listed, pick, said, yuan, Lang};
 use crate::assessment::{
     Basis, Check, CheckFinding, EduCase, HousingCase, IncomeFinding, LineKind, MedCase,
     MemberFinding, Status, Tri, WaterFinding, WaterPart,
@@ -83,7 +83,7 @@ pub fn basis(lang: Lang, b: Basis) -> &'static str {
 /// Why an `incomplete` verdict is incomplete: the item that cannot be decided and the fields
 /// to fill in (issue 10 §5: a blank field must not read like a finding).
 pub fn missing_facts(lang: Lang, item: &str, paths: &[String]) -> String {
-    let (zh_list, en_list) = (paths.join("、"), paths.join(", "));
+    let list = listed(lang, paths);
     let (zh_item, en_item) = match item {
         "rigid_spending_exceeds_income" => (
             "因病因学刚性支出是否超过收入",
@@ -131,8 +131,11 @@ pub fn missing_facts(lang: Lang, item: &str, paths: &[String]) -> String {
     };
     say!(
         lang,
-        "信息不全，无法判断{zh_item}：请填写 {zh_list}",
-        "not known {en_item}: fill in {en_list}"
+        "信息不全，无法判断{0}：请填写 {2}",
+        "not known {1}: fill in {2}",
+        zh_item,
+        en_item,
+        list,
     )
 }
 
@@ -147,15 +150,15 @@ pub fn income_check(lang: Lang, status: Status, f: &IncomeFinding) -> String {
     let pc = f.per_capita.map(yuan);
     match (status, pc) {
         (Status::Unknown, _) if !f.net_known => {
-            let (zh, en) = (f.missing.join("、"), f.missing.join(", "));
-            say!(lang, "收入数据不全（{zh}），无法计算人均纯收入", "income is incomplete ({en}): per-capita net income cannot be computed")
+            let list = listed(lang, &f.missing);
+            say!(lang, "收入数据不全（{0}），无法计算人均纯收入", "income is incomplete ({0}): per-capita net income cannot be computed", list)
         }
-        (Status::Unknown, _) => say!(lang, "部分不计入收入的转移性收入未列明金额，人均纯收入可能高于或低于{zh_line} {line} 元", "some excluded transfer items are not itemised: counted income may be above or below the {en_line} of {line} yuan"),
-        (Status::Pass, Some(pc)) => say!(lang, "人均纯收入 {pc} 元，高于{zh_line} {line} 元", "per-capita net income {pc} yuan is above the {en_line} of {line} yuan"),
-        (Status::Pass, None) => say!(lang, "人均纯收入高于{zh_line} {line} 元", "per-capita net income is above the {en_line} of {line} yuan"),
-        (_, Some(pc)) if pc == line => say!(lang, "人均纯收入 {pc} 元恰好等于{zh_line}，按严格口径不算“超过”", "per-capita net income {pc} yuan equals the {en_line} exactly, which under the strict reading is not above it"),
-        (_, Some(pc)) => say!(lang, "人均纯收入 {pc} 元，未超过{zh_line} {line} 元", "per-capita net income {pc} yuan is not above the {en_line} of {line} yuan"),
-        (_, None) => say!(lang, "人均纯收入未超过{zh_line} {line} 元", "per-capita net income is not above the {en_line} of {line} yuan"),
+        (Status::Unknown, _) => say!(lang, "部分不计入收入的转移性收入未列明金额，人均纯收入可能高于或低于{0} {1} 元", "some excluded transfer items are not itemised: counted income may be above or below the {2} of {1} yuan", zh_line, line, en_line),
+        (Status::Pass, Some(pc)) => say!(lang, "人均纯收入 {0} 元，高于{1} {2} 元", "per-capita net income {0} yuan is above the {3} of {2} yuan", pc, zh_line, line, en_line),
+        (Status::Pass, None) => say!(lang, "人均纯收入高于{0} {1} 元", "per-capita net income is above the {2} of {1} yuan", zh_line, line, en_line),
+        (_, Some(pc)) if pc == line => say!(lang, "人均纯收入 {0} 元恰好等于{1}，按严格口径不算“超过”", "per-capita net income {0} yuan equals the {2} exactly, which under the strict reading is not above it", pc, zh_line, en_line),
+        (_, Some(pc)) => say!(lang, "人均纯收入 {0} 元，未超过{1} {2} 元", "per-capita net income {0} yuan is not above the {3} of {2} yuan", pc, zh_line, line, en_line),
+        (_, None) => say!(lang, "人均纯收入未超过{0} {1} 元", "per-capita net income is not above the {2} of {1} yuan", zh_line, line, en_line),
     }
 }
 
@@ -165,11 +168,38 @@ pub fn monitoring_income(lang: Lang, below: Tri, per_capita: Option<Money>, line
     // without a number rather than print a placeholder.
     let pc = per_capita.map(yuan);
     match (below, pc) {
-        (Some(true), Some(pc)) => say!(lang, "人均纯收入 {pc} 元，低于监测线 {line} 元", "per-capita net income {pc} yuan is below the monitoring line of {line} yuan"),
-        (Some(false), Some(pc)) => say!(lang, "人均纯收入 {pc} 元，不低于监测线 {line} 元", "per-capita net income {pc} yuan is not below the monitoring line of {line} yuan"),
-        (Some(true), None) => say!(lang, "人均纯收入低于监测线 {line} 元", "per-capita net income is below the monitoring line of {line} yuan"),
-        (Some(false), None) => say!(lang, "人均纯收入不低于监测线 {line} 元", "per-capita net income is not below the monitoring line of {line} yuan"),
-        (None, _) => say!(lang, "收入数据不全，无法判断是否低于监测线 {line} 元", "income is incomplete: cannot tell whether it is below the monitoring line of {line} yuan"),
+        (Some(true), Some(pc)) => say!(
+            lang,
+            "人均纯收入 {0} 元，低于监测线 {1} 元",
+            "per-capita net income {0} yuan is below the monitoring line of {1} yuan",
+            pc,
+            line
+        ),
+        (Some(false), Some(pc)) => say!(
+            lang,
+            "人均纯收入 {0} 元，不低于监测线 {1} 元",
+            "per-capita net income {0} yuan is not below the monitoring line of {1} yuan",
+            pc,
+            line
+        ),
+        (Some(true), None) => say!(
+            lang,
+            "人均纯收入低于监测线 {0} 元",
+            "per-capita net income is below the monitoring line of {0} yuan",
+            line
+        ),
+        (Some(false), None) => say!(
+            lang,
+            "人均纯收入不低于监测线 {0} 元",
+            "per-capita net income is not below the monitoring line of {0} yuan",
+            line
+        ),
+        (None, _) => say!(
+            lang,
+            "收入数据不全，无法判断是否低于监测线 {0} 元",
+            "income is incomplete: cannot tell whether it is below the monitoring line of {0} yuan",
+            line
+        ),
     }
 }
 
@@ -177,8 +207,11 @@ pub fn rigid_spending(lang: Lang, medical: Money, education: Money, disaster: Mo
     let (med, edu, dis) = (yuan(medical), yuan(education), yuan(disaster));
     say!(
         lang,
-        "刚性支出较大：医疗自付 {med} 元、教育 {edu} 元、灾害损失 {dis} 元，超过家庭纯收入",
-        "large rigid spending: medical out-of-pocket {med} yuan, education {edu} yuan, disaster loss {dis} yuan, above the household's net income",
+        "刚性支出较大：医疗自付 {0} 元、教育 {1} 元、灾害损失 {2} 元，超过家庭纯收入",
+        "large rigid spending: medical out-of-pocket {0} yuan, education {1} yuan, disaster loss {2} yuan, above the household's net income",
+        med,
+        edu,
+        dis,
     )
 }
 
@@ -261,8 +294,9 @@ pub fn electricity(lang: Lang, status: Status, veto: bool) -> String {
     } else {
         say!(
             lang,
-            "{base}（本省政策未将用电列为否决项，仅作参考）",
-            "{base} (not a veto item under this province's rules; shown for information)"
+            "{0}（本省政策未将用电列为否决项，仅作参考）",
+            "{0} (not a veto item under this province's rules; shown for information)",
+            base,
         )
     }
 }
@@ -270,45 +304,49 @@ pub fn electricity(lang: Lang, status: Status, veto: bool) -> String {
 // ---------------------------------------------------------------- education
 
 pub fn education_member(lang: Lang, case: EduCase, age: i32) -> String {
-    match case {
-        EduCase::Completed => say!(lang, "{age}岁，已完成九年义务教育", "aged {age}, has completed compulsory schooling"),
-        EduCase::NoStatus => say!(lang, "{age}岁，在校状况未填写", "aged {age}, schooling status not recorded"),
-        EduCase::InSchool => say!(lang, "{age}岁，在校就读", "aged {age}, in school"),
-        EduCase::HomeTutoring => say!(lang, "{age}岁，送教上门，视同接受义务教育", "aged {age}, taught at home (送教上门), which counts as schooling"),
-        EduCase::Exempt => say!(lang, "{age}岁，经县级专家委员会认定因身体原因不具备学习条件，不计为失学", "aged {age}, assessed by the county expert committee as unable to study for health reasons: not a dropout"),
-        EduCase::DeferredEntry => say!(lang, "{age}岁，经批准推迟入学（最低学龄），不计为失学", "aged {age}, approved deferred entry at the lowest school age: not a dropout"),
-        EduCase::DeferredTooOld => say!(lang, "{age}岁，超过可推迟入学的年龄仍未入学", "aged {age}, too old for deferred entry and not in school"),
-        EduCase::DroppedOut => say!(lang, "{age}岁，辍学（2019年起不论原因均不得失学辍学）", "aged {age}, dropped out (from 2019 no dropout is allowed, whatever the reason)"),
-        EduCase::PovertyDropout => say!(lang, "{age}岁，因贫辍学", "aged {age}, dropped out because of poverty"),
-        EduCase::OtherDropout => say!(lang, "{age}岁，非因贫辍学（按当时“无因贫辍学”标准不否决）", "aged {age}, dropped out for a reason other than poverty (no veto under the then rule of no dropout because of poverty (无因贫辍学))"),
-        EduCase::DropoutNoReason => say!(lang, "{age}岁，辍学但未填写辍学原因，无法按“无因贫辍学”判断", "aged {age}, dropped out with no recorded reason: cannot apply the rule of no dropout because of poverty (无因贫辍学)"),
-        EduCase::NotInSchool => say!(lang, "{age}岁，处于义务教育年龄但未入学", "aged {age}, of compulsory-school age but not in school"),
-    }
+    // One call of the filler for every arm (slot {0}: the age).
+    let (zh, en) = match case {
+        EduCase::Completed => pair!("{0}岁，已完成九年义务教育", "aged {0}, has completed compulsory schooling", 1),
+        EduCase::NoStatus => pair!("{0}岁，在校状况未填写", "aged {0}, schooling status not recorded", 1),
+        EduCase::InSchool => pair!("{0}岁，在校就读", "aged {0}, in school", 1),
+        EduCase::HomeTutoring => pair!("{0}岁，送教上门，视同接受义务教育", "aged {0}, taught at home (送教上门), which counts as schooling", 1),
+        EduCase::Exempt => pair!("{0}岁，经县级专家委员会认定因身体原因不具备学习条件，不计为失学", "aged {0}, assessed by the county expert committee as unable to study for health reasons: not a dropout", 1),
+        EduCase::DeferredEntry => pair!("{0}岁，经批准推迟入学（最低学龄），不计为失学", "aged {0}, approved deferred entry at the lowest school age: not a dropout", 1),
+        EduCase::DeferredTooOld => pair!("{0}岁，超过可推迟入学的年龄仍未入学", "aged {0}, too old for deferred entry and not in school", 1),
+        EduCase::DroppedOut => pair!("{0}岁，辍学（2019年起不论原因均不得失学辍学）", "aged {0}, dropped out (from 2019 no dropout is allowed, whatever the reason)", 1),
+        EduCase::PovertyDropout => pair!("{0}岁，因贫辍学", "aged {0}, dropped out because of poverty", 1),
+        EduCase::OtherDropout => pair!("{0}岁，非因贫辍学（按当时“无因贫辍学”标准不否决）", "aged {0}, dropped out for a reason other than poverty (no veto under the then rule of no dropout because of poverty (无因贫辍学))", 1),
+        EduCase::DropoutNoReason => pair!("{0}岁，辍学但未填写辍学原因，无法按“无因贫辍学”判断", "aged {0}, dropped out with no recorded reason: cannot apply the rule of no dropout because of poverty (无因贫辍学)", 1),
+        EduCase::NotInSchool => pair!("{0}岁，处于义务教育年龄但未入学", "aged {0}, of compulsory-school age but not in school", 1),
+    };
+    said(lang, zh, en, &[&age])
 }
 
 pub fn education(lang: Lang, status: Status, lo: i32, hi: i32) -> String {
-    match status {
-        Status::Pass => say!(
-            lang,
-            "{lo}—{hi}岁适龄成员均有学上",
-            "every member aged {lo}–{hi} is in compulsory schooling or exempt"
+    // One call of the filler for every arm (slots {0} and {1}: the ages).
+    let (zh, en) = match status {
+        Status::Pass => pair!(
+            "{0}—{1}岁适龄成员均有学上",
+            "every member aged {0}–{1} is in compulsory schooling or exempt",
+            2
         ),
-        Status::Fail => say!(
-            lang,
-            "有{lo}—{hi}岁适龄成员失学辍学",
-            "a member aged {lo}–{hi} is out of compulsory schooling"
+        Status::Fail => pair!(
+            "有{0}—{1}岁适龄成员失学辍学",
+            "a member aged {0}–{1} is out of compulsory schooling",
+            2
         ),
-        Status::Unknown => say!(
-            lang,
-            "有{lo}—{hi}岁适龄成员的在校情况不明",
-            "the schooling of a member aged {lo}–{hi} is not known"
+        Status::Unknown => pair!(
+            "有{0}—{1}岁适龄成员的在校情况不明",
+            "the schooling of a member aged {0}–{1} is not known",
+            2
         ),
-        Status::NotApplicable => say!(
-            lang,
-            "家中没有{lo}—{hi}岁义务教育适龄成员",
-            "no member is of compulsory-school age ({lo}–{hi})"
+        Status::NotApplicable => pair!(
+            "家中没有{0}—{1}岁义务教育适龄成员",
+            "no member is of compulsory-school age ({0}–{1})",
+            2
         ),
-    }
+    };
+    said(lang, zh, en, &[&lo, &hi])
 }
 
 // ---------------------------------------------------------------- medical
@@ -358,81 +396,138 @@ pub fn medical(lang: Lang, status: Status) -> String {
 
 pub fn housing(lang: Lang, case: &HousingCase, persons: usize) -> String {
     match case {
-        HousingCase::RelocatedKeys => say!(lang, "易地扶贫搬迁集中安置，已交钥匙", "relocated to a centralised site with keys handed over"),
-        HousingCase::KeysNotHandedOver => say!(lang, "易地扶贫搬迁集中安置尚未交钥匙，原住房不安全", "centralised relocation: keys not yet handed over, and the old house is not safe"),
-        HousingCase::RelocationUnknown => say!(lang, "易地扶贫搬迁进度未填写", "relocation progress not recorded"),
-        HousingCase::RelocatedMovedIn => say!(lang, "易地扶贫搬迁分散安置，已入住", "scattered relocation, moved in"),
-        HousingCase::NotMovedIn => say!(lang, "易地扶贫搬迁分散安置尚未入住，原住房不安全", "scattered relocation not yet moved into, and the old house is not safe"),
+        HousingCase::RelocatedKeys => say!(
+            lang,
+            "易地扶贫搬迁集中安置，已交钥匙",
+            "relocated to a centralised site with keys handed over"
+        ),
+        HousingCase::KeysNotHandedOver => say!(
+            lang,
+            "易地扶贫搬迁集中安置尚未交钥匙，原住房不安全",
+            "centralised relocation: keys not yet handed over, and the old house is not safe"
+        ),
+        HousingCase::RelocationUnknown => say!(
+            lang,
+            "易地扶贫搬迁进度未填写",
+            "relocation progress not recorded"
+        ),
+        HousingCase::RelocatedMovedIn => say!(
+            lang,
+            "易地扶贫搬迁分散安置，已入住",
+            "scattered relocation, moved in"
+        ),
+        HousingCase::NotMovedIn => say!(
+            lang,
+            "易地扶贫搬迁分散安置尚未入住，原住房不安全",
+            "scattered relocation not yet moved into, and the old house is not safe"
+        ),
         HousingCase::SafeElsewhere(a) => {
             let (zh, en) = match a {
                 SafeAlternative::WithFamily => ("投亲靠友", "with family"),
                 SafeAlternative::PublicRental => ("住公租房", "in public rental housing"),
                 SafeAlternative::Rented => ("租住安全住房", "in a rented safe house"),
             };
-            say!(lang, "现{zh}，住房安全有保障", "living safely elsewhere ({en})")
+            say!(
+                lang,
+                "现{0}，住房安全有保障",
+                "living safely elsewhere ({1})",
+                zh,
+                en
+            )
         }
         HousingCase::SafeGrade(g) => {
             let g = g.as_str();
-            say!(lang, "住房鉴定为{g}级，安全", "the house is appraised grade {g}, safe")
+            say!(
+                lang,
+                "住房鉴定为{0}级，安全",
+                "the house is appraised grade {0}, safe",
+                g
+            )
         }
-        HousingCase::AreaUnknown(min) => say!(lang, "本省要求人均不低于{min}平方米，住房面积未填写", "this province requires at least {min} m² per person; floor area not recorded"),
-        HousingCase::SmallArea(area, min) => say!(lang, "住房面积 {area} 平方米，{persons} 人，低于本省人均{min}平方米的要求", "floor area {area} m² for {persons} persons is below this province's {min} m² per person"),
+        HousingCase::AreaUnknown(min) => say!(
+            lang,
+            "本省要求人均不低于{0}平方米，住房面积未填写",
+            "this province requires at least {0} m² per person; floor area not recorded",
+            min
+        ),
+        HousingCase::SmallArea(area, min) => say!(
+            lang,
+            "住房面积 {0} 平方米，{1} 人，低于本省人均{2}平方米的要求",
+            "floor area {0} m² for {1} persons is below this province's {2} m² per person",
+            area,
+            persons,
+            min
+        ),
         HousingCase::NoHouse => say!(lang, "无住房", "no house"),
         HousingCase::Unsafe(g) => {
             let g = g.as_str();
-            say!(lang, "住房为{g}级危房", "the house is grade {g}, unsafe")
+            say!(lang, "住房为{0}级危房", "the house is grade {0}, unsafe", g)
         }
-        HousingCase::GradeUnknown => say!(lang, "住房未经安全鉴定（等级未填写）", "the house has not been appraised (no grade)"),
+        HousingCase::GradeUnknown => say!(
+            lang,
+            "住房未经安全鉴定（等级未填写）",
+            "the house has not been appraised (no grade)"
+        ),
     }
 }
 
 // ---------------------------------------------------------------- water
 
 pub fn water(lang: Lang, status: Status, f: &WaterFinding) -> String {
-    let (parts, rule, min) = (&f.parts, f, f.litres_min);
-    let describe = |p: WaterPart| -> (String, String) {
-        match p {
-            WaterPart::Quantity => (format!("水量（每人每天不少于{min}升）"), format!("quantity (at least {min} L per person a day)")),
-            WaterPart::Convenience => (
-                format!("方便程度（供水入户，或取水往返不超过{}分钟、水平距离不超过{}米、垂直距离不超过{}米之一）", rule.fetch_minutes_max, rule.horizontal_m_max, rule.vertical_m_max),
-                format!("convenience (piped home, or a trip within {} min / {} m horizontal / {} m vertical)", rule.fetch_minutes_max, rule.horizontal_m_max, rule.vertical_m_max),
-            ),
-            WaterPart::Supply => (format!("供水保证率（全年断水不超过{}天）", rule.days_without_supply_max), format!("reliability (no more than {} days without supply a year)", rule.days_without_supply_max)),
-            WaterPart::Quality => ("水质".to_string(), "quality".to_string()),
+    let want = match status {
+        Status::Pass => {
+            return say!(
+                lang,
+                "水量、水质、方便程度、供水保证率均达标",
+                "quantity, quality, convenience and reliability all meet the standard"
+            )
         }
+        Status::Fail => Status::Fail,
+        _ => Status::Unknown,
     };
-    let list = |want: Status| -> (String, String) {
-        let picked: Vec<(String, String)> = parts
-            .iter()
-            .filter(|(_, s)| *s == want)
-            .map(|(p, _)| describe(*p))
-            .collect();
-        (
-            picked
-                .iter()
-                .map(|(z, _)| z.as_str())
-                .collect::<Vec<_>>()
-                .join("、"),
-            picked
-                .iter()
-                .map(|(_, e)| e.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
-        )
-    };
-    match status {
-        Status::Pass => say!(
+    // The parts in the language asked for only (they were made in both and one dropped).
+    let parts: Vec<String> = f
+        .parts
+        .iter()
+        .filter(|(_, s)| *s == want)
+        .map(|(p, _)| water_part(lang, *p, f))
+        .collect();
+    let list = listed(lang, &parts);
+    if want == Status::Fail {
+        say!(lang, "未达标：{0}", "not met: {0}", list)
+    } else {
+        say!(lang, "信息不全：{0}", "not known: {0}", list)
+    }
+}
+
+/// One part of the water standard with the limit that applies.
+fn water_part(lang: Lang, p: WaterPart, rule: &WaterFinding) -> String {
+    let (minutes, horizontal, vertical) = (
+        rule.fetch_minutes_max,
+        rule.horizontal_m_max,
+        rule.vertical_m_max,
+    );
+    match p {
+        WaterPart::Quantity => say!(
             lang,
-            "水量、水质、方便程度、供水保证率均达标",
-            "quantity, quality, convenience and reliability all meet the standard"
+            "水量（每人每天不少于{0}升）",
+            "quantity (at least {0} L per person a day)",
+            rule.litres_min
         ),
-        Status::Fail => {
-            let (zh, en) = list(Status::Fail);
-            say!(lang, "未达标：{zh}", "not met: {en}")
-        }
-        _ => {
-            let (zh, en) = list(Status::Unknown);
-            say!(lang, "信息不全：{zh}", "not known: {en}")
-        }
+        WaterPart::Convenience => say!(
+            lang,
+            "方便程度（供水入户，或取水往返不超过{0}分钟、水平距离不超过{1}米、垂直距离不超过{2}米之一）",
+            "convenience (piped home, or a trip within {0} min / {1} m horizontal / {2} m vertical)",
+            minutes,
+            horizontal,
+            vertical
+        ),
+        WaterPart::Supply => say!(
+            lang,
+            "供水保证率（全年断水不超过{0}天）",
+            "reliability (no more than {0} days without supply a year)",
+            rule.days_without_supply_max
+        ),
+        WaterPart::Quality => say!(lang, "水质", "quality"),
     }
 }

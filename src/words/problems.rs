@@ -1,78 +1,85 @@
 //! Problems (why a call cannot be evaluated) and pack citations in words.
 
-use super::{pick, Lang};
+use super::{pick, said, Lang};
 use crate::problem::{Code, Finding};
 
 pub fn problem(lang: Lang, f: &Finding) -> String {
     let given = f.given.as_deref().unwrap_or("");
     let expected = f.expected.as_deref().unwrap_or("");
-    // Line lists ("2, 5") read "2、5" in Chinese.
-    let zh_lines = replace_all(expected, ", ", "、");
-    let base = match f.code {
-        Code::InvalidDate => say!(lang, "日期“{given}”无效，请按 YYYY-MM-DD 填写真实的日期，例如 2019-12-31", "invalid date \"{given}\": type a real date as YYYY-MM-DD, e.g. 2019-12-31"),
-        Code::InvalidValue if expected.is_empty() => say!(lang, "取值“{given}”无效", "invalid value \"{given}\""),
+    // Every sentence fills the same slots: {0} what was given, {1} what was expected, {2} and
+    // {3} what an arm works out from them. One call of the filler for all of them (issue 8
+    // item 6): the arms are then only pairs of templates.
+    let (mut x, mut y) = (String::new(), String::new());
+    let (zh, en) = match f.code {
+        Code::InvalidDate => pair!("日期“{0}”无效，请按 YYYY-MM-DD 填写真实的日期，例如 2019-12-31", "invalid date \"{0}\": type a real date as YYYY-MM-DD, e.g. 2019-12-31", 4),
+        Code::InvalidValue if expected.is_empty() => pair!("取值“{0}”无效", "invalid value \"{0}\"", 4),
         Code::InvalidValue => {
-            let want = expected_text(lang, expected);
-            say!(lang, "取值“{given}”无效，应为{want}", "invalid value \"{given}\": expected {want}")
+            x = expected_text(lang, expected);
+            pair!("取值“{0}”无效，应为{2}", "invalid value \"{0}\": expected {2}", 4)
         }
         Code::InvalidType if expected.is_empty() => {
-            let got = type_name(lang, given);
-            say!(lang, "这里不接受{got}", "{got} is not accepted here")
+            x = type_name(lang, given);
+            pair!("这里不接受{2}", "{2} is not accepted here", 4)
         }
         Code::InvalidType => {
-            let got = type_name(lang, given);
-            let hint = what_to_type(lang, expected, &f.path);
-            say!(lang, "这里收到的是{got}。{hint}", "got {got} here: {hint}")
+            x = type_name(lang, given);
+            y = what_to_type(lang, expected, &f.path);
+            pair!("这里收到的是{2}。{3}", "got {2} here: {3}", 4)
         }
-        Code::UnknownField => say!(lang, "未知字段“{given}”（请检查拼写）", "unknown field \"{given}\" (check the spelling)"),
-        Code::MissingField => say!(lang, "缺少必填字段", "missing required field"),
-        Code::NegativeAmount => say!(lang, "数值“{given}”不能为负数", "\"{given}\" cannot be negative"),
-        Code::TooManyDecimals if expected.is_empty() => say!(lang, "数值“{given}”的小数位过多（金额最多两位小数）", "\"{given}\" has too many decimals (money takes at most two)"),
-        Code::TooManyDecimals => say!(lang, "数值“{given}”的小数位过多（最多 {expected} 位小数）", "\"{given}\" has too many decimals (at most {expected})"),
-        Code::OutOfRange if expected.is_empty() => say!(lang, "数值“{given}”超出允许范围", "\"{given}\" is out of the allowed range"),
+        Code::UnknownField => pair!("未知字段“{0}”（请检查拼写）", "unknown field \"{0}\" (check the spelling)", 4),
+        Code::MissingField => pair!("缺少必填字段", "missing required field", 4),
+        Code::NegativeAmount => pair!("数值“{0}”不能为负数", "\"{0}\" cannot be negative", 4),
+        Code::TooManyDecimals if expected.is_empty() => pair!("数值“{0}”的小数位过多（金额最多两位小数）", "\"{0}\" has too many decimals (money takes at most two)", 4),
+        Code::TooManyDecimals => pair!("数值“{0}”的小数位过多（最多 {1} 位小数）", "\"{0}\" has too many decimals (at most {1})", 4),
+        Code::OutOfRange if expected.is_empty() => pair!("数值“{0}”超出允许范围", "\"{0}\" is out of the allowed range", 4),
         Code::OutOfRange => {
-            let want = expected_text(lang, expected);
-            say!(lang, "数值“{given}”超出允许范围（应为{want}）", "\"{given}\" is out of range (expected {want})")
+            x = expected_text(lang, expected);
+            pair!("数值“{0}”超出允许范围（应为{2}）", "\"{0}\" is out of range (expected {2})", 4)
         }
-        Code::EmptyMembers => say!(lang, "家庭成员列表为空，至少需要一名成员", "the household has no members: at least one is required"),
-        Code::IdChecksum => say!(lang, "身份证号码“{given}”校验位错误（GB 11643）", "ID number \"{given}\" fails the GB 11643 check digit"),
-        Code::IdBirthDateMismatch => say!(lang, "身份证号码中的出生日期 {given} 与填写的出生日期 {expected} 不一致", "the birth date in the ID number ({given}) differs from birthDate ({expected})"),
+        Code::EmptyMembers => pair!("家庭成员列表为空，至少需要一名成员", "the household has no members: at least one is required", 4),
+        Code::IdChecksum => pair!("身份证号码“{0}”校验位错误（GB 11643）", "ID number \"{0}\" fails the GB 11643 check digit", 4),
+        Code::IdBirthDateMismatch => pair!("身份证号码中的出生日期 {0} 与填写的出生日期 {1} 不一致", "the birth date in the ID number ({0}) differs from birthDate ({1})", 4),
         Code::IdSexMismatch => {
-            let (id_sex, typed) = (sex_name(lang, given), sex_name(lang, expected));
-            say!(lang, "身份证号码显示性别为{id_sex}，与填写的{typed}不一致", "the ID number says {id_sex} but sex is {typed}")
+            (x, y) = (sex_name(lang, given), sex_name(lang, expected));
+            pair!("身份证号码显示性别为{2}，与填写的{3}不一致", "the ID number says {2} but sex is {3}", 4)
         }
-        Code::BornAfterAsOf => say!(lang, "出生日期 {given} 晚于评估日期", "birth date {given} is after the assessment date"),
-        Code::DateAfterAsOf => say!(lang, "日期 {given} 晚于评估日期（应{expected}）", "date {given} is after the assessment date (expected {expected})"),
-        Code::MissingAsOf => say!(lang, "缺少评估日期 asOf（引擎不读取系统时钟，必须给出日期）", "missing asOf: the engine reads no clock, so the assessment date must be given"),
-        Code::TransferItemsExceedTransfer => say!(lang, "转移性收入明细合计 {given} 元，超过转移性收入总额（应{expected}）", "itemised transfers total {given} yuan, more than the transfer income (expected {expected})"),
-        Code::NoPovertyLine => say!(lang, "{given} 没有可用的扶贫标准（元/人·年；参考资料未确认该年数值），请按当年国家或本省公布的扶贫标准，通过 policy.povertyLine 提供", "no poverty line for {given} (yuan per person a year; the reference confirms no figure for that year): give policy.povertyLine from the national or provincial notice of that year"),
-        Code::NoMonitoringLine => say!(lang, "{given} 没有内置的防止返贫监测线（本地防止返贫监测范围，元/人·年）。监测线由各省每年确定，不设全国默认值；请查本省或本县当年的通知，通过 policy.monitoringLine 提供", "no built-in monitoring line for {given} (the local 防止返贫监测范围, yuan per person a year). Provinces set it every year and there is no national default: take it from the province's or county's notice of that year and give policy.monitoringLine"),
+        Code::BornAfterAsOf => pair!("出生日期 {0} 晚于评估日期", "birth date {0} is after the assessment date", 4),
+        Code::DateAfterAsOf => pair!("日期 {0} 晚于评估日期（应{1}）", "date {0} is after the assessment date (expected {1})", 4),
+        Code::MissingAsOf => pair!("缺少评估日期 asOf（引擎不读取系统时钟，必须给出日期）", "missing asOf: the engine reads no clock, so the assessment date must be given", 4),
+        Code::TransferItemsExceedTransfer => pair!("转移性收入明细合计 {0} 元，超过转移性收入总额（应{1}）", "itemised transfers total {0} yuan, more than the transfer income (expected {1})", 4),
+        Code::NoPovertyLine => pair!("{0} 没有可用的扶贫标准（元/人·年；参考资料未确认该年数值），请按当年国家或本省公布的扶贫标准，通过 policy.povertyLine 提供", "no poverty line for {0} (yuan per person a year; the reference confirms no figure for that year): give policy.povertyLine from the national or provincial notice of that year", 4),
+        Code::NoMonitoringLine => pair!("{0} 没有内置的防止返贫监测线（本地防止返贫监测范围，元/人·年）。监测线由各省每年确定，不设全国默认值；请查本省或本县当年的通知，通过 policy.monitoringLine 提供", "no built-in monitoring line for {0} (the local 防止返贫监测范围, yuan per person a year). Provinces set it every year and there is no national default: take it from the province's or county's notice of that year and give policy.monitoringLine", 4),
         Code::InvalidJson => {
-            let at = json_position(lang, given);
-            say!(lang, "不是有效的 JSON 数据{at}", "not valid JSON: {given}")
+            x = json_position(lang, given);
+            pair!("不是有效的 JSON 数据{2}", "not valid JSON: {0}", 4)
         }
         Code::ImpossibleDateOrder => {
             let (other, other_date) = expected.rsplit_once(' ').unwrap_or((expected, ""));
-            say!(lang, "日期 {given} 早于 {other}（{other_date}），这一先后顺序不可能成立", "date {given} is before {other} ({other_date}), an order that cannot happen")
+            (x, y) = (other.to_owned(), other_date.to_owned());
+            pair!("日期 {0} 早于 {2}（{3}），这一先后顺序不可能成立", "date {0} is before {2} ({3}), an order that cannot happen", 4)
         }
-        Code::UnterminatedQuote => say!(lang, "引号在本行内没有闭合（单元格“{given}”），本行无法读取；一个单元格不能跨行", "a quote opened here does not close on this line ({given}): the row cannot be read; a cell cannot span lines"),
-        Code::HouseholdRowsNotContiguous => say!(lang, "户编号“{given}”的行不相邻（第{zh_lines}行）：同一户的各行必须连续排列，该户未评估", "the rows of household \"{given}\" are not contiguous (lines {expected}): a household's rows must be adjacent; the household is not assessed"),
-        Code::MultipleHeads => say!(lang, "同一户中有{given}名成员被标为户主：可能是两户使用了相同的户编号，该户未评估", "{given} members of one household are coded as head: two households may share an id; the household is not assessed"),
-        Code::InvalidUtf8 => say!(lang, "本行不是 UTF-8 文本（可能是 GBK 编码），无法读取", "this line is not UTF-8 text (GBK, perhaps) and cannot be read"),
-        Code::WrongCellCount => say!(lang, "本行有{given}个单元格，表头有{expected}个，无法对应到列", "this row has {given} cells and the header {expected}: its cells cannot be matched to columns"),
-        Code::TextAfterQuote => say!(lang, "引号闭合后还有其他文字（单元格“{given}”），本行无法读取", "text follows a closing quote ({given}): the row cannot be read"),
-        Code::InvalidNumber => say!(lang, "“{given}”不是有限的数值，应填写具体数字", "\"{given}\" is not a finite number: give a real figure"),
-        Code::AmountTooLarge => say!(lang, "金额“{given}”超出支持范围（每项及合计的绝对值须小于 {expected} 元）", "amount \"{given}\" is beyond the supported range (each amount and every sum must stay below {expected} yuan in magnitude)"),
-        Code::DuplicateKey => say!(lang, "字段“{given}”在同一对象中重复出现（不按最后一个取值）", "key \"{given}\" appears more than once in the same object (the last one does not silently win)"),
-        Code::TooManyMembers => say!(lang, "家庭成员 {given} 人，超过上限 {expected} 人", "{given} members, more than the limit of {expected} per household"),
-        Code::ValueTooLong => say!(lang, "取值过长（{given} 个字符），上限为 {expected} 个字符", "value too long ({given} characters): the limit is {expected}"),
-        Code::InputTooLarge => say!(lang, "输入过大（{given} 字节），一次调用上限为 {expected} 字节", "input too large ({given} bytes): one call takes at most {expected} bytes"),
-        Code::TooDeep => say!(lang, "嵌套层数过深（超过 {expected} 层）", "nested too deeply (more than {expected} levels)"),
-        Code::CircularReference => say!(lang, "对象引用了自身（循环引用），无法读取", "the object refers back to itself (a cycle) and cannot be read"),
-        Code::UnreadableValue => say!(lang, "读取该字段时出错：“{given}”", "reading this field failed: {given}"),
+        Code::UnterminatedQuote => pair!("引号在本行内没有闭合（单元格“{0}”），本行无法读取；一个单元格不能跨行", "a quote opened here does not close on this line ({0}): the row cannot be read; a cell cannot span lines", 4),
+        Code::HouseholdRowsNotContiguous => {
+            // Line lists ("2, 5") read "2、5" in Chinese.
+            x = replace_all(expected, ", ", "、");
+            pair!("户编号“{0}”的行不相邻（第{2}行）：同一户的各行必须连续排列，该户未评估", "the rows of household \"{0}\" are not contiguous (lines {1}): a household's rows must be adjacent; the household is not assessed", 4) },
+        Code::MultipleHeads => pair!("同一户中有{0}名成员被标为户主：可能是两户使用了相同的户编号，该户未评估", "{0} members of one household are coded as head: two households may share an id; the household is not assessed", 4),
+        Code::InvalidUtf8 => pair!("本行不是 UTF-8 文本（可能是 GBK 编码），无法读取", "this line is not UTF-8 text (GBK, perhaps) and cannot be read", 4),
+        Code::WrongCellCount => pair!("本行有{0}个单元格，表头有{1}个，无法对应到列", "this row has {0} cells and the header {1}: its cells cannot be matched to columns", 4),
+        Code::TextAfterQuote => pair!("引号闭合后还有其他文字（单元格“{0}”），本行无法读取", "text follows a closing quote ({0}): the row cannot be read", 4),
+        Code::InvalidNumber => pair!("“{0}”不是有限的数值，应填写具体数字", "\"{0}\" is not a finite number: give a real figure", 4),
+        Code::AmountTooLarge => pair!("金额“{0}”超出支持范围（每项及合计的绝对值须小于 {1} 元）", "amount \"{0}\" is beyond the supported range (each amount and every sum must stay below {1} yuan in magnitude)", 4),
+        Code::DuplicateKey => pair!("字段“{0}”在同一对象中重复出现（不按最后一个取值）", "key \"{0}\" appears more than once in the same object (the last one does not silently win)", 4),
+        Code::TooManyMembers => pair!("家庭成员 {0} 人，超过上限 {1} 人", "{0} members, more than the limit of {1} per household", 4),
+        Code::ValueTooLong => pair!("取值过长（{0} 个字符），上限为 {1} 个字符", "value too long ({0} characters): the limit is {1}", 4),
+        Code::InputTooLarge => pair!("输入过大（{0} 字节），一次调用上限为 {1} 字节", "input too large ({0} bytes): one call takes at most {1} bytes", 4),
+        Code::TooDeep => pair!("嵌套层数过深（超过 {1} 层）", "nested too deeply (more than {1} levels)", 4),
+        Code::CircularReference => pair!("对象引用了自身（循环引用），无法读取", "the object refers back to itself (a cycle) and cannot be read", 4),
+        Code::UnreadableValue => pair!("读取该字段时出错：“{0}”", "reading this field failed: {0}", 4),
     };
+    let base = said(lang, zh, en, &[&given, &expected, &x, &y]);
     let path = &f.path;
-    say!(lang, "{path}：{base}", "{path}: {base}")
+    say!(lang, "{0}：{1}", "{0}: {1}", path, base)
 }
 
 /// A JSON value's kind in words (`given` of `invalid_type` is the JSON type name).
@@ -167,18 +174,25 @@ fn sex_name(lang: Lang, code: &str) -> String {
 fn json_position(lang: Lang, parser_message: &str) -> String {
     let number_after = |word: &str| -> Option<u64> {
         let rest = after_first(parser_message, word)?;
-        let digits: String = rest
-            .trim_start()
-            .chars()
-            .take_while(char::is_ascii_digit)
-            .collect();
-        digits.parse().ok()
+        // The digits read in place, as `parse::<u64>` of them would (none or too many: `None`),
+        // without collecting them into a `String` first.
+        let mut number: Option<u64> = None;
+        for d in rest.trim_start().bytes().take_while(u8::is_ascii_digit) {
+            number = number
+                .unwrap_or(0)
+                .checked_mul(10)?
+                .checked_add(u64::from(d - b'0'));
+            number?;
+        }
+        number
     };
     match (number_after("line"), number_after("column")) {
         (Some(line), Some(col)) => say!(
             lang,
-            "（第{line}行第{col}列附近有误）",
-            "(at line {line}, column {col})"
+            "（第{0}行第{1}列附近有误）",
+            "(at line {0}, column {1})",
+            line,
+            col,
         ),
         _ => String::new(),
     }
@@ -191,7 +205,7 @@ pub fn source_override(lang: Lang) -> String {
     say!(
         lang,
         "调用方通过 options.policy 提供",
-        "given by the caller in options.policy"
+        "given by the caller in options.policy",
     )
 }
 
@@ -200,7 +214,7 @@ pub fn source_default(lang: Lang) -> String {
     say!(
         lang,
         "该日期没有政策包数值，采用接口约定的默认值（见 docs/contract.md）",
-        "no pack value for the date: the default stated in docs/contract.md"
+        "no pack value for the date: the default stated in docs/contract.md",
     )
 }
 
@@ -281,5 +295,14 @@ mod search_tests {
         assert_eq!(json_position(Lang::ZhCn, m), "（第3行第17列附近有误）");
         assert_eq!(json_position(Lang::En, "EOF while parsing"), "");
         assert_eq!(json_position(Lang::En, "line line 5 column 2"), "");
+        // Digits read in place answer as `parse::<u64>` did: too large for u64 is no position,
+        // u64::MAX itself is one, leading zeros are dropped.
+        let huge = "at line 18446744073709551616 column 2";
+        assert_eq!(json_position(Lang::En, huge), "");
+        let max = "at line 18446744073709551615 column 007";
+        assert_eq!(
+            json_position(Lang::En, max),
+            "(at line 18446744073709551615, column 7)"
+        );
     }
 }
