@@ -5,6 +5,7 @@
 //! typed. So every number of the input is turned back into that text and read as an exact
 //! decimal: no float ever takes part in a comparison or a sum.
 
+use crate::json_value::{Json, JsonNumber};
 use std::cmp::Ordering;
 use std::fmt;
 
@@ -50,7 +51,7 @@ impl Decimal {
     }
 
     /// Reads a JSON number (integer or double) exactly as it was written.
-    pub fn from_json(n: &serde_json::Number) -> Result<Decimal, NumberError> {
+    pub fn from_json(n: &JsonNumber) -> Result<Decimal, NumberError> {
         if let Some(i) = n.as_i64() {
             return Self::checked(i128::from(i), 0);
         }
@@ -68,13 +69,11 @@ impl Decimal {
             return Err(NumberError::NotFinite);
         }
         // The shortest text that reads back to the same double (what `{}` on f64 prints), from
-        // serde_json's float writer, which the wasm module carries anyway: core's
-        // `<f64 as Display>` would add ~6 KB gzipped to it (issue 8 item 6). That writer may use
-        // exponent form, which is spelled out here as plain decimal text.
-        match serde_json::Number::from_f64(f) {
-            Some(n) => Self::parse(&plain_decimal(&n.to_string())),
-            None => Err(NumberError::NotFinite),
-        }
+        // serde_json's float writer (`zmij`, what `serde_json::Number` prints with), which the
+        // wasm module carries anyway: core's `<f64 as Display>` would add ~6 KB gzipped to it
+        // (issue 8 item 6). That writer may use exponent form, which is spelled out here as
+        // plain decimal text.
+        Self::parse(&plain_decimal(zmij::Buffer::new().format_finite(f)))
     }
 
     /// Parses plain decimal text: optional sign, digits, optional fraction.
@@ -221,6 +220,18 @@ impl fmt::Display for Decimal {
         }
         text.reverse();
         f.write_str(std::str::from_utf8(&text).map_err(|_| fmt::Error)?)
+    }
+}
+
+impl Decimal {
+    /// The JSON value this decimal is written as (its `Serialize`: an integer, else a double).
+    pub fn to_json(&self) -> Json {
+        match self.as_integer() {
+            Some(i) => Json::from(i),
+            None => JsonNumber::from_f64(self.to_f64())
+                .map(Json::Number)
+                .unwrap_or(Json::Null),
+        }
     }
 }
 
