@@ -1,8 +1,9 @@
 //! Reading untyped JSON into typed records while collecting every problem at once.
 //!
 //! serde's derive stops at the first error, but a person fixing a form wants every problem, each
-//! tied to its field. So the edge reads `serde_json::Json` with this reader, which notes a
-//! [`Finding`] for each bad field and carries on. The core never sees a `Json`. (Batch files
+//! tied to its field. So the edge reads a JSON value (`crate::json_value::Json`) with this
+//! reader, which notes a [`Finding`] for each bad field and carries on. The core never sees a
+//! `Json`. (Batch files
 //! first try a typed fast path, `household::read_household_text` and `table::fill`, which
 //! use these same functions on each field and fall back here on any problem.)
 

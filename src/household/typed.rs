@@ -1,6 +1,6 @@
 //! The fast path of reading a household from JSON text (issue 8 item 1): the text is scanned
-//! once, straight into `Household`, with no `serde_json::Json` tree, no path built and no
-//! allocation beyond the household's own.
+//! once, straight into `Household`, with no JSON value tree (`crate::json_value::Json`), no path
+//! built and no allocation beyond the household's own.
 //!
 //! It accepts only a strict subset of what the path-collecting reader ([`super::read_household`]
 //! on [`crate::json_text`]) accepts, and gives up (`None`) on anything else: then the caller runs
