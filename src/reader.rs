@@ -3,9 +3,9 @@
 //! serde's derive stops at the first error, but a person fixing a form wants every problem, each
 //! tied to its field. So the edge reads a JSON value (`crate::json_value::Json`) with this
 //! reader, which notes a [`Finding`] for each bad field and carries on. The core never sees a
-//! `Json`. (Batch files
-//! first try a typed fast path, `household::read_household_text` and `table::fill`, which
-//! use these same functions on each field and fall back here on any problem.)
+//! `Json`. (Batch files first try a typed fast path, `household::read_household_text` and
+//! `table::fill`, which use these same functions on each field and fall back here on any
+//! problem.)
 
 use crate::date::Date;
 use crate::json_value::{Json, JsonMap};
