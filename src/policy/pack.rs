@@ -151,19 +151,21 @@ static PACKS: OnceLock<Vec<Pack>> = OnceLock::new();
 pub fn packs() -> &'static [Pack] {
     PACKS.get_or_init(|| {
         // A pack whose text does not decode to the end is skipped, never half read.
-        let raw: Vec<Json> = RAW_PACKS
-            .iter()
-            .filter_map(|text| match decode(text) {
-                Some((value, "")) => Some(value),
-                _ => None,
-            })
-            .collect();
-        // National first, then the provinces in file order: a partition keeps the order within
-        // each part, as the stable sort by "has a province" did, without a sort in the module.
-        let (mut packs, provincial): (Vec<Pack>, Vec<Pack>) = raw
-            .iter()
-            .filter_map(parse_pack)
-            .partition(|p| p.province.is_none());
+        // National first, then the provinces in file order: two lists filled in one loop keep
+        // the order within each part, as the stable sort by "has a province" did, without a
+        // sort (or `Iterator::partition`, 0.9 KB raw) in the module.
+        let mut packs = Vec::with_capacity(RAW_PACKS.len());
+        let mut provincial = Vec::with_capacity(RAW_PACKS.len());
+        for text in RAW_PACKS {
+            let Some((value, "")) = decode(text) else {
+                continue;
+            };
+            match parse_pack(&value) {
+                Some(p) if p.province.is_none() => packs.push(p),
+                Some(p) => provincial.push(p),
+                None => {}
+            }
+        }
         packs.extend(provincial);
         packs
     })
