@@ -44,8 +44,8 @@ pub const OVERRIDE: &str = "override";
 /// few provinces, resolves each (province, asOf, overrides) once (issue 8 item 3).
 const CACHED: usize = 16;
 
-/// What a resolution depends on. Overrides compare as JSON values; serde_json's map is ordered
-/// by key (no `preserve_order`), so equal values give the same `applied` order.
+/// What a resolution depends on. Overrides compare as JSON values; an object's entries are kept
+/// sorted by key (`json_value::JsonMap`), so equal values give the same `applied` order.
 struct Key {
     province: String,
     on: Date,
