@@ -299,7 +299,11 @@ fn plain_decimal(text: &str) -> String {
         None => ("", mant),
     };
     let (whole, frac) = mant.split_once('.').unwrap_or((mant, ""));
-    let digits: String = whole.chars().chain(frac.chars()).collect();
+    // Pushed as two slices, not collected char by char (UTF-8 decoding and encoding code for
+    // ASCII digits: 0.15 KB gzipped, issue 8 item 6).
+    let mut digits = String::with_capacity(whole.len() + frac.len());
+    digits.push_str(whole);
+    digits.push_str(frac);
     // Position of the decimal point within `digits` after shifting by `exp`.
     let point = i64::try_from(whole.len())
         .unwrap_or(i64::MAX)
