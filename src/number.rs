@@ -285,13 +285,26 @@ impl serde::Serialize for Ratio {
     }
 }
 
+/// `text` as an i64, exactly as `str::parse::<i64>` reads it (an optional `+` or `-`, then
+/// digits), through the `u64` parser: the core module then holds one integer parser, not two
+/// (issue 8 item 6). Used by the pack text reader too.
+pub fn parse_i64(text: &str) -> Option<i64> {
+    match text.strip_prefix('-') {
+        Some(digits) if !digits.starts_with('+') => {
+            0i64.checked_sub_unsigned(digits.parse::<u64>().ok()?)
+        }
+        Some(_) => None,
+        None => i64::try_from(text.parse::<u64>().ok()?).ok(),
+    }
+}
+
 /// `d.ddd e±N` (or `d.ddd`) as plain decimal text without exponent: the digits are moved, never
 /// rounded, so the value is exactly the same.
 fn plain_decimal(text: &str) -> String {
     let Some((mant, exp)) = text.split_once(['e', 'E']) else {
         return text.to_string();
     };
-    let Ok(exp) = exp.parse::<i64>() else {
+    let Some(exp) = parse_i64(exp) else {
         return text.to_string();
     };
     let (sign, mant) = match mant.strip_prefix('-') {
@@ -373,6 +386,36 @@ mod tests {
             Decimal::from_f64(1e20).unwrap_err(),
             NumberError::OutOfRange
         );
+    }
+
+    /// `parse_i64` reads what `str::parse::<i64>` reads and refuses what it refuses.
+    #[test]
+    fn parse_i64_is_str_parse() {
+        for t in [
+            "0",
+            "-0",
+            "+0",
+            "7",
+            "-7",
+            "+7",
+            "-+7",
+            "+-7",
+            "--7",
+            "",
+            "-",
+            "+",
+            "1e3",
+            " 1",
+            "9223372036854775807",
+            "9223372036854775808",
+            "-9223372036854775808",
+            "-9223372036854775809",
+            "18446744073709551616",
+            "007",
+            "-007",
+        ] {
+            assert_eq!(parse_i64(t), t.parse::<i64>().ok(), "{t:?}");
+        }
     }
 
     #[test]

@@ -98,7 +98,7 @@ fn decode(text: &str) -> Option<(Json, &str)> {
         }
         b'i' => {
             let (digits, rest) = rest.split_once(';')?;
-            Some((Json::from(digits.parse::<i64>().ok()?), rest))
+            Some((Json::from(crate::number::parse_i64(digits)?), rest))
         }
         b'd' => {
             // The double's bits, so the value is exactly the one TOML read.
