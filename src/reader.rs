@@ -16,9 +16,14 @@ use crate::problem::{Code, Finding};
 /// A closed set of snake_case codes (an enum of the contract).
 pub trait Codes: Sized + Copy + 'static {
     const ALL: &'static [(Self, &'static str)];
+    /// The codes of [`Codes::ALL`], in the same order (both written by [`codes!`]). The
+    /// reading code works on this list, not on `ALL`, so the core wasm module holds it once
+    /// instead of once per enum (20 enums: 8 KB raw of copies, issue 8 item 6).
+    const CODES: &'static [&'static str];
 
     fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.iter().find(|(_, c)| *c == code).map(|(v, _)| *v)
+        let i = position_of(Self::CODES, code)?;
+        Self::ALL.get(i).map(|(v, _)| *v)
     }
 
     fn code(self) -> &'static str
@@ -33,12 +38,14 @@ pub trait Codes: Sized + Copy + 'static {
     }
 
     fn expected() -> String {
-        Self::ALL
-            .iter()
-            .map(|(_, c)| *c)
-            .collect::<Vec<_>>()
-            .join(" | ")
+        Self::CODES.join(" | ")
     }
+}
+
+/// Where `code` is in `codes` (not generic: one copy for every enum of codes).
+#[inline(never)]
+fn position_of(codes: &[&str], code: &str) -> Option<usize> {
+    codes.iter().position(|c| *c == code)
 }
 
 /// Declares an enum whose values travel as snake_case strings.
@@ -50,6 +57,7 @@ macro_rules! codes {
         pub enum $name { $($variant),+ }
         impl $crate::reader::Codes for $name {
             const ALL: &'static [(Self, &'static str)] = &[$(($name::$variant, $code)),+];
+            const CODES: &'static [&'static str] = &[$($code),+];
         }
         impl $name {
             pub fn as_str(self) -> &'static str {
@@ -325,13 +333,22 @@ impl Reader {
     }
 
     pub fn code<T: Codes>(&mut self, v: &Json, path: &str) -> Option<T> {
+        let i = self.code_index(v, path, T::CODES)?;
+        T::ALL.get(i).map(|(t, _)| *t)
+    }
+
+    /// The position in `codes` of the string at `v`; a string not among them is
+    /// `invalid_value` listing them. Not generic, so the core module holds one copy (one per
+    /// enum of codes was 4 KB raw, issue 8 item 6).
+    #[inline(never)]
+    fn code_index(&mut self, v: &Json, path: &str, codes: &[&str]) -> Option<usize> {
         let s = self.string(v, path)?;
-        let found = T::from_code(s);
+        let found = position_of(codes, s);
         if found.is_none() {
             self.note(
                 Finding::new(path, Code::InvalidValue)
                     .given(s)
-                    .expected(T::expected()),
+                    .expected(codes.join(" | ")),
             );
         }
         found
@@ -542,4 +559,40 @@ impl Reader {
 /// Shown form of a value for messages (quoted input).
 pub fn show(v: &Json) -> String {
     shown(v)
+}
+
+#[cfg(test)]
+mod codes_tests {
+    use super::*;
+
+    crate::codes! {
+        pub enum Sample { A => "alpha", B => "beta", C => "gamma" }
+    }
+
+    /// Issue 8 item 6: codes are read through the one non-generic list search; each code reads
+    /// back as its variant, an unknown one is `invalid_value` listing every code in order.
+    #[test]
+    fn codes_read_through_the_shared_list() {
+        assert_eq!(Sample::CODES, ["alpha", "beta", "gamma"]);
+        for (v, c) in Sample::ALL {
+            assert_eq!(Sample::from_code(c), Some(*v));
+            let mut r = Reader::new();
+            assert_eq!(
+                r.code::<Sample>(&Json::String(c.to_string()), "x"),
+                Some(*v)
+            );
+            assert!(r.is_clean());
+        }
+        assert_eq!(Sample::from_code("delta"), None);
+        assert_eq!(Sample::expected(), "alpha | beta | gamma");
+        let mut r = Reader::new();
+        assert_eq!(r.code::<Sample>(&Json::String("delta".into()), "x"), None);
+        let f = r.findings();
+        assert_eq!(f.len(), 1);
+        assert_eq!(f.first().map(|f| f.code), Some(Code::InvalidValue));
+        assert_eq!(
+            f.first().and_then(|f| f.expected.clone()).as_deref(),
+            Some("alpha | beta | gamma")
+        );
+    }
 }
