@@ -81,7 +81,7 @@ fn main() {
     }
     let options = json!({ "asOf": as_of });
     let mut r = Reader::new();
-    let Some(opts) = read_options(&mut r, Some(&options)) else {
+    let Some(opts) = read_options(&mut r, Some(&tuopin::json_value::Json::from(&options))) else {
         eprintln!("bad --as-of");
         std::process::exit(2)
     };

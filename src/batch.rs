@@ -6,6 +6,7 @@ use crate::engine::{assess_resolved, facts_resolved};
 #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
 use crate::engine::{row_resolved, RowFigures};
 use crate::household::{read_household, Household};
+use crate::json_value::Json;
 use crate::options::{lang_of, read_options, Options};
 use crate::policy::resolve;
 use crate::policy::Resolved;
@@ -16,7 +17,6 @@ use crate::summary::RowFacts;
 use crate::summary::{ByName, Summary, Tally};
 use crate::words::Lang;
 use serde::Serialize;
-use serde_json::Value;
 
 #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
 pub mod view;
@@ -278,7 +278,7 @@ impl Batch {
     }
 
     /// Reads a household from JSON, then as [`Batch::push`].
-    pub fn push_json(&mut self, v: &Value) -> Result<Report, Vec<Problem>> {
+    pub fn push_json(&mut self, v: &Json) -> Result<Report, Vec<Problem>> {
         let mut r = Reader::new();
         match read_household(&mut r, v, "") {
             Some(h) if r.is_clean() => self.push(&h),
@@ -296,7 +296,7 @@ impl Batch {
     pub fn push_value(
         &mut self,
         line: usize,
-        value: &Value,
+        value: &Json,
         table: Option<&crate::table::TableHousehold>,
     ) -> Result<(Report, RowFacts), InvalidRow> {
         self.push_value_as(line, value, table, Vec::new(), Batch::push_facts)
@@ -307,7 +307,7 @@ impl Batch {
     pub fn tally_value(
         &mut self,
         line: usize,
-        value: &Value,
+        value: &Json,
         table: Option<&crate::table::TableHousehold>,
     ) -> Result<RowFacts, InvalidRow> {
         self.push_value_as(line, value, table, Vec::new(), Batch::tally_facts)
@@ -320,7 +320,7 @@ impl Batch {
     fn push_value_as<T>(
         &mut self,
         line: usize,
-        value: &Value,
+        value: &Json,
         table: Option<&crate::table::TableHousehold>,
         found: Vec<Finding>,
         assess: fn(&mut Batch, &Household) -> Result<T, Vec<Problem>>,
@@ -392,7 +392,7 @@ impl Batch {
                 // Only an invalid row names its household: no copy of the id for valid rows.
                 let id = value
                     .get("id")
-                    .and_then(Value::as_str)
+                    .and_then(Json::as_str)
                     .map(str::to_string)
                     .or_else(|| table.and_then(|t| t.id.clone()));
                 let mut all = located;
@@ -575,11 +575,18 @@ impl Batch {
     }
 }
 
-/// `assessMany(households, options)` on JSON values.
+/// `assessMany(households, options)` on serde_json's values (the Rust API; the wasm module
+/// calls [`assess_many`] with the values it read).
 pub fn assess_many_json(
-    households: &Value,
-    options: Option<&Value>,
+    households: &serde_json::Value,
+    options: Option<&serde_json::Value>,
 ) -> Result<BatchOut, Vec<Problem>> {
+    let options = options.map(Json::from);
+    assess_many(&Json::from(households), options.as_ref())
+}
+
+/// `assessMany(households, options)` on the crate's JSON values.
+pub fn assess_many(households: &Json, options: Option<&Json>) -> Result<BatchOut, Vec<Problem>> {
     let lang = lang_of(options);
     let mut r = Reader::new();
     let opts = read_options(&mut r, options);
@@ -589,7 +596,7 @@ pub fn assess_many_json(
         resolve(probe, o.as_of, o.policy.as_ref(), &mut r);
     }
     let rows = match households {
-        Value::Array(rows) => Some(rows),
+        Json::Array(rows) => Some(rows),
         _ => {
             r.note(
                 Finding::new("", Code::InvalidType)
@@ -627,7 +634,7 @@ pub fn assess_many_json(
                 row,
                 index: Some(row),
                 line: None,
-                household_id: v.get("id").and_then(Value::as_str).map(str::to_string),
+                household_id: v.get("id").and_then(Json::as_str).map(str::to_string),
                 problems,
                 lines: 0,
             }),
@@ -743,7 +750,7 @@ pub enum ArrayFileError {
 #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
 /// The entries of a JSON array file (a leading UTF-8 BOM is allowed), each kept as its own JSON
 /// text: each is then read by [`Batch::push_json_text`] like a line of a JSON Lines file, so a
-/// duplicate key in one is `duplicate_key` at its path (issue 9 item 8), and no `Value` tree of
+/// duplicate key in one is `duplicate_key` at its path (issue 9 item 8), and no `Json` tree of
 /// the whole file is ever built.
 pub fn json_array_entries(
     bytes: &[u8],

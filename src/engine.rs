@@ -9,6 +9,7 @@ use crate::household::{
     consistency_warnings, date_order_problems, read_household, DropoutReason, ExitStep, Household,
     Registration, Schooling,
 };
+use crate::json_value::Json;
 use crate::monitoring::{categorise, no_labour_household, risk_elimination, CategoryOut};
 use crate::options::{lang_of, read_options, Options};
 use crate::policy::{
@@ -20,20 +21,24 @@ use crate::report::{IncomeOut, PolicyEcho, Report};
 use crate::summary::RowFacts;
 use crate::warning::Warning;
 use crate::words::{self, Lang};
-use serde_json::Value;
 use std::cmp::Ordering;
 use std::sync::Arc;
 
-/// `assess(household, options)` of the contract, on JSON values.
-pub fn assess_json(household: &Value, options: Option<&Value>) -> Result<Report, Vec<Problem>> {
-    assess_crossed(household, options, Vec::new())
+/// `assess(household, options)` of the contract, on serde_json's values (the Rust API of
+/// tests and embedders; the wasm module and the CLI read [`Json`] with [`assess_crossed`]).
+pub fn assess_json(
+    household: &serde_json::Value,
+    options: Option<&serde_json::Value>,
+) -> Result<Report, Vec<Problem>> {
+    let options = options.map(Json::from);
+    assess_crossed(&Json::from(household), options.as_ref(), Vec::new())
 }
 
 /// As [`assess_json`], starting from the problems found while the values crossed into Rust
 /// (the JS boundary, the CLI's TOML and JSON readers), which are reported with the rest.
 pub fn assess_crossed(
-    household: &Value,
-    options: Option<&Value>,
+    household: &Json,
+    options: Option<&Json>,
     crossing: Vec<Finding>,
 ) -> Result<Report, Vec<Problem>> {
     let lang = lang_of(options);
@@ -49,7 +54,7 @@ pub fn assess_crossed(
             // readable asOf, and the overrides, even when something else is wrong.
             let as_of = options
                 .and_then(|o| o.get("asOf"))
-                .and_then(Value::as_str)
+                .and_then(Json::as_str)
                 .and_then(Date::parse);
             if let (Some(h), Some(d)) = (&h, as_of) {
                 for f in dates_after(h, d) {
@@ -64,15 +69,20 @@ pub fn assess_crossed(
 
 /// `validate(household, options?)`: every problem of the record; with `options.asOf`, the date
 /// checks against it too.
-pub fn validate_json(household: &Value, options: Option<&Value>) -> Vec<Problem> {
-    validate_crossed(household, options, Vec::new())
+/// On serde_json's values, as [`assess_json`].
+pub fn validate_json(
+    household: &serde_json::Value,
+    options: Option<&serde_json::Value>,
+) -> Vec<Problem> {
+    let options = options.map(Json::from);
+    validate_crossed(&Json::from(household), options.as_ref(), Vec::new())
 }
 
 /// As [`validate_json`], starting from the problems found while the values crossed. Options
 /// are checked exactly as [`assess_crossed`] checks them (asOf aside, which may be missing).
 pub fn validate_crossed(
-    household: &Value,
-    options: Option<&Value>,
+    household: &Json,
+    options: Option<&Json>,
     crossing: Vec<Finding>,
 ) -> Vec<Problem> {
     let lang = lang_of(options);
@@ -95,7 +105,7 @@ pub fn validate_crossed(
 
 /// Reads `options.policy` against the packs (the household's province, or the options'), so
 /// that a bad override is reported even when nothing else can be evaluated.
-fn check_overrides(r: &mut Reader, raw: &Value, h: Option<&Household>, options: Option<&Value>) {
+fn check_overrides(r: &mut Reader, raw: &Json, h: Option<&Household>, options: Option<&Json>) {
     let Some(policy) = options
         .and_then(|o| o.get("policy"))
         .filter(|p| !p.is_null())
@@ -104,13 +114,13 @@ fn check_overrides(r: &mut Reader, raw: &Value, h: Option<&Household>, options: 
     };
     let province = options
         .and_then(|o| o.get("province"))
-        .and_then(Value::as_str)
+        .and_then(Json::as_str)
         .or(h.map(|h| h.province.as_str()))
-        .or(raw.get("province").and_then(Value::as_str))
+        .or(raw.get("province").and_then(Json::as_str))
         .unwrap_or("");
     let on = options
         .and_then(|o| o.get("asOf"))
-        .and_then(Value::as_str)
+        .and_then(Json::as_str)
         .and_then(Date::parse)
         .unwrap_or(Date::EARLIEST_RULES);
     resolve(province, on, Some(policy), r);
@@ -482,7 +492,10 @@ fn localized_sources(applied: &Arc<[Applied]>, lang: Lang) -> Arc<[Applied]> {
             };
             a
         })
-        .collect();
+        .collect::<Vec<_>>()
+        // Through a Vec: `From<Vec<T>>` is already in the module (`resolve`), while collecting
+        // into `Arc<[T]>` directly brings `Arc::from_iter_exact` (0.75 KB raw).
+        .into();
     LAST.with(|last| *last.borrow_mut() = Some((Arc::clone(applied), Arc::clone(&zh))));
     zh
 }

@@ -11,15 +11,15 @@
 //! available to the batch readers). The browser's values never pass through text: JS objects
 //! cannot hold a key twice, and `src/wasm.rs` reads them directly.
 
+use crate::json_value::{Json, JsonMap, JsonNumber};
 use crate::number::{Decimal, NumberError};
 use crate::problem::{Code, Finding};
 use crate::reader::{index, join, limits};
-use serde_json::{Map, Number, Value};
 
 /// Parses `text` (a leading UTF-8 BOM is allowed). `Err` is a syntax error (`invalid_json`,
 /// with line and column); `Ok` carries the value and the problems found at their paths (the
 /// value there is `null`), with `root` as the path of the whole document.
-pub fn parse(text: &str, root: &str) -> Result<(Value, Vec<Finding>), Finding> {
+pub fn parse(text: &str, root: &str) -> Result<(Json, Vec<Finding>), Finding> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.len() > limits::MAX_INPUT_BYTES {
         return Err(Finding::new(root, Code::InputTooLarge)
@@ -46,11 +46,11 @@ pub fn parse(text: &str, root: &str) -> Result<(Value, Vec<Finding>), Finding> {
 /// integer that fits is exact; plain decimal text with more decimals or digits than allowed is
 /// `TooPrecise` / `OutOfRange`; an exponent form that underflows a double to 0 is `TooPrecise`,
 /// one that overflows is `OutOfRange`. `token` must be a syntactically valid JSON number.
-pub fn number(token: &str) -> Result<Number, NumberError> {
+pub fn number(token: &str) -> Result<JsonNumber, NumberError> {
     let plain = !token.bytes().any(|b| matches!(b, b'.' | b'e' | b'E'));
     if plain {
         if let Ok(i) = token.parse::<i64>() {
-            return Ok(Number::from(i));
+            return Ok(JsonNumber::from(i));
         }
     }
     let has_exp = token.bytes().any(|b| matches!(b, b'e' | b'E'));
@@ -70,7 +70,7 @@ pub fn number(token: &str) -> Result<Number, NumberError> {
     if !f.is_finite() {
         return Err(NumberError::OutOfRange);
     }
-    Number::from_f64(f).ok_or(NumberError::NotFinite)
+    JsonNumber::from_f64(f).ok_or(NumberError::NotFinite)
 }
 
 /// Whether any of eight bytes (a little-endian word of JSON text) is a quote, a backslash or a
@@ -179,30 +179,30 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self, path: &str, depth: usize) -> Result<Value, Finding> {
+    fn value(&mut self, path: &str, depth: usize) -> Result<Json, Finding> {
         match self.peek() {
             Some(b'{') | Some(b'[') if depth >= limits::MAX_DEPTH => {
                 Err(Finding::new(path, Code::TooDeep).expected(limits::MAX_DEPTH.to_string()))
             }
             Some(b'{') => self.object(path, depth),
             Some(b'[') => self.array(path, depth),
-            Some(b'"') => self.string(path).map(Value::String),
-            Some(b't') => self.eat("true", path).map(|_| Value::Bool(true)),
-            Some(b'f') => self.eat("false", path).map(|_| Value::Bool(false)),
-            Some(b'n') => self.eat("null", path).map(|_| Value::Null),
+            Some(b'"') => self.string(path).map(Json::String),
+            Some(b't') => self.eat("true", path).map(|_| Json::Bool(true)),
+            Some(b'f') => self.eat("false", path).map(|_| Json::Bool(false)),
+            Some(b'n') => self.eat("null", path).map(|_| Json::Null),
             Some(b'-' | b'0'..=b'9') => self.number(path),
             Some(_) => Err(self.syntax(path, "unexpected character")),
             None => Err(self.syntax(path, "unexpected end of input")),
         }
     }
 
-    fn object(&mut self, path: &str, depth: usize) -> Result<Value, Finding> {
+    fn object(&mut self, path: &str, depth: usize) -> Result<Json, Finding> {
         self.at += 1;
-        let mut map = Map::new();
+        let mut map = JsonMap::new();
         self.space();
         if self.peek() == Some(b'}') {
             self.at += 1;
-            return Ok(Value::Object(map));
+            return Ok(Json::Object(map));
         }
         loop {
             self.space();
@@ -222,7 +222,7 @@ impl Parser<'_> {
                 self.findings
                     .push(Finding::new(at, Code::DuplicateKey).given(key.clone()));
                 // Neither value is assessed: the problem makes the call fail.
-                map.insert(key, Value::Null);
+                map.insert(key, Json::Null);
             } else {
                 map.insert(key, v);
             }
@@ -231,20 +231,20 @@ impl Parser<'_> {
                 Some(b',') => self.at += 1,
                 Some(b'}') => {
                     self.at += 1;
-                    return Ok(Value::Object(map));
+                    return Ok(Json::Object(map));
                 }
                 _ => return Err(self.syntax(path, "expected ',' or '}'")),
             }
         }
     }
 
-    fn array(&mut self, path: &str, depth: usize) -> Result<Value, Finding> {
+    fn array(&mut self, path: &str, depth: usize) -> Result<Json, Finding> {
         self.at += 1;
         let mut items = Vec::new();
         self.space();
         if self.peek() == Some(b']') {
             self.at += 1;
-            return Ok(Value::Array(items));
+            return Ok(Json::Array(items));
         }
         loop {
             self.space();
@@ -255,7 +255,7 @@ impl Parser<'_> {
                 Some(b',') => self.at += 1,
                 Some(b']') => {
                     self.at += 1;
-                    return Ok(Value::Array(items));
+                    return Ok(Json::Array(items));
                 }
                 _ => return Err(self.syntax(path, "expected ',' or ']'")),
             }
@@ -326,7 +326,7 @@ impl Parser<'_> {
         }
     }
 
-    fn number(&mut self, path: &str) -> Result<Value, Finding> {
+    fn number(&mut self, path: &str) -> Result<Json, Finding> {
         let start = self.at;
         let digits = |p: &mut Self| {
             let s = p.at;
@@ -358,12 +358,12 @@ impl Parser<'_> {
         }
         let token = self.text.get(start..self.at).unwrap_or("");
         match number(token) {
-            Ok(n) => Ok(Value::Number(n)),
+            Ok(n) => Ok(Json::Number(n)),
             Err(e) => Ok(self.bad_number(path, token, e)),
         }
     }
 
-    fn bad_number(&mut self, path: &str, token: &str, e: NumberError) -> Value {
+    fn bad_number(&mut self, path: &str, token: &str, e: NumberError) -> Json {
         let f = match e {
             NumberError::TooPrecise => Finding::new(path, Code::TooManyDecimals)
                 .given(token)
@@ -373,7 +373,7 @@ impl Parser<'_> {
                 .expected(crate::number::MAX_ABS_TEXT),
         };
         self.findings.push(f);
-        Value::Null
+        Json::Null
     }
 }
 
@@ -424,7 +424,10 @@ mod tests {
             r#"{"s": "a\"b\\c\u00e9\ud83d\ude00", "n": [1, -2, 3.5, true, false, null], "o": {}}"#;
         let (v, f) = parse(text, "").unwrap();
         assert!(f.is_empty());
-        assert_eq!(v, serde_json::from_str::<Value>(text).unwrap());
+        assert_eq!(
+            v,
+            Json::from(serde_json::from_str::<serde_json::Value>(text).unwrap())
+        );
         assert!(parse("{\"a\":1,}", "").is_err());
         assert!(parse("[1 2]", "").is_err());
         assert!(parse("\u{feff}{}", "").is_ok());

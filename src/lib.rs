@@ -18,6 +18,9 @@ pub mod household;
 /// core wasm module uses only its word scan (the report writer, `report::json`); the linker
 /// drops the rest.
 pub mod json_text;
+/// The crate's own JSON value, read by every reader (issue 8 item 6: no serde_json `Value` or
+/// B-tree map in the core module).
+pub mod json_value;
 pub mod money;
 pub mod monitoring;
 pub mod number;

@@ -1,10 +1,10 @@
 //! The options of a call: `{ asOf, province?, lang?, policy? }`.
 
 use crate::date::Date;
+use crate::json_value::Json;
 use crate::problem::{Code, Finding};
 use crate::reader::Reader;
 use crate::words::Lang;
-use serde_json::Value;
 
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -12,7 +12,7 @@ pub struct Options {
     pub province: Option<String>,
     pub lang: Lang,
     /// Overrides, read against the parameters once the province and date are known.
-    pub policy: Option<Value>,
+    pub policy: Option<Json>,
 }
 
 const FIELDS: &[&str] = &["asOf", "province", "lang", "policy"];
@@ -25,14 +25,14 @@ pub fn earliest_as_of() -> Date {
 
 /// The language asked for, read leniently so that problems can be worded in it even when
 /// the rest of the options are wrong.
-pub fn lang_of(v: Option<&Value>) -> Lang {
+pub fn lang_of(v: Option<&Json>) -> Lang {
     v.and_then(|v| v.get("lang"))
-        .and_then(Value::as_str)
+        .and_then(Json::as_str)
         .and_then(Lang::from_tag)
         .unwrap_or_default()
 }
 
-pub fn read_options(r: &mut Reader, v: Option<&Value>) -> Option<Options> {
+pub fn read_options(r: &mut Reader, v: Option<&Json>) -> Option<Options> {
     let read = read_fields(r, v, true)?;
     if !r.is_clean() {
         return None;
@@ -51,16 +51,16 @@ pub struct OptionsRead {
     pub as_of: Option<Date>,
     pub province: Option<String>,
     pub lang: Lang,
-    pub policy: Option<Value>,
+    pub policy: Option<Json>,
 }
 
-pub fn read_fields(r: &mut Reader, v: Option<&Value>, as_of_required: bool) -> Option<OptionsRead> {
-    let empty = Value::Object(Default::default());
+pub fn read_fields(r: &mut Reader, v: Option<&Json>, as_of_required: bool) -> Option<OptionsRead> {
+    let empty = Json::Object(Default::default());
     let v = v.unwrap_or(&empty);
     let path = "options";
     let map = r.object(v, path, FIELDS)?;
     let as_of = match map.get("asOf") {
-        None | Some(Value::Null) => {
+        None | Some(Json::Null) => {
             if as_of_required {
                 r.note(Finding::new("options.asOf", Code::MissingAsOf));
             }
@@ -91,7 +91,7 @@ pub fn read_fields(r: &mut Reader, v: Option<&Value>, as_of_required: bool) -> O
         l
     });
     let policy = match map.get("policy") {
-        None | Some(Value::Null) => None,
+        None | Some(Json::Null) => None,
         Some(p) => Some(p.clone()),
     };
     Some(OptionsRead {

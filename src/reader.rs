@@ -1,23 +1,29 @@
 //! Reading untyped JSON into typed records while collecting every problem at once.
 //!
 //! serde's derive stops at the first error, but a person fixing a form wants every problem, each
-//! tied to its field. So the edge reads `serde_json::Value` with this reader, which notes a
-//! [`Finding`] for each bad field and carries on. The core never sees a `Value`. (Batch files
-//! first try a typed fast path, `household::read_household_text` and `table::fill`, which
-//! use these same functions on each field and fall back here on any problem.)
+//! tied to its field. So the edge reads a JSON value (`crate::json_value::Json`) with this
+//! reader, which notes a [`Finding`] for each bad field and carries on. The core never sees a
+//! `Json`. (Batch files first try a typed fast path, `household::read_household_text` and
+//! `table::fill`, which use these same functions on each field and fall back here on any
+//! problem.)
 
 use crate::date::Date;
+use crate::json_value::{Json, JsonMap};
 use crate::money::{Money, MoneyError};
 use crate::number::{Decimal, NumberError};
 use crate::problem::{Code, Finding};
-use serde_json::{Map, Value};
 
 /// A closed set of snake_case codes (an enum of the contract).
 pub trait Codes: Sized + Copy + 'static {
     const ALL: &'static [(Self, &'static str)];
+    /// The codes of [`Codes::ALL`], in the same order (both written by [`codes!`]). The
+    /// reading code works on this list, not on `ALL`, so the core wasm module holds it once
+    /// instead of once per enum (20 enums: 8 KB raw of copies, issue 8 item 6).
+    const CODES: &'static [&'static str];
 
     fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.iter().find(|(_, c)| *c == code).map(|(v, _)| *v)
+        let i = position_of(Self::CODES, code)?;
+        Self::ALL.get(i).map(|(v, _)| *v)
     }
 
     fn code(self) -> &'static str
@@ -32,12 +38,14 @@ pub trait Codes: Sized + Copy + 'static {
     }
 
     fn expected() -> String {
-        Self::ALL
-            .iter()
-            .map(|(_, c)| *c)
-            .collect::<Vec<_>>()
-            .join(" | ")
+        Self::CODES.join(" | ")
     }
+}
+
+/// Where `code` is in `codes` (not generic: one copy for every enum of codes).
+#[inline(never)]
+fn position_of(codes: &[&str], code: &str) -> Option<usize> {
+    codes.iter().position(|c| *c == code)
 }
 
 /// Declares an enum whose values travel as snake_case strings.
@@ -49,6 +57,7 @@ macro_rules! codes {
         pub enum $name { $($variant),+ }
         impl $crate::reader::Codes for $name {
             const ALL: &'static [(Self, &'static str)] = &[$(($name::$variant, $code)),+];
+            const CODES: &'static [&'static str] = &[$($code),+];
         }
         impl $name {
             pub fn as_str(self) -> &'static str {
@@ -184,20 +193,20 @@ fn itoa(mut n: usize) -> String {
     String::from_utf8(digits).unwrap_or_default()
 }
 
-fn type_name(v: &Value) -> &'static str {
+fn type_name(v: &Json) -> &'static str {
     match v {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
+        Json::Null => "null",
+        Json::Bool(_) => "boolean",
+        Json::Number(_) => "number",
+        Json::String(_) => "string",
+        Json::Array(_) => "array",
+        Json::Object(_) => "object",
     }
 }
 
-fn shown(v: &Value) -> String {
+fn shown(v: &Json) -> String {
     match v {
-        Value::String(s) => s.chars().take(60).collect(),
+        Json::String(s) => s.chars().take(60).collect(),
         other => {
             let t = other.to_string();
             t.chars().take(60).collect()
@@ -242,7 +251,7 @@ impl Reader {
         self.findings
     }
 
-    fn wrong_type(&mut self, path: &str, v: &Value, expected: &str) {
+    fn wrong_type(&mut self, path: &str, v: &Json, expected: &str) {
         self.note(
             Finding::new(path, Code::InvalidType)
                 .given(type_name(v))
@@ -251,14 +260,9 @@ impl Reader {
     }
 
     /// An object whose keys must all be in `allowed`; unknown keys are noted, not dropped.
-    pub fn object<'v>(
-        &mut self,
-        v: &'v Value,
-        path: &str,
-        allowed: &[&str],
-    ) -> Option<&'v Map<String, Value>> {
+    pub fn object<'v>(&mut self, v: &'v Json, path: &str, allowed: &[&str]) -> Option<&'v JsonMap> {
         match v {
-            Value::Object(map) => {
+            Json::Object(map) => {
                 for key in map.keys() {
                     if !allowed.contains(&key.as_str()) {
                         self.note(
@@ -276,14 +280,9 @@ impl Reader {
     }
 
     /// A field that must be present and not null.
-    pub fn required<'v>(
-        &mut self,
-        map: &'v Map<String, Value>,
-        path: &str,
-        key: &str,
-    ) -> Option<&'v Value> {
+    pub fn required<'v>(&mut self, map: &'v JsonMap, path: &str, key: &str) -> Option<&'v Json> {
         match map.get(key) {
-            None | Some(Value::Null) => {
+            None | Some(Json::Null) => {
                 self.note(Finding::new(join(path, key), Code::MissingField));
                 None
             }
@@ -291,9 +290,9 @@ impl Reader {
         }
     }
 
-    pub fn array<'v>(&mut self, v: &'v Value, path: &str) -> Option<&'v Vec<Value>> {
+    pub fn array<'v>(&mut self, v: &'v Json, path: &str) -> Option<&'v Vec<Json>> {
         match v {
-            Value::Array(items) => Some(items),
+            Json::Array(items) => Some(items),
             other => {
                 self.wrong_type(path, other, "array");
                 None
@@ -301,9 +300,9 @@ impl Reader {
         }
     }
 
-    pub fn string<'v>(&mut self, v: &'v Value, path: &str) -> Option<&'v str> {
+    pub fn string<'v>(&mut self, v: &'v Json, path: &str) -> Option<&'v str> {
         match v {
-            Value::String(s) if s.len() > limits::MAX_STRING_CHARS => {
+            Json::String(s) if s.len() > limits::MAX_STRING_CHARS => {
                 let chars = s.chars().count();
                 if chars > limits::MAX_STRING_CHARS {
                     self.note(
@@ -315,7 +314,7 @@ impl Reader {
                 }
                 Some(s.as_str())
             }
-            Value::String(s) => Some(s.as_str()),
+            Json::String(s) => Some(s.as_str()),
             other => {
                 self.wrong_type(path, other, "string");
                 None
@@ -323,9 +322,9 @@ impl Reader {
         }
     }
 
-    pub fn boolean(&mut self, v: &Value, path: &str) -> Option<bool> {
+    pub fn boolean(&mut self, v: &Json, path: &str) -> Option<bool> {
         match v {
-            Value::Bool(b) => Some(*b),
+            Json::Bool(b) => Some(*b),
             other => {
                 self.wrong_type(path, other, "boolean");
                 None
@@ -333,20 +332,29 @@ impl Reader {
         }
     }
 
-    pub fn code<T: Codes>(&mut self, v: &Value, path: &str) -> Option<T> {
+    pub fn code<T: Codes>(&mut self, v: &Json, path: &str) -> Option<T> {
+        let i = self.code_index(v, path, T::CODES)?;
+        T::ALL.get(i).map(|(t, _)| *t)
+    }
+
+    /// The position in `codes` of the string at `v`; a string not among them is
+    /// `invalid_value` listing them. Not generic, so the core module holds one copy (one per
+    /// enum of codes was 4 KB raw, issue 8 item 6).
+    #[inline(never)]
+    fn code_index(&mut self, v: &Json, path: &str, codes: &[&str]) -> Option<usize> {
         let s = self.string(v, path)?;
-        let found = T::from_code(s);
+        let found = position_of(codes, s);
         if found.is_none() {
             self.note(
                 Finding::new(path, Code::InvalidValue)
                     .given(s)
-                    .expected(T::expected()),
+                    .expected(codes.join(" | ")),
             );
         }
         found
     }
 
-    pub fn date(&mut self, v: &Value, path: &str) -> Option<Date> {
+    pub fn date(&mut self, v: &Json, path: &str) -> Option<Date> {
         let s = self.string(v, path)?;
         let found = Date::parse(s);
         if found.is_none() {
@@ -359,9 +367,9 @@ impl Reader {
         found
     }
 
-    pub fn decimal(&mut self, v: &Value, path: &str) -> Option<Decimal> {
+    pub fn decimal(&mut self, v: &Json, path: &str) -> Option<Decimal> {
         let n = match v {
-            Value::Number(n) => n,
+            Json::Number(n) => n,
             other => {
                 self.wrong_type(path, other, "number");
                 return None;
@@ -393,7 +401,7 @@ impl Reader {
     }
 
     /// A non-negative quantity (litres, minutes, metres, m²).
-    pub fn quantity(&mut self, v: &Value, path: &str) -> Option<Decimal> {
+    pub fn quantity(&mut self, v: &Json, path: &str) -> Option<Decimal> {
         let d = self.decimal(v, path)?;
         if d.is_negative() {
             self.note(Finding::new(path, Code::NegativeAmount).given(d.to_string()));
@@ -403,7 +411,7 @@ impl Reader {
     }
 
     /// A whole number within `lo..=hi`.
-    pub fn integer(&mut self, v: &Value, path: &str, lo: i64, hi: i64) -> Option<i64> {
+    pub fn integer(&mut self, v: &Json, path: &str, lo: i64, hi: i64) -> Option<i64> {
         let d = self.decimal(v, path)?;
         match d.as_integer() {
             Some(i) if (lo..=hi).contains(&i) => Some(i),
@@ -419,10 +427,10 @@ impl Reader {
     }
 
     /// Yuan with at most two decimals; negative only where `allow_negative`.
-    pub fn money(&mut self, v: &Value, path: &str, allow_negative: bool) -> Option<Money> {
+    pub fn money(&mut self, v: &Json, path: &str, allow_negative: bool) -> Option<Money> {
         let d = match v {
             // Beyond the decimal reader's range is beyond money's range too: say so as money.
-            Value::Number(n) if matches!(Decimal::from_json(n), Err(NumberError::OutOfRange)) => {
+            Json::Number(n) if matches!(Decimal::from_json(n), Err(NumberError::OutOfRange)) => {
                 self.note(
                     Finding::new(path, Code::AmountTooLarge)
                         .given(n.to_string())
@@ -460,13 +468,13 @@ impl Reader {
     /// Reads an optional field with `read` when present and not null.
     pub fn optional<'v, T>(
         &mut self,
-        map: &'v Map<String, Value>,
+        map: &'v JsonMap,
         path: &str,
         key: &str,
-        read: impl FnOnce(&mut Reader, &'v Value, &str) -> Option<T>,
+        read: impl FnOnce(&mut Reader, &'v Json, &str) -> Option<T>,
     ) -> Option<T> {
         match map.get(key) {
-            None | Some(Value::Null) => None,
+            None | Some(Json::Null) => None,
             Some(v) => {
                 let p = self.take_path(path, key);
                 let out = read(self, v, &p);
@@ -521,10 +529,10 @@ impl Reader {
     /// Reads a required field with `read`; a missing one is `missing_field`.
     pub fn needed<'v, T>(
         &mut self,
-        map: &'v Map<String, Value>,
+        map: &'v JsonMap,
         path: &str,
         key: &str,
-        read: impl FnOnce(&mut Reader, &'v Value, &str) -> Option<T>,
+        read: impl FnOnce(&mut Reader, &'v Json, &str) -> Option<T>,
     ) -> Option<T> {
         let v = self.required(map, path, key)?;
         let p = self.take_path(path, key);
@@ -534,7 +542,7 @@ impl Reader {
     }
 
     /// A list of codes, e.g. `["industry", "employment"]`.
-    pub fn code_list<T: Codes>(&mut self, v: &Value, path: &str) -> Option<Vec<T>> {
+    pub fn code_list<T: Codes>(&mut self, v: &Json, path: &str) -> Option<Vec<T>> {
         let items = self.array(v, path)?;
         let mut out = Vec::with_capacity(items.len());
         let mut ok = true;
@@ -549,6 +557,42 @@ impl Reader {
 }
 
 /// Shown form of a value for messages (quoted input).
-pub fn show(v: &Value) -> String {
+pub fn show(v: &Json) -> String {
     shown(v)
+}
+
+#[cfg(test)]
+mod codes_tests {
+    use super::*;
+
+    crate::codes! {
+        pub enum Sample { A => "alpha", B => "beta", C => "gamma" }
+    }
+
+    /// Issue 8 item 6: codes are read through the one non-generic list search; each code reads
+    /// back as its variant, an unknown one is `invalid_value` listing every code in order.
+    #[test]
+    fn codes_read_through_the_shared_list() {
+        assert_eq!(Sample::CODES, ["alpha", "beta", "gamma"]);
+        for (v, c) in Sample::ALL {
+            assert_eq!(Sample::from_code(c), Some(*v));
+            let mut r = Reader::new();
+            assert_eq!(
+                r.code::<Sample>(&Json::String(c.to_string()), "x"),
+                Some(*v)
+            );
+            assert!(r.is_clean());
+        }
+        assert_eq!(Sample::from_code("delta"), None);
+        assert_eq!(Sample::expected(), "alpha | beta | gamma");
+        let mut r = Reader::new();
+        assert_eq!(r.code::<Sample>(&Json::String("delta".into()), "x"), None);
+        let f = r.findings();
+        assert_eq!(f.len(), 1);
+        assert_eq!(f.first().map(|f| f.code), Some(Code::InvalidValue));
+        assert_eq!(
+            f.first().and_then(|f| f.expected.clone()).as_deref(),
+            Some("alpha | beta | gamma")
+        );
+    }
 }

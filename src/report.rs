@@ -5,13 +5,13 @@ use crate::causes::{CauseOut, MeasureOut};
 use crate::date::Date;
 use crate::exit::ExitResult;
 use crate::household::TransferItem;
+use crate::json_value::Json;
 use crate::money::Money;
 use crate::monitoring::{Elimination, MonitoringResult};
 use crate::number::Decimal;
 use crate::policy::{Applied, Confidence, IncomeConcept};
 use crate::warning::Warning;
 use serde::Serialize;
-use serde_json::Value;
 
 /// The compact JSON writer: `tuopin batch --out` and every answer of the wasm module.
 pub mod json;
@@ -38,7 +38,7 @@ pub struct PolicyEcho {
     pub pack: String,
     pub province: String,
     pub as_of: Date,
-    pub overrides: Value,
+    pub overrides: Json,
     /// Extension: every parameter in force, with its date range and source. Left out of the
     /// reports of `assessMany`, which give it once per province instead (it is most of a
     /// report's bytes and the same for every household of a province).
@@ -104,7 +104,7 @@ impl LineBasis {
                 confidence: "caller",
             };
         };
-        let kind = if a.value.is_object() {
+        let kind = if a.value.as_object().is_some() {
             LineBasisKind::DibaoMultiple
         } else {
             LineBasisKind::Amount

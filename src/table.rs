@@ -14,8 +14,8 @@ pub use cells::{split_cells, split_line, split_text, trimmed, Cells};
 pub use fill::Field;
 pub use text::TextSource;
 
+use crate::json_value::{Json, JsonMap, JsonNumber};
 use serde::Serialize;
-use serde_json::{Map, Number, Value};
 
 /// How a cell is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,7 +140,7 @@ pub struct TableHousehold {
     pub id: Option<String>,
     /// The household as contract JSON, for the path-collecting reader; `null` when the rows
     /// filled [`TableHousehold::household`] directly.
-    pub value: Value,
+    pub value: Json,
     /// The household filled straight from its rows by the fast path (issue 8 item 1), when
     /// every cell read without a problem; `None` otherwise (then `value` holds it).
     pub household: Option<Box<crate::household::Household>>,
@@ -1033,16 +1033,16 @@ fn build(
     rows: Vec<(usize, Record)>,
     with_value: bool,
 ) -> TableHousehold {
-    let mut household = Value::Null;
+    let mut household = Json::Null;
     let mut conflicts = Vec::new();
     // A household its rows filled directly has no conflict (the fast path gives up on one)
     // and needs no JSON tree: only the slow path builds one.
     if with_value {
-        let mut root = Value::Object(Map::new());
+        let mut root = Json::Object(JsonMap::new());
         let mut members = Vec::with_capacity(rows.len());
         let mut seen: Vec<(&'static str, &str)> = Vec::new();
         for (line, rec) in &rows {
-            let mut member = Value::Object(Map::new());
+            let mut member = Json::Object(JsonMap::new());
             // A broken row still takes its member's place, so later members keep their
             // index; its problem says why it is empty.
             if let Record::Cells(rec) = rec {
@@ -1077,14 +1077,14 @@ fn build(
             }
             members.push(member);
         }
-        if let Value::Object(m) = &mut root {
-            m.insert("members".into(), Value::Array(members));
+        if let Json::Object(m) = &mut root {
+            m.insert("members".into(), Json::Array(members));
         }
         household = root;
     }
     let id = household
         .get("id")
-        .and_then(Value::as_str)
+        .and_then(Json::as_str)
         .map(str::to_string);
     TableHousehold {
         line: rows.first().map(|r| r.0).unwrap_or(0),
@@ -1102,22 +1102,23 @@ fn build(
 }
 
 /// Sets a dotted path, creating objects on the way.
-fn set(root: &mut Value, path: &str, value: Value) {
+fn set(root: &mut Json, path: &str, value: Json) {
     let mut cur = root;
     let mut parts = path.split('.').peekable();
     while let Some(part) = parts.next() {
-        let Value::Object(map) = cur else { return };
+        let Json::Object(map) = cur else { return };
         if parts.peek().is_none() {
             map.insert(part.to_string(), value);
             return;
         }
-        cur = map
-            .entry(part.to_string())
-            .or_insert_with(|| Value::Object(Map::new()));
+        let Some(next) = map.get_or_insert_with(part, || Json::Object(JsonMap::new())) else {
+            return;
+        };
+        cur = next;
     }
 }
 
-fn cell_value(col: &Column, cell: &str) -> Value {
+fn cell_value(col: &Column, cell: &str) -> Json {
     match col.3 {
         Kind::Text => {
             // Every alias is Chinese text: an ASCII cell (most cells) has none to look up.
@@ -1131,27 +1132,27 @@ fn cell_value(col: &Column, cell: &str) -> Value {
             };
             let text = alias.unwrap_or(cell);
             if col.0 == "medicalInsurance" && text.contains([';', '；']) {
-                return Value::Array(
+                return Json::Array(
                     text.split([';', '；'])
-                        .map(|t| Value::String(alias_of(col.0, t.trim()).to_string()))
+                        .map(|t| Json::String(alias_of(col.0, t.trim()).to_string()))
                         .collect(),
                 );
             }
-            Value::String(text.to_string())
+            Json::String(text.to_string())
         }
         Kind::Number => cell
-            .parse::<Number>()
-            .map(Value::Number)
-            .unwrap_or_else(|_| Value::String(cell.to_string())),
+            .parse::<serde_json::Number>()
+            .map(|n| Json::Number(JsonNumber::from(&n)))
+            .unwrap_or_else(|_| Json::String(cell.to_string())),
         Kind::Bool => match bool_cell(cell) {
-            Some(b) => Value::Bool(b),
-            None => Value::String(cell.to_string()),
+            Some(b) => Json::Bool(b),
+            None => Json::String(cell.to_string()),
         },
-        Kind::List => Value::Array(
+        Kind::List => Json::Array(
             cell.split([';', '；', ','])
                 .map(str::trim)
                 .filter(|t| !t.is_empty())
-                .map(|t| Value::String(t.to_string()))
+                .map(|t| Json::String(t.to_string()))
                 .collect(),
         ),
     }

@@ -4,11 +4,11 @@
 //! engine, and hands back plain JSON-compatible objects (no ES Maps, no `undefined`). Invalid
 //! input throws a real `Error` whose `problems` property lists `{ path, code, message }`.
 
+use crate::json_value::{Json, JsonMap, JsonNumber};
 use crate::problem::{Code, Finding, Problem};
 use crate::reader::{index, join, limits};
 use crate::{catalog, engine};
 use serde::Serialize;
-use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -362,9 +362,9 @@ impl Crossing {
         !self.over
     }
 
-    fn read(&mut self, v: &JsValue, path: &str, depth: usize) -> Value {
+    fn read(&mut self, v: &JsValue, path: &str, depth: usize) -> Json {
         if self.over {
-            return Value::Null;
+            return Json::Null;
         }
         // Most common first (codes and dates, then numbers): each test is a call into JS.
         if let Some(js) = v.dyn_ref::<js_sys::JsString>() {
@@ -377,13 +377,13 @@ impl Crossing {
                         .given(format!("{units}"))
                         .expected(limits::MAX_STRING_CHARS.to_string()),
                 );
-                return Value::Null;
+                return Json::Null;
             }
             let s = String::from(js);
             if !self.charge(s.len() + 2, path) {
-                return Value::Null;
+                return Json::Null;
             }
-            return Value::String(s);
+            return Json::String(s);
         }
         if let Some(f) = v.as_f64() {
             self.charge(8, path);
@@ -391,10 +391,10 @@ impl Crossing {
         }
         if let Some(b) = v.as_bool() {
             self.charge(4, path);
-            return Value::Bool(b);
+            return Json::Bool(b);
         }
         if v.is_null() || v.is_undefined() {
-            return Value::Null;
+            return Json::Null;
         }
         let kind = if v.is_bigint() {
             "bigint"
@@ -412,10 +412,10 @@ impl Crossing {
                 .given(kind)
                 .expected("number | string | boolean | object | array | null"),
         );
-        Value::Null
+        Json::Null
     }
 
-    fn number(&mut self, f: f64, path: &str) -> Value {
+    fn number(&mut self, f: f64, path: &str) -> Json {
         if !f.is_finite() {
             let given = if f.is_nan() {
                 "NaN"
@@ -425,27 +425,27 @@ impl Crossing {
                 "-Infinity"
             };
             self.note(Finding::new(path, Code::InvalidNumber).given(given));
-            return Value::Null;
+            return Json::Null;
         }
         // Whole numbers cross as integers (exact); others as the double, which the number
         // reader turns back into its shortest text, as it did after `JSON.stringify`.
         if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 {
-            return Value::from(f as i64);
+            return Json::from(f as i64);
         }
-        serde_json::Number::from_f64(f)
-            .map(Value::Number)
-            .unwrap_or(Value::Null)
+        JsonNumber::from_f64(f)
+            .map(Json::Number)
+            .unwrap_or(Json::Null)
     }
 
-    fn container(&mut self, v: &JsValue, path: &str, depth: usize) -> Value {
+    fn container(&mut self, v: &JsValue, path: &str, depth: usize) -> Json {
         if depth >= limits::MAX_DEPTH {
             self.note(Finding::new(path, Code::TooDeep).expected(limits::MAX_DEPTH.to_string()));
-            return Value::Null;
+            return Json::Null;
         }
         let obj: &js_sys::Object = v.unchecked_ref();
         if self.open.has(obj) {
             self.note(Finding::new(path, Code::CircularReference));
-            return Value::Null;
+            return Json::Null;
         }
         self.open.add(obj);
         let out = if js_sys::Array::is_array(v) {
@@ -457,7 +457,7 @@ impl Crossing {
         out
     }
 
-    fn array(&mut self, v: &JsValue, path: &str, depth: usize) -> Value {
+    fn array(&mut self, v: &JsValue, path: &str, depth: usize) -> Json {
         let len = v.unchecked_ref::<js_sys::Array>().length();
         let is_members = path == "members" || path.ends_with("].members");
         if is_members && len as usize > limits::MAX_MEMBERS {
@@ -467,7 +467,7 @@ impl Crossing {
                     .given(len.to_string())
                     .expected(limits::MAX_MEMBERS.to_string()),
             );
-            return Value::Null;
+            return Json::Null;
         }
         let mut out = Vec::with_capacity((len as usize).min(limits::MAX_MEMBERS));
         for i in 0..len {
@@ -478,27 +478,27 @@ impl Crossing {
             match js_sys::Reflect::get_u32(v, i) {
                 Ok(item) if item.is_undefined() => {
                     self.note(Finding::new(p, Code::InvalidType).given("undefined"));
-                    out.push(Value::Null);
+                    out.push(Json::Null);
                 }
                 Ok(item) => out.push(self.read(&item, &p, depth + 1)),
                 Err(e) => {
                     self.unreadable(&p, &e);
-                    out.push(Value::Null);
+                    out.push(Json::Null);
                 }
             }
         }
-        Value::Array(out)
+        Json::Array(out)
     }
 
-    fn object(&mut self, v: &JsValue, path: &str, depth: usize) -> Value {
+    fn object(&mut self, v: &JsValue, path: &str, depth: usize) -> Json {
         let keys = match object_keys(v) {
             Ok(keys) => keys,
             Err(e) => {
                 self.unreadable(path, &e);
-                return Value::Null;
+                return Json::Null;
             }
         };
-        let mut map = serde_json::Map::new();
+        let mut map = JsonMap::new();
         for key in keys.iter() {
             let Some(name) = key.as_string() else {
                 continue;
@@ -516,11 +516,11 @@ impl Crossing {
                 }
                 Err(e) => {
                     self.unreadable(&p, &e);
-                    map.insert(name, Value::Null);
+                    map.insert(name, Json::Null);
                 }
             }
         }
-        Value::Object(map)
+        Json::Object(map)
     }
 
     /// A getter or a Proxy trap threw: the path and what it threw.
@@ -536,7 +536,7 @@ impl Crossing {
 
 /// One argument read across the boundary: its value (`None` for `undefined` / `null`) and the
 /// problems found on the way.
-fn cross(value: &JsValue, path: &str) -> (Option<Value>, Vec<Finding>) {
+fn cross(value: &JsValue, path: &str) -> (Option<Json>, Vec<Finding>) {
     if value.is_undefined() || value.is_null() {
         return (None, Vec::new());
     }
@@ -547,13 +547,13 @@ fn cross(value: &JsValue, path: &str) -> (Option<Value>, Vec<Finding>) {
 
 /// The caller's language, read before anything else so that even the problems of crossing
 /// are worded in it.
-fn lang_of(options: Option<&Value>) -> crate::words::Lang {
+fn lang_of(options: Option<&Json>) -> crate::words::Lang {
     crate::options::lang_of(options)
 }
 
 /// Reads one argument, failing with its crossing problems in the language it asks for.
 #[cfg(feature = "files")]
-fn from_js(value: JsValue, path: &str) -> Result<Option<Value>, Vec<Problem>> {
+fn from_js(value: JsValue, path: &str) -> Result<Option<Json>, Vec<Problem>> {
     let (v, found) = cross(&value, path);
     if found.is_empty() {
         Ok(v)
@@ -594,7 +594,7 @@ pub fn assess(
     let (household, mut found) = cross(&household, "");
     let (options, in_options) = cross(&options, "options");
     found.extend(in_options);
-    let household = household.unwrap_or(Value::Null);
+    let household = household.unwrap_or(Json::Null);
     match engine::assess_crossed(&household, options.as_ref(), found) {
         Ok(report) => to_js(&report),
         Err(problems) => Err(problems_error(&problems)),
@@ -611,7 +611,7 @@ pub fn validate(
     let (household, mut found) = cross(&household, "");
     let (options, in_options) = cross(&options, "options");
     found.extend(in_options);
-    let household = household.unwrap_or(Value::Null);
+    let household = household.unwrap_or(Json::Null);
     to_js(&engine::validate_crossed(
         &household,
         options.as_ref(),
@@ -640,16 +640,16 @@ pub fn assess_many(
             out.push(c.read(&item, &index("", i), 1));
         }
         found.extend(c.findings);
-        Value::Array(out)
+        Json::Array(out)
     } else {
         let (v, in_list) = cross(&households, "");
         found.extend(in_list);
-        v.unwrap_or(Value::Null)
+        v.unwrap_or(Json::Null)
     };
     if !found.is_empty() {
         return Err(problems_error(&crate::problem::render_all(&found, lang)));
     }
-    match crate::batch::assess_many_json(&households, options.as_ref()) {
+    match crate::batch::assess_many(&households, options.as_ref()) {
         Ok(out) => to_js(&out),
         Err(problems) => Err(problems_error(&problems)),
     }

@@ -59,7 +59,9 @@ fn codes(row: &Value) -> Vec<String> {
 fn opts() -> tuopin::options::Options {
     read_options(
         &mut Reader::new(),
-        Some(&json!({"asOf": "2019-12-31", "lang": "en"})),
+        Some(&tuopin::json_value::Json::from(
+            json!({"asOf": "2019-12-31", "lang": "en"}),
+        )),
     )
     .unwrap()
 }

@@ -75,7 +75,13 @@ fn editor_lines(bytes: &[u8]) -> usize {
 }
 
 fn run(bytes: &[u8], format: &str) -> Result<(), TestCaseError> {
-    let opts = read_options(&mut Reader::new(), Some(&json!({"asOf": "2019-12-31"}))).unwrap();
+    let opts = read_options(
+        &mut Reader::new(),
+        Some(&tuopin::json_value::Json::from(
+            json!({"asOf": "2019-12-31"}),
+        )),
+    )
+    .unwrap();
     let mut job = match BatchJob::new(bytes.to_vec(), format, opts) {
         Ok(job) => job,
         Err(e) => {

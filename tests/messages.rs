@@ -445,7 +445,12 @@ fn household() -> Household {
         "income": { "wage": 1000 },
         "spending": { "medicalOutOfPocket": 8000, "education": 1200, "disasterLoss": 300 }
     });
-    tuopin::household::read_household(&mut Reader::new(), &json, "").unwrap()
+    tuopin::household::read_household(
+        &mut Reader::new(),
+        &tuopin::json_value::Json::from(&json),
+        "",
+    )
+    .unwrap()
 }
 
 fn figures(income: serde_json::Value, excluded: &[TransferItem], kind: LineKind) -> IncomeFigures {
@@ -455,7 +460,12 @@ fn figures(income: serde_json::Value, excluded: &[TransferItem], kind: LineKind)
                     { "relation": "spouse", "sex": "female", "birthDate": "1981-01-01" }],
         "income": income,
     });
-    let h = tuopin::household::read_household(&mut Reader::new(), &json, "").unwrap();
+    let h = tuopin::household::read_household(
+        &mut Reader::new(),
+        &tuopin::json_value::Json::from(&json),
+        "",
+    )
+    .unwrap();
     IncomeFigures::compute(&h.income, 2, excluded, Money::from_yuan(4000), kind)
 }
 

@@ -115,7 +115,11 @@ fn hunan_and_liaoning_2022_lines_are_dated_and_sourced() {
         ),
     ] {
         let e = line(pack, "2022-06-30").unwrap();
-        assert_eq!(e.value, Some(serde_json::json!(value)), "{pack}");
+        assert_eq!(
+            e.value,
+            Some(tuopin::json_value::Json::from(serde_json::json!(value))),
+            "{pack}"
+        );
         assert_eq!(e.confidence, Confidence::S, "{pack}");
         assert!(
             e.source.contains(url) && e.source_zh.contains(url),

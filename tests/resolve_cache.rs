@@ -11,6 +11,7 @@
 
 use serde_json::{json, Value};
 use tuopin::date::Date;
+use tuopin::json_value::Json;
 use tuopin::policy::{resolve, Resolved};
 use tuopin::problem::{Code, Finding};
 use tuopin::reader::Reader;
@@ -31,7 +32,8 @@ fn seen(r: &Resolved) -> Value {
 
 fn clean(province: &str, date: &str, overrides: Option<&Value>) -> Resolved {
     let mut r = Reader::new();
-    let out = resolve(province, on(date), overrides, &mut r);
+    let overrides = overrides.map(Json::from);
+    let out = resolve(province, on(date), overrides.as_ref(), &mut r);
     assert!(r.is_clean(), "{:?}", r.findings());
     out
 }
@@ -49,15 +51,15 @@ fn different_overrides_never_share_a_resolution() {
         // The pack's own line, untouched by the overrides resolved just before.
         assert_ne!(none.params.poverty_line, with_a.params.poverty_line);
         assert_ne!(none.params.poverty_line, with_b.params.poverty_line);
-        assert_eq!(with_a.overrides, a);
-        assert_eq!(with_b.overrides, b);
-        assert_eq!(none.overrides, json!({}));
+        assert_eq!(with_a.overrides, Json::from(&a));
+        assert_eq!(with_b.overrides, Json::from(&b));
+        assert_eq!(none.overrides, Json::from(json!({})));
     }
 }
 
 #[test]
 fn a_bad_override_is_reported_on_every_call() {
-    let bad = json!({ "povertyLine": "lots" });
+    let bad = Json::from(json!({ "povertyLine": "lots" }));
     for _ in 0..3 {
         let mut r = Reader::new();
         resolve("CN-YN", on("2019-12-31"), Some(&bad), &mut r);
@@ -75,7 +77,7 @@ fn a_bad_override_is_reported_on_every_call() {
 fn a_problem_hidden_by_the_crossing_is_still_reported_to_the_next_caller() {
     // A caller whose reader already holds the crossing's problem at the same path does not see
     // it twice; the resolution with a problem is not cached, so a clean caller still sees it.
-    let bad = json!({ "povertyLine": "lots" });
+    let bad = Json::from(json!({ "povertyLine": "lots" }));
     let crossing = vec![Finding::new(
         "options.policy.povertyLine",
         Code::InvalidType,

@@ -114,8 +114,8 @@ fn each_resolved_case(mut f: impl FnMut(&str, &Household, &Options, &str, &Resol
         for options in &variants {
             let mut r = Reader::new();
             let (Some(opts), Some(h)) = (
-                read_options(&mut r, Some(options)),
-                read_household(&mut r, &case.household, ""),
+                read_options(&mut r, Some(&tuopin::json_value::Json::from(options))),
+                read_household(&mut r, &tuopin::json_value::Json::from(&case.household), ""),
             ) else {
                 continue;
             };

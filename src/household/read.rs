@@ -1,10 +1,10 @@
 //! Reads a `Household` from JSON, noting every problem with its path.
 
 use super::*;
+use crate::json_value::{Json, JsonMap};
 use crate::problem::{Code, Finding};
 use crate::province;
 use crate::reader::{join, Reader};
-use serde_json::{Map, Value};
 
 const HOUSEHOLD_FIELDS: &[&str] = &[
     "id",
@@ -59,7 +59,7 @@ const MONITORING_FIELDS: &[&str] = &[
 ];
 
 /// Reads one household. Returns `None` when any problem was noted (they are in `r`).
-pub fn read_household(r: &mut Reader, v: &Value, path: &str) -> Option<Household> {
+pub fn read_household(r: &mut Reader, v: &Json, path: &str) -> Option<Household> {
     let before = r.findings().len();
     let map = r.object(v, path, HOUSEHOLD_FIELDS)?;
 
@@ -115,7 +115,7 @@ pub fn read_household(r: &mut Reader, v: &Value, path: &str) -> Option<Household
     })
 }
 
-pub fn read_province(r: &mut Reader, v: &Value, p: &str) -> Option<String> {
+pub fn read_province(r: &mut Reader, v: &Json, p: &str) -> Option<String> {
     let s = r.string(v, p)?;
     if province::is_known(s) {
         Some(s.to_string())
@@ -130,17 +130,17 @@ pub fn read_province(r: &mut Reader, v: &Value, p: &str) -> Option<String> {
 }
 
 /// `{ "secure": true }` for 不愁吃 / 不愁穿. An object without `secure` is "not known".
-fn read_secure(r: &mut Reader, v: &Value, p: &str) -> Option<Option<bool>> {
+fn read_secure(r: &mut Reader, v: &Json, p: &str) -> Option<Option<bool>> {
     let map = r.object(v, p, &["secure"])?;
     Some(r.optional(map, p, "secure", Reader::boolean))
 }
 
-fn read_electricity(r: &mut Reader, v: &Value, p: &str) -> Option<Option<bool>> {
+fn read_electricity(r: &mut Reader, v: &Json, p: &str) -> Option<Option<bool>> {
     let map = r.object(v, p, &["connected"])?;
     Some(r.optional(map, p, "connected", Reader::boolean))
 }
 
-fn read_members(r: &mut Reader, v: &Value, p: &str) -> Option<Vec<Member>> {
+fn read_members(r: &mut Reader, v: &Json, p: &str) -> Option<Vec<Member>> {
     let items = r.array(v, p)?;
     if items.is_empty() {
         r.note(Finding::new(p, Code::EmptyMembers));
@@ -169,7 +169,7 @@ fn read_members(r: &mut Reader, v: &Value, p: &str) -> Option<Vec<Member>> {
     ok.then_some(out)
 }
 
-fn read_member(r: &mut Reader, v: &Value, p: &str) -> Option<Member> {
+fn read_member(r: &mut Reader, v: &Json, p: &str) -> Option<Member> {
     let before = r.findings().len();
     let map = r.object(v, p, MEMBER_FIELDS)?;
     let name = r.optional(map, p, "name", |r, v, p| r.string(v, p).map(str::to_string));
@@ -244,14 +244,14 @@ fn read_member(r: &mut Reader, v: &Value, p: &str) -> Option<Member> {
 }
 
 /// One scheme as a string, or (extension) a list of schemes.
-fn read_insurance(r: &mut Reader, v: &Value, p: &str) -> Option<Vec<Insurance>> {
+fn read_insurance(r: &mut Reader, v: &Json, p: &str) -> Option<Vec<Insurance>> {
     match v {
-        Value::Array(_) => r.code_list::<Insurance>(v, p),
+        Json::Array(_) => r.code_list::<Insurance>(v, p),
         _ => r.code::<Insurance>(v, p).map(|i| vec![i]),
     }
 }
 
-fn read_income(r: &mut Reader, v: &Value, p: &str) -> Option<Income> {
+fn read_income(r: &mut Reader, v: &Json, p: &str) -> Option<Income> {
     let before = r.findings().len();
     let map = r.object(v, p, INCOME_FIELDS)?;
     let money = |r: &mut Reader, key: &str, neg: bool| {
@@ -292,7 +292,7 @@ fn read_income(r: &mut Reader, v: &Value, p: &str) -> Option<Income> {
     })
 }
 
-fn read_transfer_items(r: &mut Reader, v: &Value, p: &str) -> Option<Vec<(TransferItem, Money)>> {
+fn read_transfer_items(r: &mut Reader, v: &Json, p: &str) -> Option<Vec<(TransferItem, Money)>> {
     let names: Vec<&str> = TransferItem::ALL.iter().map(|(_, c)| *c).collect();
     let map = r.object(v, p, &names)?;
     let mut out = Vec::new();
@@ -306,7 +306,7 @@ fn read_transfer_items(r: &mut Reader, v: &Value, p: &str) -> Option<Vec<(Transf
 
 use crate::reader::Codes;
 
-fn read_spending(r: &mut Reader, v: &Value, p: &str) -> Option<Spending> {
+fn read_spending(r: &mut Reader, v: &Json, p: &str) -> Option<Spending> {
     let map = r.object(v, p, &["medicalOutOfPocket", "education", "disasterLoss"])?;
     let money = |r: &mut Reader, key: &str| r.optional(map, p, key, |r, v, p| r.money(v, p, false));
     Some(Spending {
@@ -316,7 +316,7 @@ fn read_spending(r: &mut Reader, v: &Value, p: &str) -> Option<Spending> {
     })
 }
 
-fn read_housing(r: &mut Reader, v: &Value, p: &str) -> Option<Housing> {
+fn read_housing(r: &mut Reader, v: &Json, p: &str) -> Option<Housing> {
     let map = r.object(v, p, &["grade", "areaM2", "relocation", "safeAlternative"])?;
     Some(Housing {
         grade: r.optional(map, p, "grade", Reader::code::<HouseGrade>),
@@ -333,7 +333,7 @@ fn read_housing(r: &mut Reader, v: &Value, p: &str) -> Option<Housing> {
     })
 }
 
-fn read_water(r: &mut Reader, v: &Value, p: &str) -> Option<Water> {
+fn read_water(r: &mut Reader, v: &Json, p: &str) -> Option<Water> {
     let map = r.object(
         v,
         p,
@@ -359,7 +359,7 @@ fn read_water(r: &mut Reader, v: &Value, p: &str) -> Option<Water> {
     })
 }
 
-fn read_monitoring(r: &mut Reader, v: &Value, p: &str) -> Option<MonitoringRecord> {
+fn read_monitoring(r: &mut Reader, v: &Json, p: &str) -> Option<MonitoringRecord> {
     let map = r.object(v, p, MONITORING_FIELDS)?;
     Some(MonitoringRecord {
         category: r.optional(map, p, "category", Reader::code::<Category>),
@@ -376,9 +376,9 @@ fn read_monitoring(r: &mut Reader, v: &Value, p: &str) -> Option<MonitoringRecor
 }
 
 /// Extension: `{ "democratic_review": "2019-10-08", ... }`, the date each step was done.
-fn read_exit_procedure(r: &mut Reader, v: &Value, p: &str) -> Option<Vec<(ExitStep, Date)>> {
+fn read_exit_procedure(r: &mut Reader, v: &Json, p: &str) -> Option<Vec<(ExitStep, Date)>> {
     let names: Vec<&str> = ExitStep::ALL.iter().map(|(_, c)| *c).collect();
-    let map: &Map<String, Value> = r.object(v, p, &names)?;
+    let map: &JsonMap = r.object(v, p, &names)?;
     let mut out = Vec::new();
     for (step, key) in ExitStep::ALL {
         if let Some(d) = r.optional(map, p, key, Reader::date) {
@@ -388,7 +388,7 @@ fn read_exit_procedure(r: &mut Reader, v: &Value, p: &str) -> Option<Vec<(ExitSt
     Some(out)
 }
 
-fn read_survey(r: &mut Reader, v: &Value, p: &str) -> Option<Survey> {
+fn read_survey(r: &mut Reader, v: &Json, p: &str) -> Option<Survey> {
     let map = r.object(
         v,
         p,

@@ -1,6 +1,6 @@
 //! The fast path of reading a household from JSON text (issue 8 item 1): the text is scanned
-//! once, straight into `Household`, with no `serde_json::Value` tree, no path built and no
-//! allocation beyond the household's own.
+//! once, straight into `Household`, with no JSON value tree (`crate::json_value::Json`), no path
+//! built and no allocation beyond the household's own.
 //!
 //! It accepts only a strict subset of what the path-collecting reader ([`super::read_household`]
 //! on [`crate::json_text`]) accepts, and gives up (`None`) on anything else: then the caller runs
@@ -24,9 +24,9 @@
 //! households both ways and requires the same answer.
 
 use super::*;
+use crate::json_value::Json;
 use crate::province;
 use crate::reader::{limits, Codes, Reader};
-use serde_json::Value;
 
 /// Reads one household from JSON text by the fast path; `None` means "ask the slow path" (there
 /// may be no problem at all: text with an escaped key, say, is simply not handled here).
@@ -586,10 +586,10 @@ fn text(s: Option<&str>) -> Result<Option<String>, ()> {
     }
 }
 
-/// The number a token stands for, as the slow path's `Value::Number` would hold it; `None` for
+/// The number a token stands for, as the slow path's `Json::Number` would hold it; `None` for
 /// a number `json_text` refuses.
-fn number(token: &str) -> Option<Value> {
-    crate::json_text::number(token).ok().map(Value::Number)
+fn number(token: &str) -> Option<Json> {
+    crate::json_text::number(token).ok().map(Json::Number)
 }
 
 /// Reads an optional number with one of the slow path's `Reader` functions. `Err` when it has a
@@ -598,7 +598,7 @@ fn number(token: &str) -> Option<Value> {
 fn num<T>(
     r: &mut Reader,
     raw: Num,
-    read: impl FnOnce(&mut Reader, &Value, &str) -> Option<T>,
+    read: impl FnOnce(&mut Reader, &Json, &str) -> Option<T>,
 ) -> Result<Option<T>, ()> {
     let Some(raw) = raw else {
         return Ok(None);

@@ -5,11 +5,11 @@
 
 use crate::codes;
 use crate::household::TransferItem;
+use crate::json_value::Json;
 use crate::money::Money;
 use crate::number::{Decimal, Ratio};
 use crate::problem::{Code, Finding};
 use crate::reader::{index, Reader};
-use serde_json::Value;
 
 codes! {
     /// How "above" / "below" a threshold reads when the value is exactly at it.
@@ -198,7 +198,7 @@ impl Params {
 
     /// Reads `v` as the value of `key` into `self`; problems go to `r` under `path`.
     /// Returns false for an unknown key (noted as `unknown_field`).
-    pub fn set(&mut self, key: &str, v: &Value, path: &str, r: &mut Reader) -> bool {
+    pub fn set(&mut self, key: &str, v: &Json, path: &str, r: &mut Reader) -> bool {
         match key {
             "povertyLine" => set_opt(&mut self.poverty_line, line(r, v, path).map(Some)),
             "monitoringLine" => set_opt(&mut self.monitoring_line, line(r, v, path).map(Some)),
@@ -220,7 +220,7 @@ impl Params {
             "commercialInsuranceCounts" => {
                 set_opt(&mut self.commercial_insurance_counts, r.boolean(v, path))
             }
-            "minAreaPerPerson" | "noticeDays" if matches!(v, Value::Bool(false)) => self.clear(key),
+            "minAreaPerPerson" | "noticeDays" if matches!(v, Json::Bool(false)) => self.clear(key),
             "minAreaPerPerson" => {
                 if let Some(a) = bounded(r, v, path, 100) {
                     self.min_area_per_person = Some(a);
@@ -282,8 +282,8 @@ fn set_opt<T>(slot: &mut T, v: Option<T>) {
 /// A line: yuan per person per year, 1 … [`LINE_MAX_YUAN`]; or, contract v1.1 item 4, a
 /// multiple of the local 低保 standard `{ dibaoMonthly, factor }` = monthly × 12 × factor, which
 /// must come to a whole number of fen (no rounding of a line).
-fn line(r: &mut Reader, v: &Value, path: &str) -> Option<Money> {
-    if v.is_object() {
+fn line(r: &mut Reader, v: &Json, path: &str) -> Option<Money> {
+    if v.as_object().is_some() {
         return dibao_multiple(r, v, path);
     }
     let m = r.money(v, path, false)?;
@@ -305,7 +305,7 @@ fn in_line_range(r: &mut Reader, m: Money, path: &str, given: &str) -> Option<Mo
 pub const DIBAO_KEYS: &[&str] = &["dibaoMonthly", "factor"];
 
 /// `{ dibaoMonthly, factor }` → the yearly line in fen, exactly.
-pub fn dibao_multiple(r: &mut Reader, v: &Value, path: &str) -> Option<Money> {
+pub fn dibao_multiple(r: &mut Reader, v: &Json, path: &str) -> Option<Money> {
     let map = r.object(v, path, DIBAO_KEYS)?;
     let monthly = r.needed(map, path, "dibaoMonthly", |r, v, p| {
         let m = r.money(v, p, false)?;
@@ -368,7 +368,7 @@ fn factor_text(hundredths: i128) -> String {
 }
 
 /// A non-negative quantity of at most `max`.
-fn bounded(r: &mut Reader, v: &Value, path: &str, max: i64) -> Option<Decimal> {
+fn bounded(r: &mut Reader, v: &Json, path: &str, max: i64) -> Option<Decimal> {
     let d = r.quantity(v, path)?;
     if d > Decimal::from_int(max) {
         r.note(
@@ -382,11 +382,11 @@ fn bounded(r: &mut Reader, v: &Value, path: &str, max: i64) -> Option<Decimal> {
 }
 
 /// A ratio between 0 and `max` inclusive.
-fn ratio(r: &mut Reader, v: &Value, path: &str, max: i64) -> Option<Ratio> {
+fn ratio(r: &mut Reader, v: &Json, path: &str, max: i64) -> Option<Ratio> {
     bounded(r, v, path, max).map(Ratio::from_decimal)
 }
 
-fn age_band(r: &mut Reader, v: &Value, path: &str) -> Option<(i32, i32)> {
+fn age_band(r: &mut Reader, v: &Json, path: &str) -> Option<(i32, i32)> {
     let items = r.array(v, path)?;
     let (Some(lo), Some(hi), 2) = (items.first(), items.get(1), items.len()) else {
         r.note(Finding::new(path, Code::InvalidValue).expected("[lowest age, highest age]"));
@@ -405,7 +405,7 @@ fn age_band(r: &mut Reader, v: &Value, path: &str) -> Option<(i32, i32)> {
     Some((i32::try_from(lo).ok()?, i32::try_from(hi).ok()?))
 }
 
-fn provinces(r: &mut Reader, v: &Value, path: &str) -> Option<Vec<String>> {
+fn provinces(r: &mut Reader, v: &Json, path: &str) -> Option<Vec<String>> {
     let items = r.array(v, path)?;
     let mut out = Vec::new();
     for (i, item) in items.iter().enumerate() {
@@ -419,7 +419,7 @@ fn provinces(r: &mut Reader, v: &Value, path: &str) -> Option<Vec<String>> {
 }
 
 /// A whole or partial water rule: keys not given keep their current value.
-fn read_water(rule: &mut WaterRule, r: &mut Reader, v: &Value, path: &str) {
+fn read_water(rule: &mut WaterRule, r: &mut Reader, v: &Json, path: &str) {
     const KEYS: &[&str] = &[
         "litresMin",
         "litresMinShortArea",
@@ -440,7 +440,7 @@ fn read_water(rule: &mut WaterRule, r: &mut Reader, v: &Value, path: &str) {
             "verticalMMax" => 10_000,
             _ => 366,
         };
-        if map.get(*key).is_some_and(Value::is_null) {
+        if map.get(key).is_some_and(Json::is_null) {
             r.note(
                 Finding::new(crate::reader::join(path, key), Code::InvalidType)
                     .given("null")

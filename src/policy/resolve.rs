@@ -3,10 +3,10 @@
 use super::pack::{packs, Confidence, Pack};
 use super::params::{can_switch_off, is_optional, Params, KEYS};
 use crate::date::Date;
+use crate::json_value::Json;
 use crate::problem::{Code, Finding};
 use crate::reader::{join, Reader};
 use serde::Serialize;
-use serde_json::Value;
 
 /// Where one parameter's value came from, echoed in every report.
 #[derive(Debug, Clone, Serialize)]
@@ -14,7 +14,7 @@ use serde_json::Value;
 pub struct Applied {
     pub key: &'static str,
     /// `null` when the period has no figure.
-    pub value: Value,
+    pub value: Json,
     pub from: Option<Date>,
     pub to: Option<Date>,
     pub source: String,
@@ -29,7 +29,7 @@ pub struct Resolved {
     pub applied: std::sync::Arc<[Applied]>,
     /// The most specific pack used: the province's, else the national one.
     pub pack: String,
-    pub overrides: Value,
+    pub overrides: Json,
 }
 
 impl Resolved {
@@ -44,12 +44,12 @@ pub const OVERRIDE: &str = "override";
 /// few provinces, resolves each (province, asOf, overrides) once (issue 8 item 3).
 const CACHED: usize = 16;
 
-/// What a resolution depends on. Overrides compare as JSON values; serde_json's map is ordered
-/// by key (no `preserve_order`), so equal values give the same `applied` order.
+/// What a resolution depends on. Overrides compare as JSON values; an object's entries are kept
+/// sorted by key (`json_value::JsonMap`), so equal values give the same `applied` order.
 struct Key {
     province: String,
     on: Date,
-    overrides: Option<Value>,
+    overrides: Option<Json>,
 }
 
 thread_local! {
@@ -61,7 +61,7 @@ thread_local! {
 /// The parameters for `province` on `on`. Problems in `overrides` are noted in `r` with paths
 /// under `options.policy`. Only resolutions without problems are cached: one with problems is
 /// redone, so its problems are noted every time.
-pub fn resolve(province: &str, on: Date, overrides: Option<&Value>, r: &mut Reader) -> Resolved {
+pub fn resolve(province: &str, on: Date, overrides: Option<&Json>, r: &mut Reader) -> Resolved {
     // Looked up by reference: a hit (the usual case) copies nothing.
     let hit = CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
@@ -101,7 +101,7 @@ pub fn resolve(province: &str, on: Date, overrides: Option<&Value>, r: &mut Read
 fn resolve_uncached(
     province: &str,
     on: Date,
-    overrides: Option<&Value>,
+    overrides: Option<&Json>,
     r: &mut Reader,
 ) -> Resolved {
     let all = packs();
@@ -126,7 +126,7 @@ fn resolve_uncached(
                 }
                 applied.push(Applied {
                     key,
-                    value: entry.value.clone().unwrap_or(Value::Null),
+                    value: entry.value.clone().unwrap_or(Json::Null),
                     from: Some(entry.from),
                     to: entry.to,
                     source: entry.source.clone(),
@@ -137,7 +137,7 @@ fn resolve_uncached(
             None if is_optional(key) => {}
             None => applied.push(Applied {
                 key,
-                value: Value::Null,
+                value: Json::Null,
                 from: None,
                 to: None,
                 source: "contract v1 default".to_string(),
@@ -158,11 +158,11 @@ fn resolve_uncached(
             .unwrap_or_default(),
         overrides: overrides
             .cloned()
-            .unwrap_or_else(|| Value::Object(Default::default())),
+            .unwrap_or_else(|| Json::Object(Default::default())),
     }
 }
 
-fn apply_overrides(params: &mut Params, applied: &mut Vec<Applied>, v: &Value, r: &mut Reader) {
+fn apply_overrides(params: &mut Params, applied: &mut Vec<Applied>, v: &Json, r: &mut Reader) {
     let path = "options.policy";
     let Some(map) = r.object(v, path, KEYS) else {
         return;
@@ -193,7 +193,7 @@ fn apply_overrides(params: &mut Params, applied: &mut Vec<Applied>, v: &Value, r
         // number, and `false` is the switched-off rule); a 低保 multiple also shows the line it
         // makes (issue 9 item 7: `applied` shows the value actually used).
         let used = match (*key, value) {
-            ("povertyLine" | "monitoringLine", Value::Object(given)) => {
+            ("povertyLine" | "monitoringLine", Json::Object(given)) => {
                 let line = if *key == "povertyLine" {
                     params.poverty_line
                 } else {
@@ -203,9 +203,9 @@ fn apply_overrides(params: &mut Params, applied: &mut Vec<Applied>, v: &Value, r
                 shown.insert(
                     "amount".to_string(),
                     // Written as every amount of a report is (Money's serializer).
-                    serde_json::to_value(line).unwrap_or(Value::Null),
+                    line.map(|m| m.to_decimal().to_json()).unwrap_or(Json::Null),
                 );
-                Value::Object(shown)
+                Json::Object(shown)
             }
             _ => value.clone(),
         };

@@ -4,9 +4,10 @@
 //! It is a `serde::Serializer` like serde_json's compact one, straight into a `Vec<u8>`, with two
 //! differences that do not show in the output: a string is scanned for characters to escape
 //! eight bytes at a time (reports are mostly Chinese text, which never needs escaping; serde_json
-//! looks at every byte in turn), and integers are written with `itoa` into the vector. Floats are
-//! handed to serde_json itself, so their shortest representation is serde_json's by
-//! construction. Anything this writer does not handle the way serde_json does (a map key that
+//! looks at every byte in turn), and integers are written with `itoa` into the vector. An `f64`
+//! is written as serde_json writes it, with serde_json's own float writer (`zmij`), and `null`
+//! when not finite (`write_f64`; so the core wasm module holds no serde_json serializer at all);
+//! an `f32` is handed to serde_json itself. Anything this writer does not handle the way serde_json does (a map key that
 //! is not a string or an integer, serde_json's private raw-value and number tokens, an error
 //! raised by a `Serialize` impl) makes it give up, and the value is written by serde_json
 //! instead: the output never depends on which one wrote it. `tests/report_json.rs` compares the
@@ -147,6 +148,18 @@ fn write_float<F: Serialize>(out: &mut Vec<u8>, v: F) -> Result<(), GiveUp> {
     serde_json::to_writer(&mut *out, &v).map_err(|_| GiveUp)
 }
 
+/// An `f64` exactly as serde_json's `serialize_f64` writes it: `null` for NaN and the
+/// infinities, else `zmij`'s shortest text (issue 8 item 6: serde_json's writer, its `io::Write`
+/// plumbing and error type leave the core module; `float_tests` ties the two together).
+fn write_f64(out: &mut Vec<u8>, v: f64) -> Result<(), GiveUp> {
+    if v.is_finite() {
+        out.extend_from_slice(zmij::Buffer::new().format_finite(v).as_bytes());
+    } else {
+        out.extend_from_slice(b"null");
+    }
+    Ok(())
+}
+
 /// `Display` text as a JSON string, escaped piece by piece as it is formatted.
 struct Escaping<'a>(&'a mut Vec<u8>);
 
@@ -248,7 +261,7 @@ impl<'s, 'a> ser::Serializer for &'s mut Compact<'a> {
         write_float(self.out, v)
     }
     fn serialize_f64(self, v: f64) -> Result<(), GiveUp> {
-        write_float(self.out, v)
+        write_f64(self.out, v)
     }
     fn serialize_char(self, v: char) -> Result<(), GiveUp> {
         let mut buf = [0; 4];
@@ -697,5 +710,48 @@ mod tests {
         same_as_serde_json(&vec!["a", "b\"", "户"]);
         same_as_serde_json(&vec![Vec::<i32>::new(), vec![1], vec![-1, 2, -3]]);
         same_as_serde_json(&vec![Some(1.5f64), None, Some(-0.25)]);
+    }
+}
+
+#[cfg(test)]
+mod float_tests {
+    use super::*;
+
+    /// Issue 8 item 6: doubles written without serde_json are byte for byte serde_json's, the
+    /// special values (NaN, ±∞ as null, -0.0, subnormals, the extremes) and a spread of others.
+    #[test]
+    fn doubles_are_written_as_serde_json_writes_them() {
+        let mut cases = vec![
+            0.0,
+            -0.0,
+            0.1,
+            1.0,
+            -3.25,
+            1e-7,
+            1e15,
+            1e16,
+            1e21,
+            1e300,
+            5e-324,
+            f64::MIN_POSITIVE,
+            f64::MAX,
+            f64::MIN,
+            f64::EPSILON,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ];
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            cases.push(f64::from_bits(x));
+        }
+        for f in cases {
+            let mut ours = Vec::new();
+            write_alone(&f, &mut ours).unwrap();
+            assert_eq!(ours, serde_json::to_vec(&f).unwrap(), "{:x}", f.to_bits());
+        }
     }
 }

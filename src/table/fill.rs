@@ -17,9 +17,9 @@ use crate::household::{
     Relocation, RelocationMode, Risk, SafeAlternative, Schooling, Sex, Spending, Survey,
     TransferItem, Water,
 };
+use crate::json_value::{Json, JsonNumber};
 use crate::money::Money;
 use crate::reader::{limits, Codes, Reader};
-use serde_json::Value;
 
 /// The field a column fills, found once per file from its JSON path (matching ~60 paths as
 /// strings for every cell of every row was a tenth of reading a CSV file).
@@ -265,8 +265,10 @@ fn boolean(cell: &str) -> Option<bool> {
 }
 
 /// A number as `cell_value` reads it (any other cell is a string there: a wrong type).
-fn number(cell: &str) -> Option<Value> {
-    cell.parse::<serde_json::Number>().ok().map(Value::Number)
+fn number(cell: &str) -> Option<Json> {
+    cell.parse::<serde_json::Number>()
+        .ok()
+        .map(|n| Json::Number(JsonNumber::from(&n)))
 }
 
 fn money(r: &mut Reader, cell: &str, allow_negative: bool) -> Option<Money> {
@@ -600,7 +602,7 @@ impl MemberCells {
                 // Several schemes in one cell are a list on the slow path too.
                 let v = cell_value(col, cell);
                 self.medical_insurance = match &v {
-                    Value::Array(_) => r.code_list::<Insurance>(&v, "")?,
+                    Json::Array(_) => r.code_list::<Insurance>(&v, "")?,
                     _ => vec![code::<Insurance>(col, cell)?],
                 };
             }

@@ -3,6 +3,7 @@
 use serde_json::{Map, Value};
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
+use tuopin::json_value::Json;
 use tuopin::problem::{Code, Finding, Problem};
 use tuopin::Lang;
 
@@ -77,6 +78,7 @@ pub fn read_policy_file(path: &str) -> Result<(Value, Vec<Finding>), String> {
     let text = String::from_utf8(read_input(path)?).map_err(|_| format!("{path} is not UTF-8"))?;
     if path.ends_with(".json") {
         tuopin::json_text::parse(&text, "options.policy")
+            .map(|(v, found)| (Value::from(&v), found))
             .map_err(|f| format!("{path}: {}", f.given.unwrap_or_default()))
     } else {
         let v: toml::Value = toml::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
@@ -223,7 +225,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             // Strict reading: a duplicate key or a number a double cannot hold is a problem
             // at its path (issue 9 item 8), reported with the record's other problems.
             let (doc, mut found) = match tuopin::json_text::parse(text, "") {
-                Ok(parsed) => parsed,
+                Ok((doc, found)) => (Value::from(&doc), found),
                 Err(f) => return Ok(fail_with(&[f.render(lang)])),
             };
             let wrapped = matches!(&doc, Value::Object(m) if m.contains_key("household"));
@@ -240,6 +242,8 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             }
             let (household, options) = split(doc);
             let options = merge_options_checked(options.as_ref(), &flags, &mut found)?;
+            // The engine reads the crate's own JSON value (issue 8 item 6).
+            let (household, options) = (Json::from(&household), Json::from(&options));
             if cmd == "validate" {
                 let problems = tuopin::validate_crossed(&household, Some(&options), found);
                 return Ok(if problems.is_empty() {

@@ -69,7 +69,7 @@ pub fn run(flags: &Flags) -> Result<ExitCode, String> {
     let mut found = Vec::new();
     let options = merge_options_checked(None, flags, &mut found)?;
     let mut r = Reader::with_crossing(found);
-    let opts = read_options(&mut r, Some(&options));
+    let opts = read_options(&mut r, Some(&tuopin::json_value::Json::from(&options)));
     let (Some(opts), true) = (opts, r.is_clean()) else {
         return Ok(fail_with(&render_all(r.findings(), lang)));
     };
