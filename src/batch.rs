@@ -17,6 +17,7 @@ use crate::summary::RowFacts;
 use crate::summary::{ByName, Summary, Tally};
 use crate::words::Lang;
 use serde::Serialize;
+use std::sync::Arc;
 
 #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
 pub mod view;
@@ -108,7 +109,7 @@ pub struct Batch {
     /// A list searched in order, not a `HashMap`: provinces are the 34 known codes at most
     /// (`read_province`), and this was the core module's only hash map, whose hashing and table
     /// code cost more wasm than the list (issue 8 item 6).
-    resolved: Vec<(String, Resolved)>,
+    resolved: Vec<(String, Arc<Resolved>)>,
     lang: Lang,
     lines: LineCount,
 }
@@ -1074,6 +1075,12 @@ fn count(tally: &mut Tally, provinces: &mut ByName, province: &str, facts: &RowF
 
 /// The policy resolved for `province`, if a row of it was admitted (a list searched in order:
 /// at most the 34 known provinces, usually one; the core module carries no hash map for it).
-fn resolved_for<'a>(resolved: &'a [(String, Resolved)], province: &str) -> Option<&'a Resolved> {
-    resolved.iter().find(|(p, _)| p == province).map(|(_, r)| r)
+fn resolved_for<'a>(
+    resolved: &'a [(String, Arc<Resolved>)],
+    province: &str,
+) -> Option<&'a Resolved> {
+    resolved
+        .iter()
+        .find(|(p, _)| p == province)
+        .map(|(_, r)| &**r)
 }

@@ -865,8 +865,9 @@ mod tests {
 
     fn params(boundary: Boundary) -> Params {
         let on = crate::date::Date::parse("2019-12-31").unwrap();
-        let mut p =
-            crate::policy::resolve("CN-HB", on, None, &mut crate::reader::Reader::new()).params;
+        let mut p = crate::policy::resolve("CN-HB", on, None, &mut crate::reader::Reader::new())
+            .params
+            .clone();
         p.boundary = boundary;
         p
     }

@@ -10,6 +10,7 @@
 )]
 
 use serde_json::{json, Value};
+use std::sync::Arc;
 use tuopin::date::Date;
 use tuopin::json_value::Json;
 use tuopin::policy::{resolve, Resolved};
@@ -30,12 +31,25 @@ fn seen(r: &Resolved) -> Value {
     })
 }
 
-fn clean(province: &str, date: &str, overrides: Option<&Value>) -> Resolved {
+fn clean(province: &str, date: &str, overrides: Option<&Value>) -> Arc<Resolved> {
     let mut r = Reader::new();
     let overrides = overrides.map(Json::from);
     let out = resolve(province, on(date), overrides.as_ref(), &mut r);
     assert!(r.is_clean(), "{:?}", r.findings());
     out
+}
+
+/// Issue 8 items 3 and 6: a cache hit is the cached resolution itself, shared, not a copy of
+/// it; a different key is a different resolution.
+#[test]
+fn a_hit_shares_the_cached_resolution() {
+    let first = clean("CN-GX", "2018-06-30", None);
+    let again = clean("CN-GX", "2018-06-30", None);
+    assert!(Arc::ptr_eq(&first, &again));
+    let other_day = clean("CN-GX", "2018-07-01", None);
+    assert!(!Arc::ptr_eq(&first, &other_day));
+    let overridden = clean("CN-GX", "2018-06-30", Some(&json!({ "povertyLine": 3000 })));
+    assert!(!Arc::ptr_eq(&first, &overridden));
 }
 
 #[test]

@@ -7,6 +7,7 @@ use crate::json_value::Json;
 use crate::problem::{Code, Finding};
 use crate::reader::{join, Reader};
 use serde::Serialize;
+use std::sync::Arc;
 
 /// Where one parameter's value came from, echoed in every report.
 #[derive(Debug, Clone, Serialize)]
@@ -54,14 +55,23 @@ struct Key {
 
 thread_local! {
     /// Most recently used first. Packs are compiled in, so an entry never goes stale; no clock.
-    static CACHE: std::cell::RefCell<Vec<(Key, Resolved)>> =
+    static CACHE: std::cell::RefCell<Vec<(Key, Arc<Resolved>)>> =
         const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// The parameters for `province` on `on`. Problems in `overrides` are noted in `r` with paths
 /// under `options.policy`. Only resolutions without problems are cached: one with problems is
 /// redone, so its problems are noted every time.
-pub fn resolve(province: &str, on: Date, overrides: Option<&Json>, r: &mut Reader) -> Resolved {
+///
+/// Shared, not copied: a cache hit hands out the cached resolution itself (issue 8 items 3 and
+/// 6; a deep clone of the parameters per call was 1.5 KB of the core module and work per
+/// `assess`). Nothing downstream changes a resolution.
+pub fn resolve(
+    province: &str,
+    on: Date,
+    overrides: Option<&Json>,
+    r: &mut Reader,
+) -> Arc<Resolved> {
     // Looked up by reference: a hit (the usual case) copies nothing.
     let hit = CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
@@ -77,7 +87,7 @@ pub fn resolve(province: &str, on: Date, overrides: Option<&Json>, r: &mut Reade
         return resolved;
     }
     let mut own = Reader::new();
-    let resolved = resolve_uncached(province, on, overrides, &mut own);
+    let resolved = Arc::new(resolve_uncached(province, on, overrides, &mut own));
     if own.is_clean() {
         let key = Key {
             province: province.to_string(),
