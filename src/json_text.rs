@@ -11,14 +11,22 @@
 //! available to the batch readers). The browser's values never pass through text: JS objects
 //! cannot hold a key twice, and `src/wasm.rs` reads them directly.
 
-use crate::json_value::{Json, JsonMap, JsonNumber};
+use crate::json_value::JsonNumber;
 use crate::number::{Decimal, NumberError};
+// The parser is for JSON text, which only files bring (natively, and in the batch page's
+// build): the core module reads JS values and carries neither the parser nor the problems only
+// it finds (`invalid_json`, `duplicate_key`), issue 8 item 6.
+#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+use crate::json_value::{Json, JsonMap};
+#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
 use crate::problem::{Code, Finding};
+#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
 use crate::reader::{index, join, limits};
 
 /// Parses `text` (a leading UTF-8 BOM is allowed). `Err` is a syntax error (`invalid_json`,
 /// with line and column); `Ok` carries the value and the problems found at their paths (the
 /// value there is `null`), with `root` as the path of the whole document.
+#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
 pub fn parse(text: &str, root: &str) -> Result<(Json, Vec<Finding>), Finding> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.len() > limits::MAX_INPUT_BYTES {
@@ -142,6 +150,7 @@ mod word_tests {
     }
 }
 
+#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
 struct Parser<'a> {
     src: &'a [u8],
     text: &'a str,
@@ -149,6 +158,7 @@ struct Parser<'a> {
     findings: Vec<Finding>,
 }
 
+#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
 impl Parser<'_> {
     fn peek(&self) -> Option<u8> {
         self.src.get(self.at).copied()
@@ -378,6 +388,7 @@ impl Parser<'_> {
 }
 
 #[cfg(test)]
+#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
 mod tests {
     use super::*;
 
