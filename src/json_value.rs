@@ -101,6 +101,9 @@ impl fmt::Display for JsonNumber {
     }
 }
 
+/// Objects up to this many keys are searched from the start (see [`JsonMap::find`]).
+const LINEAR_SEARCH_MAX: usize = 32;
+
 impl JsonMap {
     pub fn new() -> JsonMap {
         JsonMap::default()
@@ -110,13 +113,26 @@ impl JsonMap {
         self.entries.binary_search_by(|(k, _)| k.as_str().cmp(key))
     }
 
+    /// Where `key` is. A household's objects have a dozen keys or so and most fields looked up
+    /// are absent: comparing for equality (lengths first) finds or misses a key with fewer byte
+    /// comparisons than the ordered comparisons of a binary search, which took a third of one
+    /// `assess()` call in `memcmp` (issue 8, BENCHMARKS.md fifth round). Large objects are
+    /// still searched in halves.
+    fn find(&self, key: &str) -> Option<usize> {
+        if self.entries.len() <= LINEAR_SEARCH_MAX {
+            self.entries.iter().position(|(k, _)| k == key)
+        } else {
+            self.position(key).ok()
+        }
+    }
+
     pub fn get(&self, key: &str) -> Option<&Json> {
-        let i = self.position(key).ok()?;
+        let i = self.find(key)?;
         self.entries.get(i).map(|(_, v)| v)
     }
 
     pub fn contains_key(&self, key: &str) -> bool {
-        self.position(key).is_ok()
+        self.find(key).is_some()
     }
 
     /// Sets `key` to `value`; a key already there keeps its place and takes the new value
@@ -287,9 +303,19 @@ impl From<&serde_json::Value> for Json {
             serde_json::Value::String(s) => Json::String(s.clone()),
             serde_json::Value::Array(items) => Json::Array(items.iter().map(Json::from).collect()),
             serde_json::Value::Object(map) => {
+                // serde_json's map iterates its keys in sorted order (it is a B-tree unless a
+                // dependency turns on `preserve_order`), so the entries are usually in order
+                // already and are taken as they come; otherwise each is inserted in its place.
+                let entries: Vec<(String, Json)> = map
+                    .iter()
+                    .map(|(k, v)| (k.clone(), Json::from(v)))
+                    .collect();
+                if entries.windows(2).all(|w| matches!(w, [a, b] if a.0 < b.0)) {
+                    return Json::Object(JsonMap { entries });
+                }
                 let mut out = JsonMap::new();
-                for (k, v) in map {
-                    out.insert(k.clone(), Json::from(v));
+                for (k, v) in entries {
+                    out.insert(k, v);
                 }
                 Json::Object(out)
             }
@@ -344,6 +370,40 @@ impl From<&Json> for serde_json::Value {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    /// Lookups search small objects from the start and large ones in halves: both find every
+    /// key there and miss every key not there, on both sides of the switch, and a value
+    /// converted from serde_json reads the same as one built key by key (in and out of order).
+    #[test]
+    fn lookups_agree_on_both_sides_of_the_linear_search_limit() {
+        for n in [
+            0,
+            1,
+            2,
+            LINEAR_SEARCH_MAX,
+            LINEAR_SEARCH_MAX + 1,
+            3 * LINEAR_SEARCH_MAX,
+        ] {
+            // "k0", "k1", "k10", "k11"...: text order is not number order.
+            let keys: Vec<String> = (0..n).map(|i| format!("k{i}")).collect();
+            let mut m = JsonMap::new();
+            let mut serde_map = serde_json::Map::new();
+            for (i, k) in keys.iter().enumerate().rev() {
+                m.insert(k.clone(), Json::from(i as i64));
+                serde_map.insert(k.clone(), json!(i));
+            }
+            let converted = Json::from(&serde_json::Value::Object(serde_map));
+            for (i, k) in keys.iter().enumerate() {
+                assert_eq!(m.get(k), Some(&Json::from(i as i64)), "{k} of {n}");
+                assert!(m.contains_key(k));
+                assert_eq!(converted.get(k), m.get(k), "{k} of {n}");
+            }
+            for missing in ["", "k", "k00", "zz", "K1"] {
+                assert_eq!(m.get(missing), None, "{missing} of {n}");
+                assert!(!m.contains_key(missing));
+            }
+        }
+    }
 
     /// Issue 8 item 6: the own value keeps what serde_json's map did: sorted keys whatever the
     /// insertion order, last value wins for a key given twice, the same compact text.
