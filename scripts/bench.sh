@@ -167,7 +167,11 @@ if want targets; then
   rm -f "$parts"/t-*.json
   # --jobs is the all-cores flag of issue 8 item 5; until it exists that row is "not built yet".
   jobs_flag=0
-  if { "$TUOPIN" batch --help 2>&1; "$TUOPIN" help 2>&1; } | grep -q -- '--jobs'; then jobs_flag=1; fi
+  # The help text is read whole before it is searched: piped into `grep -q`, which exits at the
+  # first match, the writer could die of SIGPIPE and `pipefail` then made the test false (the
+  # row read "not built yet" now and then, and the one-core rows ran on every core).
+  help_text="$({ "$TUOPIN" batch --help 2>&1; "$TUOPIN" help 2>&1; } || true)"
+  if grep -q -- '--jobs' <<<"$help_text"; then jobs_flag=1; fi
   one=(); [ "$jobs_flag" = 1 ] && one=(--jobs 1)
   for i in $(seq 1 "$TR"); do
     log "target: native one core, tuopin batch hh-$TN.jsonl → summary (run $i/$TR)"
