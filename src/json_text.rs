@@ -208,11 +208,15 @@ impl Parser<'_> {
 
     fn object(&mut self, path: &str, depth: usize) -> Result<Json, Finding> {
         self.at += 1;
-        let mut map = JsonMap::new();
+        // Entries in arrival order, made an object once at the end (`JsonMap::from_entries`):
+        // kept sorted entry by entry, an object of 100,000 keys in descending order (within the
+        // 1 MiB limit) took seconds.
+        let mut entries: Vec<(String, Json)> = Vec::new();
+        let mut keys = SeenKeys::default();
         self.space();
         if self.peek() == Some(b'}') {
             self.at += 1;
-            return Ok(Json::Object(map));
+            return Ok(Json::Object(JsonMap::new()));
         }
         loop {
             self.space();
@@ -228,20 +232,21 @@ impl Parser<'_> {
             self.at += 1;
             self.space();
             let v = self.value(&at, depth + 1)?;
-            if map.contains_key(&key) {
+            if keys.seen_before(&key, &entries) {
                 self.findings
                     .push(Finding::new(at, Code::DuplicateKey).given(key.clone()));
-                // Neither value is assessed: the problem makes the call fail.
-                map.insert(key, Json::Null);
+                // Neither value is assessed (the later `null` replaces the earlier value): the
+                // problem makes the call fail.
+                entries.push((key, Json::Null));
             } else {
-                map.insert(key, v);
+                entries.push((key, v));
             }
             self.space();
             match self.peek() {
                 Some(b',') => self.at += 1,
                 Some(b'}') => {
                     self.at += 1;
-                    return Ok(Json::Object(map));
+                    return Ok(Json::Object(JsonMap::from_entries(entries)));
                 }
                 _ => return Err(self.syntax(path, "expected ',' or '}'")),
             }
@@ -387,6 +392,35 @@ impl Parser<'_> {
     }
 }
 
+/// The keys of one object read so far, to find a repeated one: the few keys of a household's
+/// objects are compared in place; past [`SeenKeys::SMALL`] they go into a hash set, so a huge
+/// object is not compared key by key.
+#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+#[derive(Default)]
+struct SeenKeys {
+    set: Option<std::collections::HashSet<String>>,
+}
+
+#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+impl SeenKeys {
+    const SMALL: usize = 16;
+
+    /// Whether `key` is among the keys of `entries` (every key read before it), noting it.
+    fn seen_before(&mut self, key: &str, entries: &[(String, Json)]) -> bool {
+        if let Some(set) = &mut self.set {
+            return !set.insert(key.to_string());
+        }
+        if entries.len() < Self::SMALL {
+            return entries.iter().any(|(k, _)| k == key);
+        }
+        let mut set: std::collections::HashSet<String> =
+            entries.iter().map(|(k, _)| k.clone()).collect();
+        let seen = !set.insert(key.to_string());
+        self.set = Some(set);
+        seen
+    }
+}
+
 #[cfg(test)]
 #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
 mod tests {
@@ -403,6 +437,43 @@ mod tests {
             codes(r#"{"income": {"wage": 9000, "wage": 1}}"#),
             vec![("income.wage".to_string(), "duplicate_key")]
         );
+    }
+
+    /// Objects are sorted once when read (issue 8): keys in any order, a repeated key (before
+    /// and after the switch to a hash set at `SeenKeys::SMALL` keys) is `duplicate_key` at its
+    /// path in reading order, with `null` as its value, as when the object was kept sorted key
+    /// by key; the result is serde_json's map of the same text with those keys set to null.
+    #[test]
+    fn large_objects_in_any_order_read_as_sorted_maps() {
+        for n in [3usize, SeenKeys::SMALL - 1, SeenKeys::SMALL, 40, 300] {
+            // Descending keys, then a repeat of an early and of a late key, then a new key whose
+            // value holds a problem of its own (found after the first repeat, before the second).
+            let mut parts: Vec<String> =
+                (0..n).rev().map(|i| format!(r#""k{i:04}": {i}"#)).collect();
+            parts.push(format!(r#""k{:04}": 1"#, n - 1));
+            parts.push(r#""z": 1e-400"#.to_string());
+            parts.push(r#""k0000": 2"#.to_string());
+            let text = format!("{{{}}}", parts.join(", "));
+            let (value, found) = parse(&text, "").unwrap();
+            let got: Vec<(String, &str)> = found
+                .into_iter()
+                .map(|f| (f.path, f.code.as_str()))
+                .collect();
+            assert_eq!(
+                got,
+                vec![
+                    (format!("k{:04}", n - 1), "duplicate_key"),
+                    ("z".to_string(), "too_many_decimals"),
+                    ("k0000".to_string(), "duplicate_key"),
+                ],
+                "{n} keys"
+            );
+            let mut expected: serde_json::Value = serde_json::from_str(&text).unwrap();
+            expected[format!("k{:04}", n - 1)] = serde_json::Value::Null;
+            expected["k0000"] = serde_json::Value::Null;
+            expected["z"] = serde_json::Value::Null;
+            assert_eq!(value, Json::from(&expected), "{n} keys");
+        }
     }
 
     #[test]
