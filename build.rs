@@ -14,6 +14,15 @@ use std::fs;
 use std::path::Path;
 
 fn main() {
+    // `cfg(reads_files)`: the builds that read files (CSV, JSON Lines, JSON text): every native
+    // build, and the batch page's wasm build (`--features files`). The core wasm module reads JS
+    // values only and compiles none of that code (issue 8 item 6). One name for the gate instead
+    // of `any(not(target_arch = "wasm32"), feature = "files")` at every use.
+    println!("cargo::rustc-check-cfg=cfg(reads_files)");
+    let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
+    if !wasm || std::env::var_os("CARGO_FEATURE_FILES").is_some() {
+        println!("cargo::rustc-cfg=reads_files");
+    }
     let dir = Path::new("src/policy/packs");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut names: Vec<_> = match fs::read_dir(dir) {

@@ -3,7 +3,7 @@
 
 use crate::assessment::Regime;
 use crate::engine::{assess_resolved, facts_resolved};
-#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+#[cfg(reads_files)]
 use crate::engine::{row_resolved, RowFigures};
 use crate::household::{read_household, Household};
 use crate::json_value::Json;
@@ -19,7 +19,7 @@ use crate::words::Lang;
 use serde::Serialize;
 use std::sync::Arc;
 
-#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+#[cfg(reads_files)]
 pub mod view;
 
 #[derive(Debug, Clone, Serialize)]
@@ -96,7 +96,7 @@ pub struct BatchOut {
 #[derive(Debug, Clone, Serialize)]
 pub struct ProvinceApplied {
     pub province: String,
-    pub applied: std::sync::Arc<[crate::policy::Applied]>,
+    pub applied: Arc<[crate::policy::Applied]>,
 }
 
 /// A running batch: push rows, then finish. Keeps only the tally, never the reports.
@@ -192,7 +192,7 @@ impl Batch {
         }
     }
 
-    #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+    #[cfg(reads_files)]
     /// The compact-row path (`BatchJob`, issue 8 item 4): adds a valid household to the roll-up
     /// and returns what its compact row shows, without building its report; the same rows are
     /// refused with the same problems as [`Batch::push_facts`].
@@ -236,9 +236,13 @@ impl Batch {
             self.tally.add_invalid();
             let n = heads.to_string();
             let mut problems = Vec::new();
-            let mut first = true;
+            let mut seen = 0usize;
             for (i, m) in h.members.iter().enumerate() {
-                if is_head(m) && !std::mem::replace(&mut first, false) {
+                if !is_head(m) {
+                    continue;
+                }
+                seen += 1;
+                if seen > 1 {
                     let path = crate::reader::join(&crate::reader::index("members", i), "relation");
                     problems.push(
                         Finding::new(path, Code::MultipleHeads)
@@ -290,7 +294,7 @@ impl Batch {
         }
     }
 
-    #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+    #[cfg(reads_files)]
     /// Reads and assesses one household given as JSON, from a file line or a table row; a
     /// problem comes back as an invalid row, with table cells named where the row came from a
     /// table ("[line 7, 出生日期] …").
@@ -303,7 +307,7 @@ impl Batch {
         self.push_value_as(line, value, table, Vec::new(), Batch::push_facts)
     }
 
-    #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+    #[cfg(reads_files)]
     /// As [`Batch::push_value`] on the roll-up path: the row's facts, no report.
     pub fn tally_value(
         &mut self,
@@ -314,7 +318,7 @@ impl Batch {
         self.push_value_as(line, value, table, Vec::new(), Batch::tally_facts)
     }
 
-    #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+    #[cfg(reads_files)]
     /// Reads one household given as JSON and hands it to `assess` (a report and its facts, or
     /// the facts alone on the roll-up path), starting from the problems `json_text` found while
     /// reading the text (a duplicate key, a number out of range: the value there is `null`).
@@ -416,7 +420,7 @@ impl Batch {
         }
     }
 
-    #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+    #[cfg(reads_files)]
     /// A row of a table that belongs to no household (blank id, or broken before its id).
     pub fn push_bad_row(&mut self, line: usize, problem: &Finding) -> InvalidRow {
         self.push_unreadable();
@@ -426,7 +430,7 @@ impl Batch {
         InvalidRow::at_line(line, None, vec![p])
     }
 
-    #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+    #[cfg(reads_files)]
     /// One line of a JSON Lines file: `None` when blank, else the household's outcome (a line
     /// that is not UTF-8 or not JSON is an invalid row; the next line is read all the same).
     pub fn push_json_line(
@@ -437,7 +441,7 @@ impl Batch {
         self.push_json_line_as(line, bytes, Batch::push_facts)
     }
 
-    #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+    #[cfg(reads_files)]
     /// As [`Batch::push_json_line`] on the roll-up path: the row's facts, no report.
     pub fn tally_json_line(
         &mut self,
@@ -447,7 +451,7 @@ impl Batch {
         self.push_json_line_as(line, bytes, Batch::tally_facts)
     }
 
-    #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+    #[cfg(reads_files)]
     fn push_json_line_as<T>(
         &mut self,
         line: usize,
@@ -463,7 +467,7 @@ impl Batch {
         self.push_json_str_as(line, text, assess)
     }
 
-    #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+    #[cfg(reads_files)]
     /// As [`Batch::push_json_line`], for a line already known to be text.
     fn push_json_str_as<T>(
         &mut self,
@@ -479,7 +483,7 @@ impl Batch {
         Some(self.push_json_text_as(line, text, assess))
     }
 
-    #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+    #[cfg(reads_files)]
     /// One household given as JSON text (a line of a JSON Lines file, an entry of a JSON array
     /// file). Read by the typed fast path ([`crate::household::read_household_text`]); when it
     /// gives up, by the strict text reader ([`crate::json_text`]: a duplicate key is
@@ -493,7 +497,7 @@ impl Batch {
         self.push_json_text_as(line, text, Batch::push_facts)
     }
 
-    #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+    #[cfg(reads_files)]
     fn push_json_text_as<T>(
         &mut self,
         line: usize,
@@ -618,7 +622,7 @@ pub fn assess_many(households: &Json, options: Option<&Json>) -> Result<BatchOut
     let mut invalid = Vec::new();
     let mut applied: Vec<ProvinceApplied> = Vec::new();
     // One empty list shared by every report (its `applied` is given once per province).
-    let none: std::sync::Arc<[crate::policy::Applied]> = std::sync::Arc::from(Vec::new());
+    let none: Arc<[crate::policy::Applied]> = Arc::from(Vec::new());
     for (row, v) in rows.iter().enumerate() {
         match batch.push_json(v) {
             Ok(mut report) => {
@@ -649,7 +653,7 @@ pub fn assess_many(households: &Json, options: Option<&Json>) -> Result<BatchOut
     })
 }
 
-#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+#[cfg(reads_files)]
 /// What a compact row is made of: the household's id, its roll-up facts and the report's
 /// figures the row shows.
 pub struct RowParts {
@@ -677,7 +681,7 @@ pub struct RowOut {
     pub village: Option<String>,
 }
 
-#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+#[cfg(reads_files)]
 impl RowOut {
     fn new(line: usize, row: RowParts) -> RowOut {
         let RowParts { id, facts, figures } = row;
@@ -700,7 +704,7 @@ impl RowOut {
     }
 }
 
-#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+#[cfg(reads_files)]
 /// Where a job's households come from: read one at a time, as `step` asks for them.
 enum Source {
     Csv(Box<crate::table::TableReader<crate::table::TextLines<std::io::Cursor<Vec<u8>>>>>),
@@ -715,7 +719,7 @@ enum Source {
     },
 }
 
-#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+#[cfg(reads_files)]
 /// A whole file handed over in one piece, read and assessed in steps (so a worker can report
 /// progress from the first row and stop between steps), answered with compact rows and the
 /// summary. Memory holds the file's bytes, the compact rows and one fingerprint per household
@@ -732,14 +736,14 @@ pub struct BatchJob {
     view: view::View,
 }
 
-#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+#[cfg(reads_files)]
 /// Why a whole file cannot be read (encoding, header, not JSON).
 #[derive(Debug, Clone, Serialize)]
 pub struct FileError {
     pub problems: Vec<crate::table::FileProblem>,
 }
 
-#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+#[cfg(reads_files)]
 /// Why a JSON array file cannot be read at all.
 pub enum ArrayFileError {
     /// Not JSON: serde_json's account of where.
@@ -748,7 +752,7 @@ pub enum ArrayFileError {
     NotArray,
 }
 
-#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+#[cfg(reads_files)]
 /// The entries of a JSON array file (a leading UTF-8 BOM is allowed), each kept as its own JSON
 /// text: each is then read by [`Batch::push_json_text`] like a line of a JSON Lines file, so a
 /// duplicate key in one is `duplicate_key` at its path (issue 9 item 8), and no `Json` tree of
@@ -767,7 +771,7 @@ pub fn json_array_entries(
     }
 }
 
-#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+#[cfg(reads_files)]
 /// Whether a CSV file can be read as UTF-8. A file that is not UTF-8 from its first block
 /// (64 KiB) on and looks like GBK is refused with `gbk_encoding` (the batch page converts GBK
 /// before handing the file over; `tuopin batch` converts it itself). Anything else is read as
@@ -783,7 +787,7 @@ pub fn check_utf8_start(bytes: &[u8]) -> Result<(), crate::table::FileProblem> {
     }
 }
 
-#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+#[cfg(reads_files)]
 impl BatchJob {
     /// `format`: `csv`, `jsonl` or `json` (an array of households). Reads only the header and
     /// the household ids (CSV: whether each household's rows are contiguous) or the document

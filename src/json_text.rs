@@ -16,17 +16,17 @@ use crate::number::{Decimal, NumberError};
 // The parser is for JSON text, which only files bring (natively, and in the batch page's
 // build): the core module reads JS values and carries neither the parser nor the problems only
 // it finds (`invalid_json`, `duplicate_key`), issue 8 item 6.
-#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+#[cfg(reads_files)]
 use crate::json_value::{Json, JsonMap};
-#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+#[cfg(reads_files)]
 use crate::problem::{Code, Finding};
-#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+#[cfg(reads_files)]
 use crate::reader::{index, join, limits};
 
 /// Parses `text` (a leading UTF-8 BOM is allowed). `Err` is a syntax error (`invalid_json`,
 /// with line and column); `Ok` carries the value and the problems found at their paths (the
 /// value there is `null`), with `root` as the path of the whole document.
-#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+#[cfg(reads_files)]
 pub fn parse(text: &str, root: &str) -> Result<(Json, Vec<Finding>), Finding> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.len() > limits::MAX_INPUT_BYTES {
@@ -150,7 +150,7 @@ mod word_tests {
     }
 }
 
-#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+#[cfg(reads_files)]
 struct Parser<'a> {
     src: &'a [u8],
     text: &'a str,
@@ -158,7 +158,7 @@ struct Parser<'a> {
     findings: Vec<Finding>,
 }
 
-#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+#[cfg(reads_files)]
 impl Parser<'_> {
     fn peek(&self) -> Option<u8> {
         self.src.get(self.at).copied()
@@ -395,13 +395,13 @@ impl Parser<'_> {
 /// The keys of one object read so far, to find a repeated one: the few keys of a household's
 /// objects are compared in place; past [`SeenKeys::SMALL`] they go into a hash set, so a huge
 /// object is not compared key by key.
-#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+#[cfg(reads_files)]
 #[derive(Default)]
 struct SeenKeys {
     set: Option<std::collections::HashSet<String>>,
 }
 
-#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+#[cfg(reads_files)]
 impl SeenKeys {
     const SMALL: usize = 16;
 
@@ -422,7 +422,7 @@ impl SeenKeys {
 }
 
 #[cfg(test)]
-#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+#[cfg(reads_files)]
 mod tests {
     use super::*;
 

@@ -30,10 +30,11 @@ pub mod problem;
 pub mod province;
 pub mod reader;
 pub mod report;
+pub mod sorted_runs;
 pub mod summary;
 // The table reader (CSV, spreadsheets) is for files: native builds and the batch page's wasm
-// build have it; the core wasm module does not compile it at all.
-#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+// build have it (`cfg(reads_files)`, set by build.rs); the core wasm module does not compile it.
+#[cfg(reads_files)]
 pub mod table;
 pub mod warning;
 pub mod words;

@@ -31,24 +31,24 @@ pub enum Code {
     TransferItemsExceedTransfer,
     NoPovertyLine,
     NoMonitoringLine,
-    #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+    #[cfg(reads_files)]
     InvalidJson,
     /// Two dates of the record in an order that cannot happen (issue 9 item 9; docs/rules.md).
     ImpossibleDateOrder,
-    #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+    #[cfg(reads_files)]
     UnterminatedQuote,
-    #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+    #[cfg(reads_files)]
     HouseholdRowsNotContiguous,
     MultipleHeads,
-    #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+    #[cfg(reads_files)]
     InvalidUtf8,
-    #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+    #[cfg(reads_files)]
     WrongCellCount,
-    #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+    #[cfg(reads_files)]
     TextAfterQuote,
     InvalidNumber,
     AmountTooLarge,
-    #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+    #[cfg(reads_files)]
     DuplicateKey,
     TooManyMembers,
     ValueTooLong,
@@ -79,23 +79,23 @@ impl Code {
             Code::TransferItemsExceedTransfer => "transfer_items_exceed_transfer",
             Code::NoPovertyLine => "no_poverty_line",
             Code::NoMonitoringLine => "no_monitoring_line",
-            #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+            #[cfg(reads_files)]
             Code::InvalidJson => "invalid_json",
             Code::ImpossibleDateOrder => "impossible_date_order",
-            #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+            #[cfg(reads_files)]
             Code::UnterminatedQuote => "unterminated_quote",
-            #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+            #[cfg(reads_files)]
             Code::HouseholdRowsNotContiguous => "household_rows_not_contiguous",
             Code::MultipleHeads => "multiple_heads",
-            #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+            #[cfg(reads_files)]
             Code::InvalidUtf8 => "invalid_utf8",
-            #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+            #[cfg(reads_files)]
             Code::WrongCellCount => "wrong_cell_count",
-            #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+            #[cfg(reads_files)]
             Code::TextAfterQuote => "text_after_quote",
             Code::InvalidNumber => "invalid_number",
             Code::AmountTooLarge => "amount_too_large",
-            #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+            #[cfg(reads_files)]
             Code::DuplicateKey => "duplicate_key",
             Code::TooManyMembers => "too_many_members",
             Code::ValueTooLong => "value_too_long",

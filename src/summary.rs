@@ -11,6 +11,7 @@ use crate::household::{Household, Registration};
 use crate::number::Ratio;
 use crate::policy::{Boundary, Params};
 use crate::report::Report;
+use crate::sorted_runs::{merge, push_run};
 use serde::Serialize;
 use std::cmp::Ordering;
 
@@ -22,8 +23,9 @@ pub type NameCounts = (u64, u64, u64);
 ///
 /// Not a `BTreeMap`: the map's code is compiled once per `(K, V)` and this was the core module's
 /// only instantiation besides serde_json's; this type is ~1.5 KB less wasm and 0.3 KB less
-/// gzipped (BENCHMARKS.md, "Core package size", fifth round; issue 8 item 6). Names are kept in sorted runs of distinct names (a binary counter: a new name is a run of
-/// one, and two runs are merged while the newer is at least as long as the one before it), so
+/// gzipped (BENCHMARKS.md, "Core package size", fifth round; issue 8 item 6). Names are kept
+/// in sorted runs of distinct names (`crate::sorted_runs`: a new name is a run of one, merged
+/// like a binary counter), so
 /// a new name costs O(log n) amortised moves and a lookup O(log² n) comparisons, whatever the
 /// number of villages (a national run has hundreds of thousands; a sorted `Vec` would move half
 /// of them for every new one). The name found last is tried first: rows of one village mostly
@@ -76,16 +78,7 @@ impl ByName {
     /// A new name as a run of one, merged while the run before is no longer: `last` may then
     /// point at another name, which `find` checks before trusting it.
     fn insert(&mut self, name: &str, n: NameCounts) {
-        self.runs.push(vec![(name.to_string(), n)]);
-        while let [.., older, newer] = self.runs.as_slice() {
-            if older.len() > newer.len() {
-                break;
-            }
-            let (Some(newer), Some(older)) = (self.runs.pop(), self.runs.pop()) else {
-                break;
-            };
-            self.runs.push(merge(older, newer));
-        }
+        push_run(&mut self.runs, vec![(name.to_string(), n)]);
     }
 
     /// Every name with its counts, in name order (byte order of the names, as `String` sorts):
@@ -94,32 +87,6 @@ impl ByName {
         self.runs
             .iter()
             .fold(Vec::new(), |all, run| merge(all, run.clone()))
-    }
-}
-
-/// Two sorted runs of distinct names as one (entries taken out by `mem::take`, which leaves
-/// an empty `String` and allocates nothing: less code than two consuming iterators).
-fn merge(
-    mut a: Vec<(String, NameCounts)>,
-    mut b: Vec<(String, NameCounts)>,
-) -> Vec<(String, NameCounts)> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    loop {
-        let from_b = match (a.get(i), b.get(j)) {
-            (Some(x), Some(y)) => y.0 < x.0,
-            (Some(_), None) => false,
-            (None, Some(_)) => true,
-            (None, None) => return out,
-        };
-        let next = if from_b {
-            j += 1;
-            b.get_mut(j - 1)
-        } else {
-            i += 1;
-            a.get_mut(i - 1)
-        };
-        out.extend(next.map(std::mem::take));
     }
 }
 

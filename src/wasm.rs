@@ -498,7 +498,10 @@ impl Crossing {
                 return Json::Null;
             }
         };
-        let mut map = JsonMap::new();
+        // Collected in the order JS gives the keys, put in key order once at the end
+        // (`JsonMap::from_entries`): keys arriving in descending order made inserting one by one
+        // quadratic.
+        let mut entries = Vec::new();
         for key in keys.iter() {
             let Some(name) = key.as_string() else {
                 continue;
@@ -512,15 +515,15 @@ impl Crossing {
                 Ok(item) if item.is_undefined() => {}
                 Ok(item) => {
                     let value = self.read(&item, &p, depth + 1);
-                    map.insert(name, value);
+                    entries.push((name, value));
                 }
                 Err(e) => {
                     self.unreadable(&p, &e);
-                    map.insert(name, Json::Null);
+                    entries.push((name, Json::Null));
                 }
             }
         }
-        Json::Object(map)
+        Json::Object(JsonMap::from_entries(entries))
     }
 
     /// A getter or a Proxy trap threw: the path and what it threw.

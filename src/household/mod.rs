@@ -6,14 +6,14 @@
 mod consistency;
 mod id_number;
 mod read;
-#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+#[cfg(reads_files)]
 mod typed;
 
 pub use consistency::{consistency_warnings, date_order_problems};
 pub use id_number::IdNumber;
 pub use read::read_household;
 pub use read::read_province as read_province_code;
-#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+#[cfg(reads_files)]
 pub use typed::read_household_text;
 
 use crate::codes;

@@ -27,7 +27,7 @@ pub struct Applied {
 #[derive(Debug, Clone)]
 pub struct Resolved {
     pub params: Params,
-    pub applied: std::sync::Arc<[Applied]>,
+    pub applied: Arc<[Applied]>,
     /// The most specific pack used: the province's, else the national one.
     pub pack: String,
     pub overrides: Json,

@@ -49,7 +49,7 @@ pub fn problem(lang: Lang, f: &Finding) -> String {
         Code::TransferItemsExceedTransfer => pair!("转移性收入明细合计 {0} 元，超过转移性收入总额（应{1}）", "itemised transfers total {0} yuan, more than the transfer income (expected {1})", 4),
         Code::NoPovertyLine => pair!("{0} 没有可用的扶贫标准（元/人·年；参考资料未确认该年数值），请按当年国家或本省公布的扶贫标准，通过 policy.povertyLine 提供", "no poverty line for {0} (yuan per person a year; the reference confirms no figure for that year): give policy.povertyLine from the national or provincial notice of that year", 4),
         Code::NoMonitoringLine => pair!("{0} 没有内置的防止返贫监测线（本地防止返贫监测范围，元/人·年）。监测线由各省每年确定，不设全国默认值；请查本省或本县当年的通知，通过 policy.monitoringLine 提供", "no built-in monitoring line for {0} (the local 防止返贫监测范围, yuan per person a year). Provinces set it every year and there is no national default: take it from the province's or county's notice of that year and give policy.monitoringLine", 4),
-        #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+        #[cfg(reads_files)]
         Code::InvalidJson => {
             x = json_position(lang, given);
             pair!("不是有效的 JSON 数据{2}", "not valid JSON: {0}", 4)
@@ -59,23 +59,23 @@ pub fn problem(lang: Lang, f: &Finding) -> String {
             (x, y) = (other.to_owned(), other_date.to_owned());
             pair!("日期 {0} 早于 {2}（{3}），这一先后顺序不可能成立", "date {0} is before {2} ({3}), an order that cannot happen", 4)
         }
-        #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+        #[cfg(reads_files)]
         Code::UnterminatedQuote => pair!("引号在本行内没有闭合（单元格“{0}”），本行无法读取；一个单元格不能跨行", "a quote opened here does not close on this line ({0}): the row cannot be read; a cell cannot span lines", 4),
-        #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+        #[cfg(reads_files)]
         Code::HouseholdRowsNotContiguous => {
             // Line lists ("2, 5") read "2、5" in Chinese.
             x = replace_all(expected, ", ", "、");
             pair!("户编号“{0}”的行不相邻（第{2}行）：同一户的各行必须连续排列，该户未评估", "the rows of household \"{0}\" are not contiguous (lines {1}): a household's rows must be adjacent; the household is not assessed", 4) },
         Code::MultipleHeads => pair!("同一户中有{0}名成员被标为户主：可能是两户使用了相同的户编号，该户未评估", "{0} members of one household are coded as head: two households may share an id; the household is not assessed", 4),
-        #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+        #[cfg(reads_files)]
         Code::InvalidUtf8 => pair!("本行不是 UTF-8 文本（可能是 GBK 编码），无法读取", "this line is not UTF-8 text (GBK, perhaps) and cannot be read", 4),
-        #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+        #[cfg(reads_files)]
         Code::WrongCellCount => pair!("本行有{0}个单元格，表头有{1}个，无法对应到列", "this row has {0} cells and the header {1}: its cells cannot be matched to columns", 4),
-        #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+        #[cfg(reads_files)]
         Code::TextAfterQuote => pair!("引号闭合后还有其他文字（单元格“{0}”），本行无法读取", "text follows a closing quote ({0}): the row cannot be read", 4),
         Code::InvalidNumber => pair!("“{0}”不是有限的数值，应填写具体数字", "\"{0}\" is not a finite number: give a real figure", 4),
         Code::AmountTooLarge => pair!("金额“{0}”超出支持范围（每项及合计的绝对值须小于 {1} 元）", "amount \"{0}\" is beyond the supported range (each amount and every sum must stay below {1} yuan in magnitude)", 4),
-        #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+        #[cfg(reads_files)]
         Code::DuplicateKey => pair!("字段“{0}”在同一对象中重复出现（不按最后一个取值）", "key \"{0}\" appears more than once in the same object (the last one does not silently win)", 4),
         Code::TooManyMembers => pair!("家庭成员 {0} 人，超过上限 {1} 人", "{0} members, more than the limit of {1} per household", 4),
         Code::ValueTooLong => pair!("取值过长（{0} 个字符），上限为 {1} 个字符", "value too long ({0} characters): the limit is {1}", 4),
@@ -178,7 +178,7 @@ fn sex_name(lang: Lang, code: &str) -> String {
 
 /// "… at line 3 column 7" of a JSON parser's message, as 第3行第7列; the parser's English
 /// wording itself is not shown in Chinese.
-#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+#[cfg(reads_files)]
 fn json_position(lang: Lang, parser_message: &str) -> String {
     let number_after = |word: &str| -> Option<u64> {
         let rest = after_first(parser_message, word)?;
@@ -257,7 +257,7 @@ fn replace_all(text: &str, from: &str, to: &str) -> String {
 /// What follows the first `word` in `text`. `json_position` reads only the digits at its start
 /// (after spaces), which is what `text.split(word).nth(1)` gave: `word` starts with a letter,
 /// so cutting at its next occurrence cannot shorten those digits.
-#[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+#[cfg(reads_files)]
 fn after_first<'a>(text: &'a str, word: &str) -> Option<&'a str> {
     let at = find(text, word)?;
     text.get(at + word.len()..)
@@ -297,7 +297,7 @@ mod search_tests {
     }
 
     #[test]
-    #[cfg(any(not(target_arch = "wasm32"), feature = "files"))]
+    #[cfg(reads_files)]
     fn json_position_reads_line_and_column() {
         let m = "expected value at line 3 column 17";
         assert_eq!(after_first(m, "line"), m.split("line").nth(1));
